@@ -1,0 +1,58 @@
+package dev.tollgate.auth.consent;
+
+import java.security.Principal;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.security.oauth2.core.oidc.OidcScopes;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsent;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Renders the consent page that Spring Authorization Server redirects to. The form posts back to the
+ * authorization endpoint, which records the decision and answers the client.
+ */
+@Controller
+class ConsentController {
+
+    private final RegisteredClientRepository clients;
+    private final OAuth2AuthorizationConsentService consents;
+
+    ConsentController(RegisteredClientRepository clients, OAuth2AuthorizationConsentService consents) {
+        this.clients = clients;
+        this.consents = consents;
+    }
+
+    @GetMapping("/oauth2/consent")
+    String consent(Principal principal, Model model,
+            @RequestParam(name = "client_id", required = false) String clientId,
+            @RequestParam(name = "scope", required = false) String scope,
+            @RequestParam(name = "state", required = false) String state) {
+        RegisteredClient client = clientId == null ? null : clients.findByClientId(clientId);
+        if (client == null || state == null || scope == null) {
+            model.addAttribute("message", "This consent request is incomplete or has expired. "
+                    + "Go back to the application and sign in again.");
+            return "consent-invalid";
+        }
+        Set<String> approvedBefore = approvedScopes(client, principal);
+        List<ConsentRequest.ScopeRow> rows = Arrays.stream(scope.split(" "))
+                .filter(s -> !s.isBlank() && !OidcScopes.OPENID.equals(s))
+                .distinct()
+                .map(s -> new ConsentRequest.ScopeRow(s, ScopeDescriptions.describe(s), approvedBefore.contains(s)))
+                .toList();
+        model.addAttribute("consent", new ConsentRequest(client.getClientId(), client.getClientName(), state, rows));
+        return "consent";
+    }
+
+    private Set<String> approvedScopes(RegisteredClient client, Principal principal) {
+        OAuth2AuthorizationConsent current = consents.findById(client.getId(), principal.getName());
+        return current == null ? Set.of() : current.getScopes();
+    }
+}
