@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# Starts the whole local Tollgate system: auth-server (9000), resource-server (8080) and demo-client (8081),
+# each on its own embedded H2 file database under ./data/, with the demo data. Runs in the foreground;
+# Ctrl-C (or SIGTERM) stops all three. Needs only a JDK 17+; the Maven wrapper fetches Maven itself.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+AUTH_PORT=${AUTH_PORT:-9000}
+API_PORT=${API_PORT:-8080}
+DEMO_PORT=${DEMO_PORT:-8081}
+export AUTH_ISSUER=${AUTH_ISSUER:-http://localhost:$AUTH_PORT}
+export API_AUDIENCE=${API_AUDIENCE:-http://localhost:$API_PORT}
+export API_URL=${API_URL:-http://localhost:$API_PORT}
+export SPRING_PROFILES_ACTIVE=${SPRING_PROFILES_ACTIVE:-demo}
+LOGS=data/logs
+MODULES=(auth-server resource-server demo-client)
+PIDS=()
+
+runnable_jar() { ls "$1"/target/*-exec.jar 2>/dev/null | head -n 1; }
+
+needs_build() {
+  local module jar
+  for module in "${MODULES[@]}"; do
+    jar=$(runnable_jar "$module")
+    [ -n "$jar" ] || return 0
+    [ -z "$(find "$module/src/main" "$module/pom.xml" pom.xml -newer "$jar" -print -quit)" ] || return 0
+  done
+  return 1
+}
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# Plain bash instead of curl, so a JDK is all a fresh machine needs.
+healthy() {
+  (
+    exec 3<>"/dev/tcp/127.0.0.1/$1" || exit 1
+    printf 'GET /actuator/health HTTP/1.0\r\nHost: localhost\r\n\r\n' >&3
+    read -r status <&3
+    [[ $status == *" 200 "* ]]
+  ) 2>/dev/null
+}
+
+stop_all() {
+  trap - INT TERM EXIT
+  if [ ${#PIDS[@]} -gt 0 ]; then
+    echo
+    echo "Stopping Tollgate..."
+    kill "${PIDS[@]}" 2>/dev/null || true
+    wait "${PIDS[@]}" 2>/dev/null || true
+  fi
+  echo "Stopped."
+}
+
+await_healthy() {
+  local name=$1 port=$2 pid=$3 deadline=$((SECONDS + 120))
+  until healthy "$port"; do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      echo "$name stopped during start-up. Its log: $LOGS/$name.log" >&2
+      tail -n 30 "$LOGS/$name.log" >&2
+      exit 1
+    fi
+    if [ $SECONDS -ge $deadline ]; then
+      echo "$name did not answer on port $port within 120 s. Its log: $LOGS/$name.log" >&2
+      exit 1
+    fi
+    sleep 1
+  done
+  echo "  $name is up on http://localhost:$port"
+}
+
+for port in "$AUTH_PORT" "$API_PORT" "$DEMO_PORT"; do
+  if port_in_use "$port"; then
+    echo "Port $port is already in use. Stop whatever listens there (an earlier run?) and try again." >&2
+    exit 1
+  fi
+done
+
+if needs_build; then
+  echo "Building Tollgate (the first build downloads dependencies and takes a few minutes)..."
+  ./mvnw -B -q -DskipTests -pl auth-server,resource-server,demo-client -am package
+fi
+
+mkdir -p "$LOGS"
+trap stop_all INT TERM EXIT
+
+start() {
+  local name=$1 port=$2
+  SERVER_PORT=$port java -XX:TieredStopAtLevel=1 -jar "$(runnable_jar "$name")" >"$LOGS/$name.log" 2>&1 &
+  PIDS+=($!)
+}
+
+echo "Starting Tollgate (logs in $LOGS/)..."
+start auth-server "$AUTH_PORT"
+start resource-server "$API_PORT"
+start demo-client "$DEMO_PORT"
+await_healthy auth-server "$AUTH_PORT" "${PIDS[0]}"
+await_healthy resource-server "$API_PORT" "${PIDS[1]}"
+await_healthy demo-client "$DEMO_PORT" "${PIDS[2]}"
+
+cat <<INFO
+
+Tollgate is running. Press Ctrl-C to stop all three.
+
+  Demo app (Sign in with Tollgate)  http://localhost:$DEMO_PORT
+  Auth server / issuer              $AUTH_ISSUER
+  Discovery                         $AUTH_ISSUER/.well-known/openid-configuration
+  Books API                         http://localhost:$API_PORT/api/books
+
+  Demo users    alice / alice-password   (USER)
+                admin / admin-password   (ADMIN, USER)
+  Demo clients  demo-web / demo-web-secret, demo-cli (public), demo-service / demo-service-secret,
+                demo-service-opaque / demo-service-opaque-secret, resource-server / resource-server-secret
+
+INFO
+
+wait -n "${PIDS[@]}" || true
+echo "One of the applications stopped; see $LOGS/." >&2
