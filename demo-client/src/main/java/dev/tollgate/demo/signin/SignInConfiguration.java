@@ -1,0 +1,69 @@
+package dev.tollgate.demo.signin;
+
+import dev.tollgate.demo.TollgateProperties;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.OAuth2LoginAuthenticationFilter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.logout.LogoutHandler;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+
+/**
+ * Who may see what, and how a visitor signs in and out: pages other than the home page need a Tollgate
+ * sign-in; signing out also ends the Tollgate session (OIDC RP-initiated logout).
+ */
+@Configuration(proxyBeanMethods = false)
+public class SignInConfiguration {
+
+    public static final String SIGN_IN_URL = "/oauth2/authorization/" + TollgateRegistration.ID;
+
+    /** Where a failed or refused sign-in lands: the home page explains it. */
+    public static final String SIGN_IN_FAILED_URL = "/?error";
+
+    private static final String CALLBACK_PATTERN = "/login/oauth2/code/*";
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, TollgateProperties tollgate,
+            LogoutSuccessHandler tollgateLogout, OAuth2AuthorizedClientService authorizedClients) {
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/", "/error", "/css/**", "/favicon.ico", "/actuator/health").permitAll()
+                        .anyRequest().authenticated())
+                .oauth2Login(login -> login
+                        .loginPage("/")
+                        .loginProcessingUrl(CALLBACK_PATTERN)
+                        .failureUrl(SIGN_IN_FAILED_URL)
+                        .userInfoEndpoint(userInfo -> userInfo.oidcUserService(new TollgateUserService())))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(SIGN_IN_URL)))
+                .addFilterBefore(
+                        new AuthorizationResponseIssuerCheck(CALLBACK_PATTERN, tollgate.issuer(), SIGN_IN_FAILED_URL),
+                        OAuth2LoginAuthenticationFilter.class)
+                .logout(logout -> logout
+                        .addLogoutHandler(forgetTokens(authorizedClients))
+                        .logoutSuccessHandler(tollgateLogout));
+        return http.build();
+    }
+
+    @Bean
+    LogoutSuccessHandler tollgateLogout(ClientRegistrationRepository clientRegistrations) {
+        OidcClientInitiatedLogoutSuccessHandler handler = new OidcClientInitiatedLogoutSuccessHandler(clientRegistrations);
+        handler.setPostLogoutRedirectUri("{baseUrl}/");
+        return handler;
+    }
+
+    /** A signed-out user's tokens have no business staying in this app's database. */
+    private static LogoutHandler forgetTokens(OAuth2AuthorizedClientService authorizedClients) {
+        return (request, response, authentication) -> {
+            if (authentication instanceof OAuth2AuthenticationToken token) {
+                authorizedClients.removeAuthorizedClient(token.getAuthorizedClientRegistrationId(), token.getName());
+            }
+        };
+    }
+}
