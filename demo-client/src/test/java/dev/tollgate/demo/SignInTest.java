@@ -1,0 +1,68 @@
+package dev.tollgate.demo;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SignInTest extends DemoClientTest {
+
+    @Test
+    void aliceSignsInWithTollgateAndSeesHerNameAndRoles() {
+        HttpResponse<String> home = browser.signIn();
+
+        assertThat(home.uri().toString()).isEqualTo(browser.baseUrl() + "/");
+        assertThat(home.body()).containsPattern("id=\"user-name\"[^>]*>alice<")
+                .containsPattern("(?s)id=\"user-roles\".*>USER<")
+                .contains("Welcome back, <span>Alice Example</span>", "href=\"/books\"", "id=\"sign-out\"")
+                .doesNotContain(">ADMIN<");
+        assertThat(tollgate.lastAuthorizationRequest()).containsKeys("code_challenge", "nonce");
+    }
+
+    @Test
+    void adminSignsInAndSeesBothRoles() {
+        tollgate.signInAs("admin");
+
+        HttpResponse<String> home = browser.signIn();
+
+        assertThat(home.body()).containsPattern("id=\"user-name\"[^>]*>admin<")
+                .containsPattern("(?s)id=\"user-roles\".*>ADMIN<.*>USER<");
+    }
+
+    @Test
+    void aSignInAnsweredInTheNameOfAnotherIssuerIsRefused() {
+        tollgate.answerAuthorizationAs("https://mix-up.example");
+
+        HttpResponse<String> landing = browser.signIn();
+
+        assertThat(landing.uri().toString()).isEqualTo(browser.baseUrl() + "/?error");
+        assertThat(landing.body()).contains("did not complete", "Sign in with Tollgate")
+                .doesNotContain("id=\"user-name\"");
+        assertThat(browser.get("/books").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void whenTheUserDeclinesAtTollgateThenTheHomePageSaysSo() {
+        String authorize = Browser.location(browser.get("/oauth2/authorization/tollgate"));
+        Map<String, String> request = FakeTollgate.parse(URI.create(authorize).getRawQuery());
+
+        HttpResponse<String> landing = browser.open(request.get("redirect_uri") + "?error=access_denied&state="
+                + request.get("state") + "&iss=" + tollgate.issuer());
+
+        assertThat(landing.statusCode()).isEqualTo(200);
+        assertThat(landing.body()).contains("did not complete");
+    }
+
+    @Test
+    void anUnknownPageIsAHumanPageWithoutAStackTrace() {
+        browser.signIn();
+
+        HttpResponse<String> missing = browser.get("/no-such-page");
+
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("This page does not exist").doesNotContain("Exception", "at dev.");
+    }
+}
