@@ -1,0 +1,25 @@
+package dev.tollgate.auth.client;
+
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+
+/** Tollgate's own per-client settings, stored with Spring Authorization Server's client settings. */
+public final class TollgateClientSettings {
+
+    /** Clients with this setting {@code true} may call the introspection endpoint. */
+    public static final String INTROSPECTION_ALLOWED = "settings.client.tollgate.introspection-allowed";
+
+    /**
+     * A grant type no endpoint accepts, for clients that only introspect: a registered client needs at least one
+     * grant type, and this one lets them obtain no token at all.
+     */
+    public static final AuthorizationGrantType INTROSPECTION_ONLY =
+            new AuthorizationGrantType("urn:tollgate:grant-type:introspection-only");
+
+    private TollgateClientSettings() {
+    }
+
+    public static boolean mayIntrospect(RegisteredClient client) {
+        return Boolean.TRUE.equals(client.getClientSettings().getSetting(INTROSPECTION_ALLOWED));
+    }
+}

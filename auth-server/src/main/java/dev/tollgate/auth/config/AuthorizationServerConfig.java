@@ -1,0 +1,92 @@
+package dev.tollgate.auth.config;
+
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.JwtTypeValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationConsentAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenIntrospectionAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2AuthorizationCodeRequestAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+
+import dev.tollgate.auth.authorize.AdminOnlyScopesRequestConverter;
+import dev.tollgate.auth.authorize.IssuerInAuthorizationResponse;
+import dev.tollgate.auth.consent.DenyRevokesConsent;
+import dev.tollgate.auth.token.IntrospectionPolicy;
+import dev.tollgate.auth.token.RegisteredScopesByDefault;
+import dev.tollgate.auth.token.UserInfoMapper;
+
+/** The OAuth 2.1 / OpenID Connect protocol endpoints (Spring Authorization Server), ahead of every other chain. */
+@Configuration(proxyBeanMethods = false)
+public class AuthorizationServerConfig {
+
+    public static final String CONSENT_PAGE = "/oauth2/consent";
+
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http, RegisteredClientRepository clients,
+            UserInfoMapper userInfoMapper) {
+        IssuerInAuthorizationResponse authorizationResponse = new IssuerInAuthorizationResponse();
+        http.oauth2AuthorizationServer(server -> {
+            http.securityMatcher(server.getEndpointsMatcher());
+            server.authorizationEndpoint(authorize -> authorize
+                    .consentPage(CONSENT_PAGE)
+                    .authenticationProviders(providers -> providers.forEach(provider -> {
+                        if (provider instanceof OAuth2AuthorizationConsentAuthenticationProvider consent) {
+                            consent.setAuthorizationConsentCustomizer(new DenyRevokesConsent());
+                        }
+                    }))
+                    .authorizationRequestConverters(converters -> converters.replaceAll(converter ->
+                            converter instanceof OAuth2AuthorizationCodeRequestAuthenticationConverter
+                                    ? new AdminOnlyScopesRequestConverter(converter, clients) : converter))
+                    .authorizationResponseHandler(authorizationResponse)
+                    .errorResponseHandler(authorizationResponse));
+            server.tokenEndpoint(token -> token.accessTokenRequestConverter(new RegisteredScopesByDefault()));
+            server.tokenIntrospectionEndpoint(introspect -> introspect.authenticationProviders(providers ->
+                    providers.replaceAll(provider -> provider instanceof OAuth2TokenIntrospectionAuthenticationProvider
+                            ? new IntrospectionPolicy(provider) : provider)));
+            server.authorizationServerMetadataEndpoint(metadata -> metadata.authorizationServerMetadataCustomizer(
+                    builder -> builder.claim(IssuerInAuthorizationResponse.METADATA_NAME, true)));
+            server.oidc(oidc -> oidc
+                    .providerConfigurationEndpoint(configuration -> configuration.providerConfigurationCustomizer(
+                            builder -> builder.claim(IssuerInAuthorizationResponse.METADATA_NAME, true)))
+                    .userInfoEndpoint(userInfo -> userInfo.userInfoMapper(userInfoMapper)));
+        });
+        http.authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated())
+                .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
+                        new LoginUrlAuthenticationEntryPoint(DefaultSecurityConfig.LOGIN_PAGE),
+                        new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
+        return http.build();
+    }
+
+    @Bean
+    AuthorizationServerSettings authorizationServerSettings(TollgateProperties properties) {
+        return AuthorizationServerSettings.builder().issuer(properties.issuer()).build();
+    }
+
+    /** Checks access tokens presented to userinfo: ours, RFC 9068 typed, unexpired, from this issuer. */
+    @Bean
+    JwtDecoder accessTokenDecoder(JWKSource<SecurityContext> jwkSource, TollgateProperties properties) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(jwkSource).build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                new JwtTypeValidator("at+jwt"),
+                new JwtTimestampValidator(),
+                new JwtIssuerValidator(properties.issuer())));
+        return decoder;
+    }
+}

@@ -1,0 +1,26 @@
+package dev.tollgate.auth.config;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Everything an operator tunes on the auth server, bound from {@code tollgate.*} (see application.yml for the
+ * environment variables).
+ */
+@ConfigurationProperties("tollgate")
+public record TollgateProperties(
+        @DefaultValue("http://localhost:9000") String issuer,
+        @DefaultValue Api api,
+        @DefaultValue Token token) {
+
+    public record Api(@DefaultValue("http://localhost:8080") String audience) {
+    }
+
+    public record Token(
+            @DefaultValue("300s") Duration accessTokenTtl,
+            @DefaultValue("8h") Duration refreshTokenTtl,
+            @DefaultValue("60s") Duration authorizationCodeTtl) {
+    }
+}

@@ -1,0 +1,128 @@
+package dev.tollgate.auth.demo;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.annotation.Profile;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.oidc.OidcScopes;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
+import org.springframework.security.oauth2.server.authorization.settings.OAuth2TokenFormat;
+import org.springframework.stereotype.Component;
+
+import dev.tollgate.auth.client.TollgateClientSettings;
+import dev.tollgate.auth.secret.TollgatePasswordEncoder;
+import dev.tollgate.auth.token.TokenPolicy;
+import dev.tollgate.auth.user.Roles;
+import dev.tollgate.auth.user.TollgateUser;
+import dev.tollgate.auth.user.UserRepository;
+
+/**
+ * The CONTRACT's demo users and clients, written on every start of the {@code demo} profile (upserts by username
+ * and client id: restarting never duplicates, and edits to this file reach an existing database). It runs before
+ * the web server accepts requests.
+ */
+@Component
+@Profile("demo")
+class DemoData implements SmartInitializingSingleton {
+
+    private static final String BOOKS_READ = "books.read";
+    private static final String BOOKS_WRITE = "books.write";
+    private static final String USERS_READ = "users.read";
+
+    private final UserRepository users;
+    private final RegisteredClientRepository clients;
+    private final PasswordEncoder passwordEncoder;
+    private final TokenPolicy tokenPolicy;
+    private final DemoProperties demo;
+
+    DemoData(UserRepository users, RegisteredClientRepository clients, PasswordEncoder passwordEncoder,
+            TokenPolicy tokenPolicy, DemoProperties demo) {
+        this.users = users;
+        this.clients = clients;
+        this.passwordEncoder = passwordEncoder;
+        this.tokenPolicy = tokenPolicy;
+        this.demo = demo;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        upsertUser("admin", "admin-password", "admin@example.com", "Ada Admin", Roles.ADMIN, Roles.USER);
+        upsertUser("alice", "alice-password", "alice@example.com", "Alice Example", Roles.USER);
+        upsertClients();
+    }
+
+    private void upsertUser(String username, String password, String email, String displayName, String... roles) {
+        users.upsertByUsername(new TollgateUser(UUID.randomUUID(), username, passwordEncoder.encode(password), email,
+                true, displayName, true, new TreeSet<>(List.of(roles))));
+    }
+
+    private void upsertClients() {
+        upsert("demo-web", "Tollgate Demo App", client -> client
+                .clientSecret(TollgatePasswordEncoder.digestOfGeneratedSecret("demo-web-secret"))
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
+                .redirectUris(uris -> uris.addAll(demo.webRedirectUris()))
+                .postLogoutRedirectUris(uris -> uris.addAll(demo.webPostLogoutRedirectUris()))
+                .scopes(scopes -> scopes.addAll(Set.of(OidcScopes.OPENID, OidcScopes.PROFILE, OidcScopes.EMAIL,
+                        BOOKS_READ, BOOKS_WRITE, USERS_READ)))
+                .clientSettings(userFacing())
+                .tokenSettings(tokenPolicy.tokenSettings(OAuth2TokenFormat.SELF_CONTAINED)));
+        upsert("demo-cli", "Tollgate Demo CLI", client -> client
+                .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
+                // RFC 8252 §7.3: any port is accepted for a loopback IP redirect URI
+                .redirectUri("http://127.0.0.1/callback")
+                .scopes(scopes -> scopes.addAll(Set.of(OidcScopes.OPENID, OidcScopes.PROFILE, OidcScopes.EMAIL,
+                        BOOKS_READ)))
+                .clientSettings(userFacing())
+                .tokenSettings(tokenPolicy.tokenSettings(OAuth2TokenFormat.SELF_CONTAINED)));
+        upsert("demo-service", "Tollgate Demo Service", service("demo-service-secret", OAuth2TokenFormat.SELF_CONTAINED));
+        upsert("demo-service-opaque", "Tollgate Demo Service (opaque tokens)",
+                service("demo-service-opaque-secret", OAuth2TokenFormat.REFERENCE));
+        upsert("resource-server", "Tollgate Books API", client -> client
+                .clientSecret(TollgatePasswordEncoder.digestOfGeneratedSecret("resource-server-secret"))
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+                .authorizationGrantType(TollgateClientSettings.INTROSPECTION_ONLY)
+                .clientSettings(ClientSettings.builder()
+                        .setting(TollgateClientSettings.INTROSPECTION_ALLOWED, true)
+                        .build())
+                .tokenSettings(tokenPolicy.tokenSettings(OAuth2TokenFormat.SELF_CONTAINED)));
+    }
+
+    private Consumer<RegisteredClient.Builder> service(String secret, OAuth2TokenFormat tokenFormat) {
+        return client -> client
+                .clientSecret(TollgatePasswordEncoder.digestOfGeneratedSecret(secret))
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+                .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+                .scopes(scopes -> scopes.addAll(Set.of(BOOKS_READ, BOOKS_WRITE)))
+                .tokenSettings(tokenPolicy.tokenSettings(tokenFormat));
+    }
+
+    private static ClientSettings userFacing() {
+        return ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(true).build();
+    }
+
+    /** Saves the client under the id it already has, so the update replaces the row instead of adding one. */
+    private void upsert(String clientId, String clientName, Consumer<RegisteredClient.Builder> registration) {
+        RegisteredClient existing = clients.findByClientId(clientId);
+        RegisteredClient.Builder client = RegisteredClient.withId(existing != null ? existing.getId() : clientId)
+                .clientId(clientId)
+                .clientName(clientName);
+        registration.accept(client);
+        clients.save(client.build());
+    }
+}

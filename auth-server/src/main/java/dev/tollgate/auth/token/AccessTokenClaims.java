@@ -1,0 +1,51 @@
+package dev.tollgate.auth.token;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import org.springframework.security.oauth2.core.OAuth2TokenIntrospectionClaimNames;
+import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
+import org.springframework.security.oauth2.core.oidc.StandardClaimNames;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenContext;
+import org.springframework.stereotype.Component;
+
+import dev.tollgate.auth.config.TollgateProperties;
+
+/**
+ * The claims of every access token, JWT or opaque (RFC 9068 and CONTRACT): {@code aud} is the API, {@code scope}
+ * one space-delimited string, {@code client_id}, and for a user's token {@code roles} and
+ * {@code preferred_username}.
+ */
+@Component
+public class AccessTokenClaims {
+
+    public static final String ROLES = "roles";
+
+    private final String apiAudience;
+
+    private final TokenSubjects subjects;
+
+    public AccessTokenClaims(TollgateProperties properties, TokenSubjects subjects) {
+        this.apiAudience = properties.api().audience();
+        this.subjects = subjects;
+    }
+
+    // Lists are ArrayLists: the JDBC authorization service stores the claims with Jackson's type allow-list, which
+    // does not know the JDK's immutable collections and would fail to load the token back.
+    void addTo(OAuth2TokenContext context, Map<String, Object> claims) {
+        claims.put(OAuth2TokenIntrospectionClaimNames.AUD, new ArrayList<>(List.of(apiAudience)));
+        claims.put(OAuth2TokenIntrospectionClaimNames.CLIENT_ID, context.getRegisteredClient().getClientId());
+        if (context.getAuthorizedScopes().isEmpty()) {
+            claims.remove(OAuth2ParameterNames.SCOPE);
+        }
+        else {
+            claims.put(OAuth2ParameterNames.SCOPE, String.join(" ", new TreeSet<>(context.getAuthorizedScopes())));
+        }
+        subjects.userOf(context.getPrincipal()).ifPresent(user -> {
+            claims.put(ROLES, new ArrayList<>(user.roles()));
+            claims.put(StandardClaimNames.PREFERRED_USERNAME, user.username());
+        });
+    }
+}

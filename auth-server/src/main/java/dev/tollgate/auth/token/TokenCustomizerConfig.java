@@ -1,0 +1,37 @@
+package dev.tollgate.auth.token;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenClaimsContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+
+/** Spring Authorization Server picks these two beans up for JWT and for opaque (reference) tokens. */
+@Configuration(proxyBeanMethods = false)
+class TokenCustomizerConfig {
+
+    /** RFC 9068 media type of JWT access tokens, so they can never be mistaken for ID tokens. */
+    static final String ACCESS_TOKEN_JWT_TYPE = "at+jwt";
+
+    @Bean
+    OAuth2TokenCustomizer<JwtEncodingContext> jwtCustomizer(AccessTokenClaims accessTokenClaims,
+            TokenSubjects subjects) {
+        return context -> {
+            if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+                context.getJwsHeader().type(ACCESS_TOKEN_JWT_TYPE);
+                context.getClaims().claims(claims -> accessTokenClaims.addTo(context, claims));
+            }
+            else if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
+                subjects.userOf(context.getPrincipal()).ifPresent(user -> context.getClaims()
+                        .claims(claims -> claims.putAll(IdentityClaims.of(user, context.getAuthorizedScopes()))));
+            }
+        };
+    }
+
+    @Bean
+    OAuth2TokenCustomizer<OAuth2TokenClaimsContext> opaqueAccessTokenCustomizer(AccessTokenClaims accessTokenClaims) {
+        return context -> context.getClaims().claims(claims -> accessTokenClaims.addTo(context, claims));
+    }
+}

@@ -1,0 +1,80 @@
+package dev.tollgate.auth.user;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+@Repository
+public class UserRepository {
+
+    private static final String SELECT_USER = """
+            SELECT id, username, password_hash, email, email_verified, display_name, enabled FROM users
+            """;
+
+    private final JdbcClient jdbc;
+
+    public UserRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<TollgateUser> findByUsername(String username) {
+        return findOne(SELECT_USER + " WHERE username = ?", username);
+    }
+
+    public Optional<TollgateUser> findById(UUID id) {
+        return findOne(SELECT_USER + " WHERE id = ?", id);
+    }
+
+    public void updatePasswordHash(UUID id, String passwordHash) {
+        jdbc.sql("UPDATE users SET password_hash = ? WHERE id = ?").params(passwordHash, id).update();
+    }
+
+    /** Inserts the user or, when the username exists, updates it in place (keeping its id). */
+    @Transactional
+    public TollgateUser upsertByUsername(TollgateUser user) {
+        UUID id = findByUsername(user.username()).map(TollgateUser::id).orElse(user.id());
+        int updated = jdbc.sql("""
+                        UPDATE users SET password_hash = ?, email = ?, email_verified = ?, display_name = ?, enabled = ?
+                        WHERE id = ?
+                        """)
+                .params(user.passwordHash(), user.email(), user.emailVerified(), user.displayName(), user.enabled(), id)
+                .update();
+        if (updated == 0) {
+            jdbc.sql("""
+                            INSERT INTO users (id, username, password_hash, email, email_verified, display_name, enabled)
+                            VALUES (?, ?, ?, ?, ?, ?, ?)
+                            """)
+                    .params(id, user.username(), user.passwordHash(), user.email(), user.emailVerified(),
+                            user.displayName(), user.enabled())
+                    .update();
+        }
+        jdbc.sql("DELETE FROM user_roles WHERE user_id = ?").param(id).update();
+        user.roles().forEach(role ->
+                jdbc.sql("INSERT INTO user_roles (user_id, role) VALUES (?, ?)").params(id, role).update());
+        return findById(id).orElseThrow();
+    }
+
+    private Optional<TollgateUser> findOne(String sql, Object key) {
+        return jdbc.sql(sql).param(key)
+                .query((rs, row) -> {
+                    UUID id = rs.getObject("id", UUID.class);
+                    return new TollgateUser(id, rs.getString("username"), rs.getString("password_hash"),
+                            rs.getString("email"), rs.getBoolean("email_verified"), rs.getString("display_name"),
+                            rs.getBoolean("enabled"), rolesOf(id));
+                })
+                .optional();
+    }
+
+    private SortedSet<String> rolesOf(UUID userId) {
+        List<String> roles = jdbc.sql("SELECT role FROM user_roles WHERE user_id = ?").param(userId)
+                .query(String.class).list();
+        return Collections.unmodifiableSortedSet(new TreeSet<>(roles));
+    }
+}
