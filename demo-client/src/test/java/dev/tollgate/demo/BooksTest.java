@@ -25,6 +25,17 @@ class BooksTest extends DemoClientTest {
     }
 
     @Test
+    void theReaderChoosesHowManyBooksAPageShowsUpToAHundred() {
+        browser.signIn();
+
+        browser.open("/books?page=1&size=100");
+        assertThat(tollgate.lastBooksQuery()).containsEntry("page", "1").containsEntry("size", "100");
+
+        browser.open("/books?size=100000");
+        assertThat(tollgate.lastBooksQuery()).containsEntry("page", "0").containsEntry("size", "100");
+    }
+
+    @Test
     void aVisitorWhoSignsInFromTheBooksPageLandsBackOnIt() {
         HttpResponse<String> books = browser.open("/books");
 

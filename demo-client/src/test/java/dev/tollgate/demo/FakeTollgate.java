@@ -81,6 +81,8 @@ public final class FakeTollgate {
 
     private volatile String lastIdToken;
 
+    private volatile Map<String, String> lastBooksQuery = Map.of();
+
     private FakeTollgate() {
         try {
             key = new RSAKeyGenerator(2048).keyID("fake-tollgate").generate();
@@ -120,6 +122,7 @@ public final class FakeTollgate {
         lastBearerToken = null;
         lastAuthorizationRequest = Map.of();
         lastIdToken = null;
+        lastBooksQuery = Map.of();
         books.clear();
         books.add(book("Dune", "Frank Herbert", "9780441013593", 1965));
         books.add(book("The Left Hand of Darkness", "Ursula K. Le Guin", "9780441478125", 1969));
@@ -161,6 +164,10 @@ public final class FakeTollgate {
 
     public boolean isAccessToken(String token) {
         return accessTokens.containsKey(token);
+    }
+
+    public Map<String, String> lastBooksQuery() {
+        return lastBooksQuery;
     }
 
     public String lastIdToken() {
@@ -261,6 +268,7 @@ public final class FakeTollgate {
             return;
         }
         lastBearerToken = bearer(exchange);
+        lastBooksQuery = query(exchange.getRequestURI());
         String username = accessTokens.get(lastBearerToken);
         if (username == null) {
             exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer error=\"invalid_token\"");

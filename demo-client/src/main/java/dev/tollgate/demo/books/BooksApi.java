@@ -19,8 +19,6 @@ import org.springframework.web.client.RestClient;
 @Component
 class BooksApi {
 
-    static final int PAGE_SIZE = 20;
-
     private final RestClient restClient;
 
     BooksApi(RestClient.Builder builder, OAuth2AuthorizedClientManager authorizedClientManager,
@@ -35,9 +33,9 @@ class BooksApi {
                 .build();
     }
 
-    BookPage page(int number) {
+    BookPage page(int number, int size) {
         return restClient.get()
-                .uri("/api/books?page={page}&size={size}", number, PAGE_SIZE)
+                .uri("/api/books?page={page}&size={size}", number, size)
                 .retrieve()
                 .body(BookPage.class);
     }

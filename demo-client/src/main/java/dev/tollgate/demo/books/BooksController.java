@@ -19,6 +19,10 @@ class BooksController {
 
     private static final String VIEW = "books";
 
+    private static final int DEFAULT_PAGE_SIZE = 20;
+
+    private static final int MAX_PAGE_SIZE = 100;
+
     private final BooksApi booksApi;
 
     BooksController(BooksApi booksApi) {
@@ -26,8 +30,9 @@ class BooksController {
     }
 
     @GetMapping
-    String books(@RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("books", booksApi.page(Math.max(page, 0)));
+    String books(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) int size,
+            Model model) {
+        model.addAttribute("books", booksApi.page(Math.max(page, 0), Math.min(Math.max(size, 1), MAX_PAGE_SIZE)));
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", BookForm.empty());
         }
@@ -56,6 +61,6 @@ class BooksController {
     private String refused(Model model, String message, List<String> reasons) {
         model.addAttribute("formMessage", message.strip());
         model.addAttribute("formReasons", reasons);
-        return books(0, model);
+        return books(0, DEFAULT_PAGE_SIZE, model);
     }
 }
