@@ -1,0 +1,83 @@
+package dev.tollgate.api.security;
+
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.net.URL;
+import java.util.Objects;
+
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.SecurityContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+
+/**
+ * Validates JWT access tokens locally (RFC 9068): signature by a key from the issuer's JWK set (RS256 or
+ * ES256 only, so {@code none} and HMAC tokens fail), {@code typ: at+jwt}, {@code iss}, our {@code aud},
+ * {@code exp}/{@code nbf} within the configured clock skew, and the presence of {@code sub}, {@code iat},
+ * {@code jti} and {@code client_id}.
+ */
+@Configuration(proxyBeanMethods = false)
+class AccessTokenDecoderConfig {
+
+    @Bean
+    JwtDecoder accessTokenDecoder(TollgateProperties properties) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(issuerKeys(properties))
+                .jwsAlgorithms(algorithms -> {
+                    algorithms.add(SignatureAlgorithm.RS256);
+                    algorithms.add(SignatureAlgorithm.ES256);
+                })
+                .build();
+        decoder.setJwtValidator(accessTokenValidator(properties));
+        return decoder;
+    }
+
+    /**
+     * Nothing is fetched until the first token arrives, so the API starts while the authorization server
+     * is down. Nimbus then caches the set for 5 minutes, refetches it when a token names an unknown
+     * {@code kid} (key rotation), but at most twice per 30 seconds so that forged kids cannot flood the
+     * authorization server, and retries a failed fetch once.
+     */
+    private static JWKSource<SecurityContext> issuerKeys(TollgateProperties properties) {
+        return JWKSourceBuilder.<SecurityContext>create(toUrl(properties.jwkSetUri()))
+                .retrying(true)
+                .build();
+    }
+
+    private static OAuth2TokenValidator<Jwt> accessTokenValidator(TollgateProperties properties) {
+        JwtTimestampValidator timestamps = new JwtTimestampValidator(properties.api().clockSkew());
+        return JwtValidators.createAtJwtValidator()
+                .issuer(properties.issuer().toString())
+                .audience(properties.api().audience())
+                .validators(validators -> {
+                    validators.put(JwtClaimNames.EXP,
+                            new DelegatingOAuth2TokenValidator<>(present(JwtClaimNames.EXP), timestamps));
+                    validators.put(JwtClaimNames.IAT, present(JwtClaimNames.IAT));
+                    // any client may call the API, but the token must say which one it was issued to
+                    validators.put("client_id", present("client_id"));
+                })
+                .build();
+    }
+
+    private static OAuth2TokenValidator<Jwt> present(String claim) {
+        return new JwtClaimValidator<>(claim, Objects::nonNull);
+    }
+
+    private static URL toUrl(String uri) {
+        try {
+            return URI.create(uri).toURL();
+        } catch (MalformedURLException | IllegalArgumentException invalid) {
+            throw new IllegalStateException("tollgate.issuer does not give a valid JWK set URL: " + uri, invalid);
+        }
+    }
+}

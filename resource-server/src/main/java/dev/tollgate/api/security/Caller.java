@@ -1,0 +1,55 @@
+package dev.tollgate.api.security;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.server.resource.authentication.AbstractOAuth2TokenAuthenticationToken;
+
+/**
+ * Who is calling, as the access token describes them. A user's token carries {@code preferred_username}
+ * and {@code roles}; a client's own token (client_credentials) carries neither and its {@code sub} is the
+ * client id.
+ */
+public record Caller(String subject, String username, String email, List<String> roles, Set<String> scopes) {
+
+    public static Caller fromClaims(Map<String, Object> claims) {
+        return new Caller(
+                stringClaim(claims, "sub"),
+                stringClaim(claims, "preferred_username"),
+                stringClaim(claims, "email"),
+                List.copyOf(stringsOf(claims.get("roles"))),
+                Set.copyOf(stringsOf(claims.get("scope"))));
+    }
+
+    public static Optional<Caller> of(Authentication authentication) {
+        if (authentication instanceof AbstractOAuth2TokenAuthenticationToken<?> token) {
+            return Optional.of(fromClaims(token.getTokenAttributes()));
+        }
+        return Optional.empty();
+    }
+
+    public boolean isUser() {
+        return username != null || !roles.isEmpty();
+    }
+
+    private static String stringClaim(Map<String, Object> claims, String name) {
+        Object value = claims.get(name);
+        return value == null ? null : value.toString();
+    }
+
+    /** A claim that is either one space-delimited string (RFC 9068 {@code scope}) or a JSON array. */
+    private static Collection<String> stringsOf(Object claim) {
+        if (claim instanceof String delimited) {
+            return Arrays.stream(delimited.trim().split("\\s+")).filter(s -> !s.isEmpty()).distinct().toList();
+        }
+        if (claim instanceof Collection<?> values) {
+            return values.stream().map(Object::toString).distinct().toList();
+        }
+        return List.of();
+    }
+}

@@ -1,0 +1,79 @@
+package dev.tollgate.api.security;
+
+import java.util.List;
+
+import jakarta.servlet.DispatcherType;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.SecurityFilterChain;
+
+import static org.springframework.http.HttpMethod.DELETE;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.HEAD;
+import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
+
+import dev.tollgate.api.user.UserDirectory;
+import dev.tollgate.api.user.UserDirectoryRecorder;
+
+/**
+ * A stateless bearer-token API. Who may call what is the table below, the same as the contract's; it is
+ * decided before a request body is even read, so an unauthorized caller learns nothing from validation.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfig {
+
+    private static final String BOOKS = "/api/books";
+    private static final String BOOK = "/api/books/{id}";
+
+    static final List<String> SCOPES = List.of("books.read", "books.write", "users.read");
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder accessTokenDecoder, TollgateProperties properties,
+            BearerProblemEntryPoint entryPoint, BearerProblemAccessDeniedHandler accessDeniedHandler,
+            UserDirectory userDirectory) {
+        http
+                .authorizeHttpRequests(requests -> requests
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+                        .requestMatchers(GET, BOOKS, BOOK).access(ApiAccess.scope("books.read"))
+                        .requestMatchers(HEAD, BOOKS, BOOK).access(ApiAccess.scope("books.read"))
+                        .requestMatchers(POST, BOOKS).access(ApiAccess.scopeAndRoleForUsers("books.write", "ADMIN"))
+                        .requestMatchers(PUT, BOOK).access(ApiAccess.scopeAndRoleForUsers("books.write", "ADMIN"))
+                        .requestMatchers(DELETE, BOOK).access(ApiAccess.scopeAndRoleForUsers("books.write", "ADMIN"))
+                        .requestMatchers(GET, "/api/users/me").access(ApiAccess.userToken())
+                        .requestMatchers(GET, "/api/users/{id}").access(ApiAccess.selfOrRole("id", "ADMIN"))
+                        .requestMatchers(GET, "/api/users").access(ApiAccess.roleAndScope("ADMIN", "users.read"))
+                        // any other method or path under /api still needs a token; MVC then answers 404 or 405
+                        .requestMatchers("/api/**").authenticated()
+                        .anyRequest().denyAll())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.decoder(accessTokenDecoder).jwtAuthenticationConverter(authenticationConverter()))
+                        .authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(accessDeniedHandler)
+                        .protectedResourceMetadata(metadata -> metadata.protectedResourceMetadataCustomizer(resource -> resource
+                                .authorizationServer(properties.issuer().toString())
+                                .scopes(scopes -> scopes.addAll(SCOPES))
+                                .tlsClientCertificateBoundAccessTokens(false))))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(accessDeniedHandler))
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .addFilterAfter(new UserDirectoryRecorder(userDirectory), BearerTokenAuthenticationFilter.class);
+        return http.build();
+    }
+
+    private static JwtAuthenticationConverter authenticationConverter() {
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(new TokenAuthoritiesConverter());
+        return converter;
+    }
+}

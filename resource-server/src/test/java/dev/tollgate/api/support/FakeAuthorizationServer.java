@@ -1,0 +1,107 @@
+package dev.tollgate.api.support;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * Stands in for Tollgate's auth server: serves the public half of its signing keys at
+ * {@code /oauth2/jwks}, on a port chosen up front so a resource server can be pointed at it before it
+ * answers.
+ */
+public final class FakeAuthorizationServer {
+
+    private final int port;
+    private final List<RSAKey> signingKeys = new CopyOnWriteArrayList<>();
+    private final AtomicInteger jwksRequests = new AtomicInteger();
+    private HttpServer server;
+
+    public FakeAuthorizationServer() {
+        this.port = freePort();
+        this.signingKeys.add(newRsaKey());
+    }
+
+    public String issuer() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public synchronized FakeAuthorizationServer start() {
+        if (server == null) {
+            try {
+                server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            server.createContext("/oauth2/jwks", this::serveJwks);
+            server.start();
+        }
+        return this;
+    }
+
+    public synchronized void stop() {
+        if (server != null) {
+            server.stop(0);
+            server = null;
+        }
+    }
+
+    /** The key new tokens are signed with: the most recently added. */
+    public RSAKey currentKey() {
+        return signingKeys.get(signingKeys.size() - 1);
+    }
+
+    /** Publishes a new key (with a new kid) next to the old ones, as a key rotation does. */
+    public RSAKey rotateKey() {
+        RSAKey key = newRsaKey();
+        signingKeys.add(key);
+        return key;
+    }
+
+    public int jwksRequests() {
+        return jwksRequests.get();
+    }
+
+    public static RSAKey newRsaKey() {
+        try {
+            return new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).keyID(UUID.randomUUID().toString()).generate();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void serveJwks(HttpExchange exchange) throws IOException {
+        jwksRequests.incrementAndGet();
+        List<JWK> publicKeys = signingKeys.stream().map(key -> (JWK) key.toPublicJWK()).toList();
+        byte[] body = new JWKSet(publicKeys).toString().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/jwk-set+json");
+        exchange.sendResponseHeaders(200, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
