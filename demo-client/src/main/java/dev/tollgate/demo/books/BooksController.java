@@ -30,8 +30,8 @@ class BooksController {
     }
 
     @GetMapping
-    String books(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) int size,
-            Model model) {
+    String books(@RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) int size, Model model) {
         model.addAttribute("books", booksApi.page(Math.max(page, 0), Math.min(Math.max(size, 1), MAX_PAGE_SIZE)));
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", BookForm.empty());
