@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
 
 import dev.tollgate.auth.support.AuthServerTest;
 import dev.tollgate.auth.support.Browser;
@@ -21,6 +23,7 @@ import dev.tollgate.auth.support.OAuthHttp;
 import dev.tollgate.auth.support.OAuthHttp.Reply;
 import dev.tollgate.auth.support.Pkce;
 import dev.tollgate.auth.support.SignedTokens;
+import dev.tollgate.auth.user.TollgateUser;
 import dev.tollgate.auth.user.UserRepository;
 
 @AuthServerTest
@@ -167,10 +170,9 @@ class AuthorizationCodeFlowTest {
     @Test
     void anOldPasswordHashIsUpgradedToBcryptWhenTheUserSignsIn() throws Exception {
         String legacyHash = "{pbkdf2@SpringSecurity_v5_8}"
-                + org.springframework.security.crypto.password.Pbkdf2PasswordEncoder.defaultsForSpringSecurity_v5_8()
-                        .encode("bob-password");
-        users.upsertByUsername(new dev.tollgate.auth.user.TollgateUser(UUID.randomUUID(), "bob", legacyHash,
-                "bob@example.com", true, "Bob", true, new java.util.TreeSet<>(List.of("USER"))));
+                + Pbkdf2PasswordEncoder.defaultsForSpringSecurity_v5_8().encode("bob-password");
+        users.upsertByUsername(new TollgateUser(UUID.randomUUID(), "bob", legacyHash, "bob@example.com", true, "Bob",
+                true, new TreeSet<>(List.of("USER"))));
         try (Browser browser = new Browser(http.baseUrl())) {
             browser.signIn(browser.open("/login"), "bob", "bob-password");
         }

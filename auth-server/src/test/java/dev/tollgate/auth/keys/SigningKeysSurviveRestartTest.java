@@ -1,0 +1,61 @@
+package dev.tollgate.auth.keys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import dev.tollgate.auth.AuthServerApplication;
+import dev.tollgate.auth.support.OAuthHttp;
+import dev.tollgate.auth.support.SignedTokens;
+
+/**
+ * Two successive auth server processes on one database publish the same keys, accept each other's tokens and
+ * seed the demo data once.
+ */
+class SigningKeysSurviveRestartTest {
+
+    private static final String DATABASE = "jdbc:h2:mem:restart-test;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+            + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+
+    @Test
+    void aRestartedServerKeepsItsJwksAndTheTokensItSignedBefore() throws Exception {
+        String jwksBefore;
+        String tokenBefore;
+        try (ConfigurableApplicationContext first = start()) {
+            OAuthHttp http = http(first);
+            jwksBefore = http.get("/oauth2/jwks").body();
+            tokenBefore = http.clientCredentials("demo-service", "demo-service-secret", null).field("access_token");
+        }
+        try (ConfigurableApplicationContext second = start()) {
+            OAuthHttp http = http(second);
+            assertThat(http.get("/oauth2/jwks").body()).isEqualTo(jwksBefore).contains("\"kty\":\"RSA\"")
+                    .doesNotContain("\"d\":");
+            assertThat(SignedTokens.verified(tokenBefore, http).getJWTClaimsSet().getSubject())
+                    .isEqualTo("demo-service");
+            JdbcClient database = second.getBean(JdbcClient.class);
+            assertThat(count(database, "signing_key")).isOne();
+            assertThat(count(database, "oauth2_registered_client")).as("demo clients seeded once").isEqualTo(5);
+            assertThat(count(database, "users")).as("demo users seeded once").isEqualTo(2);
+        }
+    }
+
+    private static ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(AuthServerApplication.class)
+                .profiles("demo", "test")
+                .properties("server.port=0", "spring.datasource.url=" + DATABASE)
+                .run();
+    }
+
+    private static long count(JdbcClient database, String table) {
+        return database.sql("SELECT count(*) FROM " + table).query(Long.class).single();
+    }
+
+    private static OAuthHttp http(ConfigurableApplicationContext context) {
+        return new OAuthHttp(((WebServerApplicationContext) context).getWebServer().getPort());
+    }
+}
