@@ -47,8 +47,7 @@ class SigningKeysSurviveRestartTest {
     private static ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(AuthServerApplication.class)
                 .profiles("demo", "test")
-                .properties("server.port=0", "spring.datasource.url=" + DATABASE)
-                .run();
+                .run("--server.port=0", "--spring.datasource.url=" + DATABASE);
     }
 
     private static long count(JdbcClient database, String table) {
