@@ -15,7 +15,9 @@ import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationConsentAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenIntrospectionAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
@@ -28,7 +30,9 @@ import dev.tollgate.auth.authorize.AdminOnlyScopesRequestConverter;
 import dev.tollgate.auth.authorize.IssuerInAuthorizationResponse;
 import dev.tollgate.auth.consent.DenyRevokesConsent;
 import dev.tollgate.auth.token.IntrospectionPolicy;
+import dev.tollgate.auth.token.RefreshTokenReuseDetection;
 import dev.tollgate.auth.token.RegisteredScopesByDefault;
+import dev.tollgate.auth.token.RotatedRefreshTokens;
 import dev.tollgate.auth.token.UserInfoMapper;
 
 /** The OAuth 2.1 / OpenID Connect protocol endpoints (Spring Authorization Server), ahead of every other chain. */
@@ -40,6 +44,7 @@ public class AuthorizationServerConfig {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http, RegisteredClientRepository clients,
+            OAuth2AuthorizationService authorizations, RotatedRefreshTokens rotatedRefreshTokens,
             UserInfoMapper userInfoMapper) {
         IssuerInAuthorizationResponse authorizationResponse = new IssuerInAuthorizationResponse();
         http.oauth2AuthorizationServer(server -> {
@@ -56,7 +61,12 @@ public class AuthorizationServerConfig {
                                     ? new AdminOnlyScopesRequestConverter(converter, clients) : converter))
                     .authorizationResponseHandler(authorizationResponse)
                     .errorResponseHandler(authorizationResponse));
-            server.tokenEndpoint(token -> token.accessTokenRequestConverter(new RegisteredScopesByDefault()));
+            server.tokenEndpoint(token -> token
+                    .accessTokenRequestConverter(new RegisteredScopesByDefault())
+                    .authenticationProviders(providers -> providers.replaceAll(provider ->
+                            provider instanceof OAuth2RefreshTokenAuthenticationProvider
+                                    ? new RefreshTokenReuseDetection(provider, authorizations, rotatedRefreshTokens)
+                                    : provider)));
             server.tokenIntrospectionEndpoint(introspect -> introspect.authenticationProviders(providers ->
                     providers.replaceAll(provider -> provider instanceof OAuth2TokenIntrospectionAuthenticationProvider
                             ? new IntrospectionPolicy(provider) : provider)));

@@ -87,15 +87,8 @@ class AuthorizationCodeFlowTest {
         assertThat(userInfo.field("email")).isEqualTo("alice@example.com");
         assertThat(userInfo.json().get("email_verified").asBoolean()).isTrue();
 
-        Reply refreshed = refresh(tokens.field("refresh_token"));
-        assertThat(refreshed.status()).as(refreshed.toString()).isEqualTo(200);
-        assertThat(refreshed.field("refresh_token")).isNotBlank().isNotEqualTo(tokens.field("refresh_token"));
-        Reply replayedRefresh = refresh(tokens.field("refresh_token"));
-        assertThat(replayedRefresh.status()).isEqualTo(400);
-        assertThat(replayedRefresh.field("error")).isEqualTo("invalid_grant");
-
-        String newAccessToken = refreshed.field("access_token");
-        Reply introspected = http.introspect(newAccessToken);
+        String accessTokenValue = tokens.field("access_token");
+        Reply introspected = http.introspect(accessTokenValue);
         assertThat(introspected.field("active")).isEqualTo("true");
         assertThat(introspected.field("sub")).isEqualTo(aliceId);
         assertThat(introspected.field("username")).isEqualTo("alice");
@@ -103,13 +96,25 @@ class AuthorizationCodeFlowTest {
         assertThat(introspected.field("scope")).isEqualTo("books.read email openid profile");
         assertThat(introspected.field("token_type")).isEqualTo("Bearer");
         assertThat(introspected.json().get("roles").get(0).asString()).isEqualTo("USER");
-        assertThat(introspected.json().get("exp").asLong()).isPositive();
-        assertThat(introspected.json().get("iat").asLong()).isPositive();
+        assertThat(introspected.json().get("exp").asLong()).isEqualTo(claims.getExpirationTime().getTime() / 1000);
+        assertThat(introspected.json().get("iat").asLong()).isEqualTo(claims.getIssueTime().getTime() / 1000);
         assertThat(introspected.body()).contains(AuthServerTest.API_AUDIENCE);
 
-        Reply revoked = http.post("/oauth2/revoke", "demo-web", "demo-web-secret", Map.of("token", newAccessToken));
+        Reply revoked = http.post("/oauth2/revoke", "demo-web", "demo-web-secret", Map.of("token", accessTokenValue));
         assertThat(revoked.status()).isEqualTo(200);
-        assertThat(http.introspect(newAccessToken).field("active")).isEqualTo("false");
+        assertThat(http.introspect(accessTokenValue).field("active")).isEqualTo("false");
+
+        Reply refreshed = refresh(tokens.field("refresh_token"));
+        assertThat(refreshed.status()).as(refreshed.toString()).isEqualTo(200);
+        assertThat(refreshed.field("refresh_token")).isNotBlank().isNotEqualTo(tokens.field("refresh_token"));
+        assertThat(http.introspect(refreshed.field("access_token")).field("active")).isEqualTo("true");
+
+        Reply replayedRefresh = refresh(tokens.field("refresh_token"));
+        assertThat(replayedRefresh.status()).isEqualTo(400);
+        assertThat(replayedRefresh.field("error")).isEqualTo("invalid_grant");
+        assertThat(http.introspect(refreshed.field("access_token")).field("active"))
+                .as("the replay revoked the whole family").isEqualTo("false");
+        assertThat(refresh(refreshed.field("refresh_token")).field("error")).isEqualTo("invalid_grant");
     }
 
     @Test
