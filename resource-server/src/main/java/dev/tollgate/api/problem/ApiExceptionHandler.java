@@ -76,16 +76,17 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(exception, problem, headers, status, request);
     }
 
+    /** Every problem leaving MVC, ours or the framework's, passes here on its way out. */
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception exception, Object body, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
         if (body instanceof ProblemDetail problem) {
             ProblemType.classify(problem);
             if (problem.getInstance() == null && request instanceof ServletWebRequest servlet) {
                 problem.setInstance(Problems.instanceOf(servlet.getRequest().getRequestURI()));
             }
         }
-        return super.handleExceptionInternal(exception, body, headers, status, request);
+        return super.createResponseEntity(body, headers, status, request);
     }
 
     private static ProblemDetail invalidFieldsProblem(List<FieldError> errors) {

@@ -5,13 +5,16 @@ import java.util.List;
 import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 
 import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
@@ -57,6 +60,7 @@ class SecurityConfig {
                         .jwt(jwt -> jwt.decoder(accessTokenDecoder).jwtAuthenticationConverter(authenticationConverter()))
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(accessDeniedHandler)
+                        .withObjectPostProcessor(reportingEveryFailureTo(entryPoint))
                         .protectedResourceMetadata(metadata -> metadata.protectedResourceMetadataCustomizer(resource -> resource
                                 .authorizationServer(properties.issuer().toString())
                                 .scopes(scopes -> scopes.addAll(SCOPES))
@@ -69,6 +73,23 @@ class SecurityConfig {
                 .requestCache(AbstractHttpConfigurer::disable)
                 .addFilterAfter(new UserDirectoryRecorder(userDirectory), BearerTokenAuthenticationFilter.class);
         return http.build();
+    }
+
+    /**
+     * By default a token that could not be checked at all (JWK set unreachable) escapes as a 500; send it
+     * to the entry point too, which answers 503.
+     */
+    private static ObjectPostProcessor<BearerTokenAuthenticationFilter> reportingEveryFailureTo(
+            AuthenticationEntryPoint entryPoint) {
+        return new ObjectPostProcessor<>() {
+            @Override
+            public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+                AuthenticationEntryPointFailureHandler failures = new AuthenticationEntryPointFailureHandler(entryPoint);
+                failures.setRethrowAuthenticationServiceException(false);
+                filter.setAuthenticationFailureHandler(failures);
+                return filter;
+            }
+        };
     }
 
     private static JwtAuthenticationConverter authenticationConverter() {

@@ -12,6 +12,7 @@ import dev.tollgate.api.support.ApiResponse;
 import dev.tollgate.api.support.ApiTest;
 import dev.tollgate.api.support.FakeAuthorizationServer;
 
+import static dev.tollgate.api.support.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class AccessTokenValidationTest extends ApiTest {

@@ -3,11 +3,8 @@ package dev.tollgate.api.support;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Base of the API tests: one application on a random port with an in-memory database, trusting the fake
@@ -36,16 +33,5 @@ public abstract class ApiTest {
         // started only now, after the application: it must not need the auth server to start
         AUTH_SERVER.start();
         api = new ApiClient("http://localhost:" + port);
-    }
-
-    /** Every error is RFC 9457 problem+json with a stable type under tollgate.dev/problems. */
-    protected static void assertProblem(ApiResponse response, int status, String typeSlug) {
-        assertThat(response.status()).as("status of %s", response.body()).isEqualTo(status);
-        assertThat(response.contentType()).isNotNull();
-        assertThat(response.contentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
-        assertThat(response.text("type")).isEqualTo("https://tollgate.dev/problems/" + typeSlug);
-        assertThat(response.body().path("status").asInt()).isEqualTo(status);
-        assertThat(response.text("title")).isNotBlank();
-        assertThat(response.text("detail")).isNotBlank();
     }
 }

@@ -1,0 +1,49 @@
+package dev.tollgate.api.security;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import dev.tollgate.api.ResourceServerApplication;
+import dev.tollgate.api.support.AccessTokens;
+import dev.tollgate.api.support.ApiClient;
+import dev.tollgate.api.support.ApiResponse;
+import dev.tollgate.api.support.FakeAuthorizationServer;
+
+import static dev.tollgate.api.support.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The local run and the e2e test start all apps at once: this API must come up before the auth server
+ * and start accepting its tokens as soon as the auth server answers. A separate application on purpose,
+ * since the shared test context has long fetched the keys.
+ */
+class StartupWithoutAuthServerTest {
+
+    @Test
+    void theApiStartsWhileTheAuthServerIsDownAndAcceptsTokensOnceItIsUp() {
+        FakeAuthorizationServer authServer = new FakeAuthorizationServer();
+        String token = new AccessTokens(authServer).alice("books.read").sign();
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ResourceServerApplication.class)
+                .profiles("demo")
+                .run("--server.port=0",
+                        "--tollgate.issuer=" + authServer.issuer(),
+                        "--tollgate.api.audience=" + AccessTokens.AUDIENCE,
+                        "--spring.datasource.url=jdbc:h2:mem:startup-test;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1")) {
+            ApiClient api = new ApiClient("http://localhost:" + app.getEnvironment().getProperty("local.server.port"));
+
+            assertThat(api.get("/actuator/health", null).status()).isEqualTo(200);
+            ApiResponse whileDown = api.get("/api/books", token);
+            assertProblem(whileDown, 503, "token-validation-unavailable");
+            assertThat(whileDown.header("Retry-After")).isNotBlank();
+
+            authServer.start();
+            ApiResponse onceUp = api.get("/api/books", token);
+
+            assertThat(onceUp.status()).isEqualTo(200);
+            assertThat(onceUp.body().path("page").path("totalElements").asInt()).as("demo books").isGreaterThanOrEqualTo(5);
+        } finally {
+            authServer.stop();
+        }
+    }
+}
