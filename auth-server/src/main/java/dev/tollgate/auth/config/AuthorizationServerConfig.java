@@ -1,5 +1,7 @@
 package dev.tollgate.auth.config;
 
+import java.time.Clock;
+
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 
@@ -15,7 +17,7 @@ import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationConsentAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenIntrospectionAuthenticationProvider;
@@ -25,14 +27,22 @@ import org.springframework.security.oauth2.server.authorization.web.authenticati
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.transaction.support.TransactionOperations;
 
+import dev.tollgate.auth.audit.AuditLog;
 import dev.tollgate.auth.authorize.AdminOnlyScopesRequestConverter;
 import dev.tollgate.auth.authorize.IssuerInAuthorizationResponse;
+import dev.tollgate.auth.client.PublicClientRefreshAuthenticationProvider;
+import dev.tollgate.auth.client.PublicClientRefreshConverter;
 import dev.tollgate.auth.consent.DenyRevokesConsent;
+import dev.tollgate.auth.token.AuthorizationCodeReplayDetection;
+import dev.tollgate.auth.token.HashedAuthorizationService;
 import dev.tollgate.auth.token.IntrospectionPolicy;
 import dev.tollgate.auth.token.RefreshTokenReuseDetection;
 import dev.tollgate.auth.token.RegisteredScopesByDefault;
+import dev.tollgate.auth.token.RevocationAudit;
 import dev.tollgate.auth.token.RotatedRefreshTokens;
+import dev.tollgate.auth.token.SessionTokensRevocation;
 import dev.tollgate.auth.token.UserInfoMapper;
 
 /** The OAuth 2.1 / OpenID Connect protocol endpoints (Spring Authorization Server), ahead of every other chain. */
@@ -44,8 +54,9 @@ public class AuthorizationServerConfig {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http, RegisteredClientRepository clients,
-            OAuth2AuthorizationService authorizations, RotatedRefreshTokens rotatedRefreshTokens,
-            UserInfoMapper userInfoMapper) {
+            HashedAuthorizationService authorizations, RotatedRefreshTokens rotatedRefreshTokens,
+            UserInfoMapper userInfoMapper, SessionTokensRevocation sessionTokensRevocation,
+            TransactionOperations transactions, AuditLog audit, Clock clock) {
         IssuerInAuthorizationResponse authorizationResponse = new IssuerInAuthorizationResponse();
         http.oauth2AuthorizationServer(server -> {
             http.securityMatcher(server.getEndpointsMatcher());
@@ -61,12 +72,23 @@ public class AuthorizationServerConfig {
                                     ? new AdminOnlyScopesRequestConverter(converter, clients) : converter))
                     .authorizationResponseHandler(authorizationResponse)
                     .errorResponseHandler(authorizationResponse));
+            server.clientAuthentication(client -> client
+                    .authenticationConverter(new PublicClientRefreshConverter())
+                    .authenticationProvider(new PublicClientRefreshAuthenticationProvider(clients)));
             server.tokenEndpoint(token -> token
                     .accessTokenRequestConverter(new RegisteredScopesByDefault())
-                    .authenticationProviders(providers -> providers.replaceAll(provider ->
-                            provider instanceof OAuth2RefreshTokenAuthenticationProvider
-                                    ? new RefreshTokenReuseDetection(provider, authorizations, rotatedRefreshTokens)
-                                    : provider)));
+                    .authenticationProviders(providers -> providers.replaceAll(provider -> {
+                        if (provider instanceof OAuth2RefreshTokenAuthenticationProvider) {
+                            return new RefreshTokenReuseDetection(provider, authorizations, rotatedRefreshTokens,
+                                    transactions, audit, clock);
+                        }
+                        if (provider instanceof OAuth2AuthorizationCodeAuthenticationProvider) {
+                            return new AuthorizationCodeReplayDetection(provider, authorizations, audit);
+                        }
+                        return provider;
+                    })));
+            server.tokenRevocationEndpoint(revoke -> revoke.authenticationProviders(providers ->
+                    providers.replaceAll(provider -> new RevocationAudit(provider, audit))));
             server.tokenIntrospectionEndpoint(introspect -> introspect.authenticationProviders(providers ->
                     providers.replaceAll(provider -> provider instanceof OAuth2TokenIntrospectionAuthenticationProvider
                             ? new IntrospectionPolicy(provider) : provider)));
@@ -75,7 +97,9 @@ public class AuthorizationServerConfig {
             server.oidc(oidc -> oidc
                     .providerConfigurationEndpoint(configuration -> configuration.providerConfigurationCustomizer(
                             builder -> builder.claim(IssuerInAuthorizationResponse.METADATA_NAME, true)))
-                    .userInfoEndpoint(userInfo -> userInfo.userInfoMapper(userInfoMapper)));
+                    .userInfoEndpoint(userInfo -> userInfo.userInfoMapper(userInfoMapper))
+                    .logoutEndpoint(logout -> logout
+                            .logoutResponseHandler(sessionTokensRevocation.rpInitiatedLogoutHandler())));
         });
         http.authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated())
                 .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(

@@ -8,6 +8,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 import dev.tollgate.auth.secret.TollgatePasswordEncoder;
+import dev.tollgate.auth.token.SessionTokensRevocation;
+import dev.tollgate.auth.user.Roles;
 
 /** Everything that is not a protocol endpoint: the hosted pages, sign-in, sign-out and the health probe. */
 @Configuration(proxyBeanMethods = false)
@@ -17,10 +19,11 @@ public class DefaultSecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain defaultSecurityFilterChain(HttpSecurity http) {
+    SecurityFilterChain defaultSecurityFilterChain(HttpSecurity http, SessionTokensRevocation sessionTokensRevocation) {
         http.authorizeHttpRequests(authorize -> authorize
                         .requestMatchers("/css/**", "/img/**", "/error", "/actuator/health", "/actuator/health/**",
                                 "/actuator/info").permitAll()
+                        .requestMatchers("/admin/**").hasRole(Roles.ADMIN)
                         .anyRequest().authenticated())
                 .formLogin(login -> login
                         .loginPage(LOGIN_PAGE)
@@ -28,6 +31,7 @@ public class DefaultSecurityConfig {
                         .permitAll())
                 .logout(logout -> logout
                         .logoutUrl("/logout")
+                        .addLogoutHandler(sessionTokensRevocation)
                         .logoutSuccessUrl(LOGIN_PAGE + "?logout")
                         .permitAll());
         return http.build();
