@@ -13,7 +13,6 @@ import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
-import org.springframework.stereotype.Component;
 
 /**
  * Refresh tokens for every client registered with the refresh_token grant, public PKCE clients included
@@ -21,8 +20,7 @@ import org.springframework.stereotype.Component;
  * timeout from now, but never beyond the absolute lifetime counted from the family's first refresh token: rotation
  * does not extend it.
  */
-@Component
-public class RotatingRefreshTokenGenerator implements OAuth2TokenGenerator<OAuth2RefreshToken> {
+final class RotatingRefreshTokenGenerator implements OAuth2TokenGenerator<OAuth2RefreshToken> {
 
     private final StringKeyGenerator values = new Base64StringKeyGenerator(Base64.getUrlEncoder().withoutPadding(),
             48);
@@ -31,7 +29,7 @@ public class RotatingRefreshTokenGenerator implements OAuth2TokenGenerator<OAuth
 
     private final Clock clock;
 
-    public RotatingRefreshTokenGenerator(TokenPolicy policy, Clock clock) {
+    RotatingRefreshTokenGenerator(TokenPolicy policy, Clock clock) {
         this.policy = policy;
         this.clock = clock;
     }

@@ -23,13 +23,14 @@ class TokenGeneratorConfig {
     @Bean
     OAuth2TokenGenerator<?> tokenGenerator(JwtEncoder jwtEncoder, OAuth2TokenCustomizer<JwtEncodingContext> jwtCustomizer,
             OAuth2TokenCustomizer<OAuth2TokenClaimsContext> opaqueAccessTokenCustomizer,
-            RotatingRefreshTokenGenerator refreshTokens, Clock clock) {
+            TokenPolicy tokenPolicy, Clock clock) {
         JwtGenerator jwts = new JwtGenerator(jwtEncoder);
         jwts.setJwtCustomizer(jwtCustomizer);
         jwts.setClock(clock);
         OAuth2AccessTokenGenerator opaqueAccessTokens = new OAuth2AccessTokenGenerator();
         opaqueAccessTokens.setAccessTokenCustomizer(opaqueAccessTokenCustomizer);
         opaqueAccessTokens.setClock(clock);
-        return new DelegatingOAuth2TokenGenerator(jwts, opaqueAccessTokens, refreshTokens);
+        return new DelegatingOAuth2TokenGenerator(jwts, opaqueAccessTokens,
+                new RotatingRefreshTokenGenerator(tokenPolicy, clock));
     }
 }
