@@ -20,15 +20,28 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
+import org.springframework.security.oauth2.server.resource.introspection.SpringOpaqueTokenIntrospector;
 
 /**
- * Validates JWT access tokens locally (RFC 9068): signature by a key from the issuer's JWK set (RS256 or
+ * How access tokens are checked. JWT access tokens are validated locally (RFC 9068): signature by a key from the issuer's JWK set (RS256 or
  * ES256 only, so {@code none} and HMAC tokens fail), {@code typ: at+jwt}, {@code iss}, our {@code aud},
  * {@code exp}/{@code nbf} within the configured clock skew, and the presence of {@code sub}, {@code iat},
  * {@code jti} and {@code client_id}.
  */
 @Configuration(proxyBeanMethods = false)
 class AccessTokenDecoderConfig {
+
+    /** Opaque tokens are checked by asking the auth server (RFC 7662), as client {@code resource-server}. */
+    @Bean
+    OpaqueTokenIntrospector opaqueTokenIntrospector(TollgateProperties properties) {
+        TollgateProperties.Introspection client = properties.api().introspection();
+        OpaqueTokenIntrospector introspector = SpringOpaqueTokenIntrospector.withIntrospectionUri(properties.introspectionUri())
+                .clientId(client.clientId())
+                .clientSecret(client.clientSecret() == null ? "" : client.clientSecret())
+                .build();
+        return new AudienceCheckingIntrospector(introspector, properties.issuer().toString(), properties.api().audience());
+    }
 
     @Bean
     JwtDecoder accessTokenDecoder(TollgateProperties properties) {

@@ -20,7 +20,7 @@ import dev.tollgate.api.problem.ProblemType;
 /**
  * Answers a request without a usable token: Spring's entry point writes the RFC 6750
  * {@code WWW-Authenticate} header and status, and this adds the RFC 9457 body. A token that could not be
- * checked at all (the JWK set is unreachable) is a 503, not the client's fault.
+ * checked at all (JWK set or introspection unreachable) is a 503, not the client's fault.
  */
 @Component
 public class BearerProblemEntryPoint implements AuthenticationEntryPoint {
@@ -40,7 +40,7 @@ public class BearerProblemEntryPoint implements AuthenticationEntryPoint {
         if (exception instanceof AuthenticationServiceException) {
             response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
             writer.write(request, response, ProblemType.TOKEN_VALIDATION_UNAVAILABLE
-                    .problem("The authorization server's signing keys could not be fetched; try again shortly"));
+                    .problem("The authorization server could not be reached to check the access token; try again shortly"));
             return;
         }
         bearer.commence(request, response, exception);

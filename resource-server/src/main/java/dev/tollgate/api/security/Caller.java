@@ -11,16 +11,16 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.resource.authentication.AbstractOAuth2TokenAuthenticationToken;
 
 /**
- * Who is calling, as the access token describes them. A user's token carries {@code preferred_username}
- * and {@code roles}; a client's own token (client_credentials) carries neither and its {@code sub} is the
- * client id.
+ * Who is calling, as the access token (JWT claims or introspection answer) describes them. A user's
+ * token carries a username and {@code roles}; a client's own token (client_credentials) carries neither
+ * and its {@code sub} is the client id.
  */
 public record Caller(String subject, String username, String email, List<String> roles, Set<String> scopes) {
 
     public static Caller fromClaims(Map<String, Object> claims) {
         return new Caller(
                 stringClaim(claims, "sub"),
-                stringClaim(claims, "preferred_username"),
+                usernameOf(claims),
                 stringClaim(claims, "email"),
                 List.copyOf(stringsOf(claims.get("roles"))),
                 Set.copyOf(stringsOf(claims.get("scope"))));
@@ -35,6 +35,12 @@ public record Caller(String subject, String username, String email, List<String>
 
     public boolean isUser() {
         return username != null || !roles.isEmpty();
+    }
+
+    /** JWTs carry {@code preferred_username}; introspection answers carry {@code username}. */
+    private static String usernameOf(Map<String, Object> claims) {
+        String preferred = stringClaim(claims, "preferred_username");
+        return preferred != null ? preferred : stringClaim(claims, "username");
     }
 
     private static String stringClaim(Map<String, Object> claims, String name) {

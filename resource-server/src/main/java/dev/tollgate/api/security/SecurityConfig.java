@@ -5,12 +5,13 @@ import java.util.List;
 import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -38,9 +39,11 @@ class SecurityConfig {
     static final List<String> SCOPES = List.of("books.read", "books.write", "users.read");
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder accessTokenDecoder, TollgateProperties properties,
+    SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder accessTokenDecoder,
+            OpaqueTokenIntrospector opaqueTokenIntrospector, TollgateProperties properties,
             BearerProblemEntryPoint entryPoint, BearerProblemAccessDeniedHandler accessDeniedHandler,
             UserDirectory userDirectory) {
+        AuthenticationManager tokens = new BearerTokenAuthenticationManager(accessTokenDecoder, opaqueTokenIntrospector);
         http
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
@@ -57,7 +60,7 @@ class SecurityConfig {
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.decoder(accessTokenDecoder).jwtAuthenticationConverter(authenticationConverter()))
+                        .authenticationManagerResolver(request -> tokens)
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(accessDeniedHandler)
                         .withObjectPostProcessor(reportingEveryFailureTo(entryPoint))
@@ -90,11 +93,5 @@ class SecurityConfig {
                 return filter;
             }
         };
-    }
-
-    private static JwtAuthenticationConverter authenticationConverter() {
-        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(new TokenAuthoritiesConverter());
-        return converter;
     }
 }

@@ -17,11 +17,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record TollgateProperties(@DefaultValue("http://localhost:9000") URI issuer, @DefaultValue Api api) {
 
     /**
-     * @param audience  the {@code aud} every access token must carry ({@code API_AUDIENCE})
-     * @param clockSkew how far {@code exp} and {@code nbf} may be off the local clock
+     * @param audience      the {@code aud} every access token must carry ({@code API_AUDIENCE})
+     * @param clockSkew     how far {@code exp} and {@code nbf} may be off the local clock
+     * @param introspection how this API authenticates to {@code {issuer}/oauth2/introspect} for opaque tokens
      */
     public record Api(@DefaultValue("http://localhost:8080") String audience,
-                      @DefaultValue("30s") Duration clockSkew) {
+                      @DefaultValue("30s") Duration clockSkew,
+                      @DefaultValue Introspection introspection) {
+    }
+
+    public record Introspection(@DefaultValue("resource-server") String clientId, String clientSecret) {
+    }
+
+    public String introspectionUri() {
+        return withoutTrailingSlash(issuer.toString()) + "/oauth2/introspect";
     }
 
     public String jwkSetUri() {

@@ -29,6 +29,7 @@ class StartupWithoutAuthServerTest {
                 .run("--server.port=0",
                         "--tollgate.issuer=" + authServer.issuer(),
                         "--tollgate.api.audience=" + AccessTokens.AUDIENCE,
+                        "--tollgate.api.introspection.client-secret=" + FakeAuthorizationServer.INTROSPECTION_SECRET,
                         "--spring.datasource.url=jdbc:h2:mem:startup-test;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1")) {
             ApiClient api = new ApiClient("http://localhost:" + app.getEnvironment().getProperty("local.server.port"));
 

@@ -12,7 +12,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:api-test;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-        "tollgate.api.audience=" + AccessTokens.AUDIENCE})
+        "tollgate.api.audience=" + AccessTokens.AUDIENCE,
+        "tollgate.api.introspection.client-secret=" + FakeAuthorizationServer.INTROSPECTION_SECRET})
 public abstract class ApiTest {
 
     protected static final FakeAuthorizationServer AUTH_SERVER = new FakeAuthorizationServer();

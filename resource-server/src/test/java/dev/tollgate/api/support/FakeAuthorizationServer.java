@@ -6,9 +6,16 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -20,17 +27,22 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Stands in for Tollgate's auth server: serves the public half of its signing keys at
- * {@code /oauth2/jwks}, on a port chosen up front so a resource server can be pointed at it before it
- * answers.
+ * {@code /oauth2/jwks} and answers introspection (RFC 7662) for the opaque tokens it was told about, on a
+ * port chosen up front so a resource server can be pointed at it before it answers.
  */
 public final class FakeAuthorizationServer {
+
+    public static final String INTROSPECTION_CLIENT = "resource-server";
+    public static final String INTROSPECTION_SECRET = "resource-server-secret";
 
     private final int port;
     private final List<RSAKey> signingKeys = new CopyOnWriteArrayList<>();
     private final AtomicInteger jwksRequests = new AtomicInteger();
+    private final Map<String, Map<String, Object>> opaqueTokens = new ConcurrentHashMap<>();
     private HttpServer server;
 
     public FakeAuthorizationServer() {
@@ -50,6 +62,7 @@ public final class FakeAuthorizationServer {
                 throw new UncheckedIOException(e);
             }
             server.createContext("/oauth2/jwks", this::serveJwks);
+            server.createContext("/oauth2/introspect", this::introspect);
             server.start();
         }
         return this;
@@ -74,6 +87,19 @@ public final class FakeAuthorizationServer {
         return key;
     }
 
+    /** Issues an opaque token whose introspection answer is {@code active: true} plus these claims. */
+    public String issueOpaqueToken(Map<String, Object> claims) {
+        String token = UUID.randomUUID().toString().replace("-", "");
+        Map<String, Object> answer = new LinkedHashMap<>(claims);
+        answer.put("active", true);
+        answer.putIfAbsent("iss", issuer());
+        answer.putIfAbsent("exp", Instant.now().plusSeconds(300).getEpochSecond());
+        answer.putIfAbsent("iat", Instant.now().getEpochSecond());
+        answer.putIfAbsent("token_type", "Bearer");
+        opaqueTokens.put(token, answer);
+        return token;
+    }
+
     public int jwksRequests() {
         return jwksRequests.get();
     }
@@ -92,6 +118,30 @@ public final class FakeAuthorizationServer {
         byte[] body = new JWKSet(publicKeys).toString().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/jwk-set+json");
         exchange.sendResponseHeaders(200, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    /** Only the resource-server client may introspect; unknown tokens are inactive. */
+    private void introspect(HttpExchange exchange) throws IOException {
+        String expected = "Basic " + Base64.getEncoder().encodeToString(
+                (INTROSPECTION_CLIENT + ":" + INTROSPECTION_SECRET).getBytes(StandardCharsets.UTF_8));
+        if (!expected.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            respond(exchange, 401, "{\"error\":\"invalid_client\"}");
+            return;
+        }
+        String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        String token = Arrays.stream(form.split("&")).filter(pair -> pair.startsWith("token="))
+                .map(pair -> URLDecoder.decode(pair.substring(6), StandardCharsets.UTF_8)).findFirst().orElse("");
+        Map<String, Object> answer = opaqueTokens.getOrDefault(token, Map.of("active", false));
+        respond(exchange, 200, JsonMapper.builder().build().writeValueAsString(answer));
+    }
+
+    private static void respond(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
         }
