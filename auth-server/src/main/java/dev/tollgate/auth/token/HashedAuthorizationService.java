@@ -121,6 +121,7 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
 
     @Override
     public void remove(OAuth2Authorization authorization) {
+        jdbc.sql("DELETE FROM rotated_refresh_token WHERE authorization_id = ?").param(authorization.getId()).update();
         jdbc.sql("DELETE FROM token_authorization WHERE id = ?").param(authorization.getId()).update();
     }
 

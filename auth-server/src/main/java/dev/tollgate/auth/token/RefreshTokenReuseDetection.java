@@ -11,7 +11,10 @@ import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationToken;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 import org.springframework.transaction.support.TransactionOperations;
 
 import dev.tollgate.auth.audit.AuditEvent;
@@ -65,7 +68,7 @@ public final class RefreshTokenReuseDetection implements AuthenticationProvider 
         try {
             return transactions.execute(transaction -> {
                 rotated.remember(presented, authorization.getId());
-                return delegate.authenticate(authentication);
+                return delegate.authenticate(alwaysRotating(request));
             });
         }
         catch (DuplicateKeyException usedConcurrently) {
@@ -76,6 +79,27 @@ public final class RefreshTokenReuseDetection implements AuthenticationProvider 
     @Override
     public boolean supports(Class<?> authentication) {
         return delegate.supports(authentication);
+    }
+
+    /**
+     * The request as if the client's settings said {@code reuse-refresh-tokens: false} (Spring Authorization
+     * Server's default is true): rotation is not optional, and a stored token's value could not be handed out again.
+     */
+    private static OAuth2RefreshTokenAuthenticationToken alwaysRotating(OAuth2RefreshTokenAuthenticationToken request) {
+        if (!(request.getPrincipal() instanceof OAuth2ClientAuthenticationToken client)
+                || client.getRegisteredClient() == null
+                || !client.getRegisteredClient().getTokenSettings().isReuseRefreshTokens()) {
+            return request;
+        }
+        RegisteredClient registered = client.getRegisteredClient();
+        RegisteredClient rotating = RegisteredClient.from(registered)
+                .tokenSettings(TokenSettings.withSettings(registered.getTokenSettings().getSettings())
+                        .reuseRefreshTokens(false).build())
+                .build();
+        OAuth2ClientAuthenticationToken rotatingClient = new OAuth2ClientAuthenticationToken(rotating,
+                client.getClientAuthenticationMethod(), client.getCredentials());
+        return new OAuth2RefreshTokenAuthenticationToken(request.getRefreshToken(), rotatingClient,
+                request.getScopes(), request.getAdditionalParameters());
     }
 
     private boolean isExpired(OAuth2RefreshToken token) {
