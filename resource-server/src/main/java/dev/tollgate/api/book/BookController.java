@@ -41,6 +41,7 @@ class BookController {
             description = "Search with `q` (in title or author), `title` and `author`: case-insensitive substrings. "
                     + "Sort on id, title, author, isbn or publishedYear, e.g. `sort=title,desc`.")
     @SecurityRequirement(name = OpenApiConfig.SCHEME, scopes = "books.read")
+    @SecurityRequirement(name = OpenApiConfig.PASTED_TOKEN)
     PageResponse<Book> list(@RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "" + PageQuery.DEFAULT_SIZE) int size,
             @RequestParam(required = false) String sort,
@@ -55,6 +56,7 @@ class BookController {
     @GetMapping("/{id}")
     @Operation(summary = "Read a book", description = "The ETag header is what If-Match needs to change it.")
     @SecurityRequirement(name = OpenApiConfig.SCHEME, scopes = "books.read")
+    @SecurityRequirement(name = OpenApiConfig.PASTED_TOKEN)
     ResponseEntity<Book> get(@PathVariable long id) {
         StoredBook stored = find(id);
         return ResponseEntity.ok().eTag(stored.etag()).body(stored.book());
@@ -63,6 +65,7 @@ class BookController {
     @PostMapping
     @Operation(summary = "Add a book", description = WRITE_RULE)
     @SecurityRequirement(name = OpenApiConfig.SCHEME, scopes = "books.write")
+    @SecurityRequirement(name = OpenApiConfig.PASTED_TOKEN)
     ResponseEntity<Book> create(@Valid @RequestBody BookInput input) {
         Book created = books.insert(input.toBook(null));
         URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(created.id()).toUri();
@@ -73,6 +76,7 @@ class BookController {
     @Operation(summary = "Replace a book", description = WRITE_RULE + " Needs If-Match: the book's ETag "
             + "(412 when it changed meanwhile) or * (428 without If-Match).")
     @SecurityRequirement(name = OpenApiConfig.SCHEME, scopes = "books.write")
+    @SecurityRequirement(name = OpenApiConfig.PASTED_TOKEN)
     ResponseEntity<Book> replace(@PathVariable long id, @RequestHeader HttpHeaders headers,
             @Valid @RequestBody BookInput input) {
         long version = IfMatch.versionToChange(headers, find(id));
@@ -86,6 +90,7 @@ class BookController {
     @DeleteMapping("/{id}")
     @Operation(summary = "Delete a book", description = WRITE_RULE + " Needs If-Match, as PUT does.")
     @SecurityRequirement(name = OpenApiConfig.SCHEME, scopes = "books.write")
+    @SecurityRequirement(name = OpenApiConfig.PASTED_TOKEN)
     ResponseEntity<Void> delete(@PathVariable long id, @RequestHeader HttpHeaders headers) {
         long version = IfMatch.versionToChange(headers, find(id));
         if (!books.delete(id, version)) {

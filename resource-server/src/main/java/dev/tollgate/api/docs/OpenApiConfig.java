@@ -13,14 +13,17 @@ import org.springframework.context.annotation.Configuration;
 import dev.tollgate.api.security.TollgateProperties;
 
 /**
- * The OpenAPI 3 description at {@code /v3/api-docs} and Swagger UI at {@code /swagger-ui.html}. Its one
- * security scheme is Tollgate itself, with the two ways to get a token: authorization code with PKCE for a
- * person, client credentials for a service. Each operation names the scopes it needs.
+ * The OpenAPI 3 description at {@code /v3/api-docs} and Swagger UI at {@code /swagger-ui.html}. The security
+ * scheme is Tollgate itself, with the two ways to get a token: authorization code with PKCE for a person,
+ * client credentials for a service; each operation names the scopes it needs. As an alternative, any Tollgate
+ * access token can be pasted as a plain bearer token.
  */
 @Configuration(proxyBeanMethods = false)
 public class OpenApiConfig {
 
     public static final String SCHEME = "tollgate";
+    /** The same tokens pasted by hand, e.g. one got with curl. */
+    public static final String PASTED_TOKEN = "bearer";
 
     @Bean
     OpenAPI tollgateApi(TollgateProperties properties) {
@@ -40,7 +43,11 @@ public class OpenApiConfig {
                                         .scopes(scopes().addString("openid", "Sign in")))
                                 .clientCredentials(new OAuthFlow()
                                         .tokenUrl(properties.tokenUri())
-                                        .scopes(scopes())))));
+                                        .scopes(scopes()))))
+                        .addSecuritySchemes(PASTED_TOKEN, new SecurityScheme()
+                                .type(SecurityScheme.Type.HTTP)
+                                .scheme("bearer")
+                                .description("An access token from Tollgate, JWT or opaque")));
     }
 
     private static Scopes scopes() {

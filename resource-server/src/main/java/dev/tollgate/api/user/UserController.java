@@ -28,6 +28,7 @@ class UserController {
     @Operation(summary = "The calling user, as the directory knows them", description = "Any user's token; "
             + "a client's own token gets 403.")
     @SecurityRequirement(name = OpenApiConfig.SCHEME)
+    @SecurityRequirement(name = OpenApiConfig.PASTED_TOKEN)
     DirectoryUser me(Authentication authentication) {
         return find(authentication.getName());
     }
@@ -35,6 +36,7 @@ class UserController {
     @GetMapping("/{id}")
     @Operation(summary = "One user", description = "The user themselves (id = their sub), or role ADMIN.")
     @SecurityRequirement(name = OpenApiConfig.SCHEME)
+    @SecurityRequirement(name = OpenApiConfig.PASTED_TOKEN)
     DirectoryUser get(@PathVariable String id) {
         return find(id);
     }
@@ -43,6 +45,7 @@ class UserController {
     @Operation(summary = "List the users directory, a page at a time",
             description = "Role ADMIN and scope users.read. Sort on id, username, email, firstSeen or lastSeen.")
     @SecurityRequirement(name = OpenApiConfig.SCHEME, scopes = "users.read")
+    @SecurityRequirement(name = OpenApiConfig.PASTED_TOKEN)
     PageResponse<DirectoryUser> list(@RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "" + PageQuery.DEFAULT_SIZE) int size,
             @RequestParam(required = false) String sort) {
