@@ -23,17 +23,21 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2AuthorizationCodeRequestAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 import dev.tollgate.auth.authorize.AdminOnlyScopesRequestConverter;
 import dev.tollgate.auth.authorize.IssuerInAuthorizationResponse;
 import dev.tollgate.auth.consent.DenyRevokesConsent;
+import dev.tollgate.auth.ratelimit.RateLimits;
 import dev.tollgate.auth.token.IntrospectionPolicy;
 import dev.tollgate.auth.token.RefreshTokenReuseDetection;
 import dev.tollgate.auth.token.RegisteredScopesByDefault;
 import dev.tollgate.auth.token.RotatedRefreshTokens;
 import dev.tollgate.auth.token.UserInfoMapper;
+import dev.tollgate.auth.web.SecurityHeaders;
 
 /** The OAuth 2.1 / OpenID Connect protocol endpoints (Spring Authorization Server), ahead of every other chain. */
 @Configuration(proxyBeanMethods = false)
@@ -45,7 +49,7 @@ public class AuthorizationServerConfig {
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http, RegisteredClientRepository clients,
             OAuth2AuthorizationService authorizations, RotatedRefreshTokens rotatedRefreshTokens,
-            UserInfoMapper userInfoMapper) {
+            UserInfoMapper userInfoMapper, RateLimits rateLimits) {
         IssuerInAuthorizationResponse authorizationResponse = new IssuerInAuthorizationResponse();
         http.oauth2AuthorizationServer(server -> {
             http.securityMatcher(server.getEndpointsMatcher());
@@ -77,7 +81,10 @@ public class AuthorizationServerConfig {
                             builder -> builder.claim(IssuerInAuthorizationResponse.METADATA_NAME, true)))
                     .userInfoEndpoint(userInfo -> userInfo.userInfoMapper(userInfoMapper)));
         });
-        http.authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated())
+        http.headers(SecurityHeaders.everywhere())
+                .addFilterAfter(rateLimits.perAddress(), HeaderWriterFilter.class)
+                .addFilterBefore(rateLimits.perClient(), AuthorizationFilter.class)
+                .authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated())
                 .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
                         new LoginUrlAuthenticationEntryPoint(DefaultSecurityConfig.LOGIN_PAGE),
                         new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
