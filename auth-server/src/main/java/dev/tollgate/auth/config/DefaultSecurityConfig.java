@@ -27,7 +27,7 @@ public class DefaultSecurityConfig {
         http.headers(SecurityHeaders.everywhere())
                 .addFilterAfter(rateLimits.perAddress(), HeaderWriterFilter.class)
                 .authorizeHttpRequests(authorize -> authorize
-                        .requestMatchers("/css/**", "/img/**", "/error", "/actuator/health", "/actuator/health/**",
+                        .requestMatchers(LOGIN_PAGE, "/css/**", "/img/**", "/error", "/actuator/health", "/actuator/health/**",
                                 "/actuator/info").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(login -> login

@@ -28,17 +28,12 @@ public class LoginFailures {
 
     private final JdbcClient jdbc;
     private final LoginProtectionProperties properties;
-    private final Clock clock;
+    private final Clock clock = Clock.systemUTC();
     private volatile Instant nextPurge = Instant.MIN;
 
     public LoginFailures(JdbcClient jdbc, LoginProtectionProperties properties) {
-        this(jdbc, properties, Clock.systemUTC());
-    }
-
-    LoginFailures(JdbcClient jdbc, LoginProtectionProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.properties = properties;
-        this.clock = clock;
     }
 
     /** Until when the username or the address is locked, if either is. */
