@@ -121,7 +121,7 @@ class MalformedRequestsTest {
             case 6 -> {
                 if (random.nextInt(10) == 0) {
                     contentType = "application/x-www-form-urlencoded";
-                    body.writeBytes(("client_id=demo-web&scope=" + "x".repeat(1_000_000))
+                    body.writeBytes(("client_id=demo-web&scope=" + "x".repeat(300_000))
                             .getBytes(StandardCharsets.UTF_8));
                 }
             }
