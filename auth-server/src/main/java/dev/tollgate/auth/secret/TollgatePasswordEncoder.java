@@ -11,8 +11,8 @@ import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
  * The one encoder for user passwords and client secrets: {@code {bcrypt}} by default, {@code {sha256}} for
  * generated client secrets, {@code {pbkdf2@SpringSecurity_v5_8}} only so that imported hashes still match and get
  * upgraded to bcrypt on the next sign-in, as is a bcrypt hash of a lower strength than configured. A
- * {@code {sha256}} digest is never "upgraded": Spring Authorization
- * Server would otherwise re-hash every client secret with bcrypt on its first use.
+ * {@code {sha256}} digest is never "upgraded": Spring Authorization Server would otherwise re-hash every client
+ * secret with bcrypt on its first use.
  */
 public final class TollgatePasswordEncoder implements PasswordEncoder {
 
