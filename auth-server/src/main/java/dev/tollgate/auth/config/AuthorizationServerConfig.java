@@ -25,7 +25,9 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2AuthorizationCodeRequestAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.transaction.support.TransactionOperations;
 
@@ -35,6 +37,7 @@ import dev.tollgate.auth.authorize.IssuerInAuthorizationResponse;
 import dev.tollgate.auth.client.PublicClientRefreshAuthenticationProvider;
 import dev.tollgate.auth.client.PublicClientRefreshConverter;
 import dev.tollgate.auth.consent.DenyRevokesConsent;
+import dev.tollgate.auth.ratelimit.RateLimits;
 import dev.tollgate.auth.token.AuthorizationCodeReplayDetection;
 import dev.tollgate.auth.token.HashedAuthorizationService;
 import dev.tollgate.auth.token.IntrospectionPolicy;
@@ -44,6 +47,7 @@ import dev.tollgate.auth.token.RevocationAudit;
 import dev.tollgate.auth.token.RotatedRefreshTokens;
 import dev.tollgate.auth.token.SessionTokensRevocation;
 import dev.tollgate.auth.token.UserInfoMapper;
+import dev.tollgate.auth.web.SecurityHeaders;
 
 /** The OAuth 2.1 / OpenID Connect protocol endpoints (Spring Authorization Server), ahead of every other chain. */
 @Configuration(proxyBeanMethods = false)
@@ -56,7 +60,7 @@ public class AuthorizationServerConfig {
     SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http, RegisteredClientRepository clients,
             HashedAuthorizationService authorizations, RotatedRefreshTokens rotatedRefreshTokens,
             UserInfoMapper userInfoMapper, SessionTokensRevocation sessionTokensRevocation,
-            TransactionOperations transactions, AuditLog audit, Clock clock) {
+            TransactionOperations transactions, AuditLog audit, Clock clock, RateLimits rateLimits) {
         IssuerInAuthorizationResponse authorizationResponse = new IssuerInAuthorizationResponse();
         http.oauth2AuthorizationServer(server -> {
             http.securityMatcher(server.getEndpointsMatcher());
@@ -101,7 +105,10 @@ public class AuthorizationServerConfig {
                     .logoutEndpoint(logout -> logout
                             .logoutResponseHandler(sessionTokensRevocation.rpInitiatedLogoutHandler())));
         });
-        http.authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated())
+        http.headers(SecurityHeaders.everywhere())
+                .addFilterAfter(rateLimits.perAddress(), HeaderWriterFilter.class)
+                .addFilterBefore(rateLimits.perClient(), AuthorizationFilter.class)
+                .authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated())
                 .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
                         new LoginUrlAuthenticationEntryPoint(DefaultSecurityConfig.LOGIN_PAGE),
                         new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));

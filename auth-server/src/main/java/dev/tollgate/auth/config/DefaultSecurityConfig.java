@@ -6,10 +6,15 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.header.HeaderWriterFilter;
 
+import dev.tollgate.auth.password.PasswordProperties;
+import dev.tollgate.auth.ratelimit.RateLimits;
 import dev.tollgate.auth.secret.TollgatePasswordEncoder;
 import dev.tollgate.auth.token.SessionTokensRevocation;
 import dev.tollgate.auth.user.Roles;
+import dev.tollgate.auth.web.SecurityHeaders;
 
 /** Everything that is not a protocol endpoint: the hosted pages, sign-in, sign-out and the health probe. */
 @Configuration(proxyBeanMethods = false)
@@ -19,15 +24,18 @@ public class DefaultSecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain defaultSecurityFilterChain(HttpSecurity http, SessionTokensRevocation sessionTokensRevocation) {
-        http.authorizeHttpRequests(authorize -> authorize
-                        .requestMatchers("/css/**", "/img/**", "/error", "/actuator/health", "/actuator/health/**",
+    SecurityFilterChain defaultSecurityFilterChain(HttpSecurity http, SessionTokensRevocation sessionTokensRevocation,
+            AuthenticationFailureHandler loginFailureHandler, RateLimits rateLimits) {
+        http.headers(SecurityHeaders.everywhere())
+                .addFilterAfter(rateLimits.perAddress(), HeaderWriterFilter.class)
+                .authorizeHttpRequests(authorize -> authorize
+                        .requestMatchers(LOGIN_PAGE, "/css/**", "/img/**", "/error", "/actuator/health", "/actuator/health/**",
                                 "/actuator/info").permitAll()
                         .requestMatchers("/admin/**").hasRole(Roles.ADMIN)
                         .anyRequest().authenticated())
                 .formLogin(login -> login
                         .loginPage(LOGIN_PAGE)
-                        .failureUrl(LOGIN_PAGE + "?error")
+                        .failureHandler(loginFailureHandler)
                         .permitAll())
                 .logout(logout -> logout
                         .logoutUrl("/logout")
@@ -39,7 +47,7 @@ public class DefaultSecurityConfig {
 
     /** User passwords and client secrets; see {@link TollgatePasswordEncoder}. */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return new TollgatePasswordEncoder();
+    PasswordEncoder passwordEncoder(PasswordProperties passwords) {
+        return new TollgatePasswordEncoder(passwords.bcryptStrength());
     }
 }

@@ -19,6 +19,7 @@ import org.springframework.security.oauth2.server.authorization.settings.OAuth2T
 import org.springframework.stereotype.Component;
 
 import dev.tollgate.auth.client.TollgateClientSettings;
+import dev.tollgate.auth.password.PasswordPolicy;
 import dev.tollgate.auth.secret.TollgatePasswordEncoder;
 import dev.tollgate.auth.token.TokenPolicy;
 import dev.tollgate.auth.user.Roles;
@@ -43,31 +44,35 @@ class DemoData implements SmartInitializingSingleton {
     private final PasswordEncoder passwordEncoder;
     private final TokenPolicy tokenPolicy;
     private final DemoProperties demo;
+    private final PasswordPolicy passwordPolicy;
 
     DemoData(UserRepository users, RegisteredClientRepository clients, PasswordEncoder passwordEncoder,
-            TokenPolicy tokenPolicy, DemoProperties demo) {
+            TokenPolicy tokenPolicy, DemoProperties demo, PasswordPolicy passwordPolicy) {
         this.users = users;
         this.clients = clients;
         this.passwordEncoder = passwordEncoder;
         this.tokenPolicy = tokenPolicy;
         this.demo = demo;
+        this.passwordPolicy = passwordPolicy;
     }
 
     @Override
     public void afterSingletonsInstantiated() {
-        upsertUser("admin", "admin-password", "admin@example.com", "Ada Admin", Roles.ADMIN, Roles.USER);
-        upsertUser("alice", "alice-password", "alice@example.com", "Alice Example", Roles.USER);
+        upsertUser("admin", "admin@example.com", "Ada Admin", Roles.ADMIN, Roles.USER);
+        upsertUser("alice", "alice@example.com", "Alice Example", Roles.USER);
         upsertClients();
     }
 
-    private void upsertUser(String username, String password, String email, String displayName, String... roles) {
+    private void upsertUser(String username, String email, String displayName, String... roles) {
+        String password = DemoCredentials.passwordOf(username);
+        passwordPolicy.requireAcceptable(password, username);
         users.upsertByUsername(new TollgateUser(UUID.randomUUID(), username, passwordEncoder.encode(password), email,
                 true, displayName, true, new TreeSet<>(List.of(roles))));
     }
 
     private void upsertClients() {
         upsert("demo-web", "Tollgate Demo App", client -> client
-                .clientSecret(TollgatePasswordEncoder.digestOfGeneratedSecret("demo-web-secret"))
+                .clientSecret(demoSecret("demo-web"))
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
@@ -88,11 +93,11 @@ class DemoData implements SmartInitializingSingleton {
                         BOOKS_READ)))
                 .clientSettings(userFacing())
                 .tokenSettings(tokenPolicy.tokenSettings(OAuth2TokenFormat.SELF_CONTAINED)));
-        upsert("demo-service", "Tollgate Demo Service", service("demo-service-secret", OAuth2TokenFormat.SELF_CONTAINED));
+        upsert("demo-service", "Tollgate Demo Service", service("demo-service", OAuth2TokenFormat.SELF_CONTAINED));
         upsert("demo-service-opaque", "Tollgate Demo Service (opaque tokens)",
-                service("demo-service-opaque-secret", OAuth2TokenFormat.REFERENCE));
+                service("demo-service-opaque", OAuth2TokenFormat.REFERENCE));
         upsert("resource-server", "Tollgate Books API", client -> client
-                .clientSecret(TollgatePasswordEncoder.digestOfGeneratedSecret("resource-server-secret"))
+                .clientSecret(demoSecret("resource-server"))
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
                 .authorizationGrantType(TollgateClientSettings.INTROSPECTION_ONLY)
@@ -102,14 +107,18 @@ class DemoData implements SmartInitializingSingleton {
                 .tokenSettings(tokenPolicy.tokenSettings(OAuth2TokenFormat.SELF_CONTAINED)));
     }
 
-    private Consumer<RegisteredClient.Builder> service(String secret, OAuth2TokenFormat tokenFormat) {
+    private Consumer<RegisteredClient.Builder> service(String clientId, OAuth2TokenFormat tokenFormat) {
         return client -> client
-                .clientSecret(TollgatePasswordEncoder.digestOfGeneratedSecret(secret))
+                .clientSecret(demoSecret(clientId))
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
                 .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
                 .scopes(scopes -> scopes.addAll(Set.of(BOOKS_READ, BOOKS_WRITE)))
                 .tokenSettings(tokenPolicy.tokenSettings(tokenFormat));
+    }
+
+    private static String demoSecret(String clientId) {
+        return TollgatePasswordEncoder.digestOfGeneratedSecret(DemoCredentials.secretOf(clientId));
     }
 
     private static ClientSettings userFacing() {

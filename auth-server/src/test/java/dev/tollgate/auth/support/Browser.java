@@ -15,6 +15,7 @@ import org.htmlunit.WebRequest;
 import org.htmlunit.WebResponse;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
+import org.htmlunit.util.Cookie;
 import org.htmlunit.util.WebConnectionWrapper;
 
 import org.springframework.web.util.UriComponentsBuilder;
@@ -49,6 +50,12 @@ public final class Browser implements AutoCloseable {
         };
     }
 
+    /** Sends every request as if a reverse proxy forwarded it for a client at {@code address}. */
+    public Browser behindProxy(String address) {
+        web.addRequestHeader("X-Forwarded-For", address);
+        return this;
+    }
+
     public static String authorizePath(String clientId, String redirectUri, String scope, String state, Pkce pkce) {
         return UriComponentsBuilder.fromPath("/oauth2/authorize")
                 .queryParam("response_type", "code")
@@ -73,6 +80,12 @@ public final class Browser implements AutoCloseable {
         form.getInputByName("username").type(username);
         form.getInputByName("password").type(password);
         return loginPage.getHtmlElementById("sign-in").click();
+    }
+
+    /** The value of the auth server's session cookie, or null. */
+    public String sessionCookie() {
+        Cookie cookie = web.getCookieManager().getCookie("TOLLGATE_SESSION");
+        return cookie == null ? null : cookie.getValue();
     }
 
     public <P extends Page> P click(HtmlPage page, String buttonId) throws IOException {
