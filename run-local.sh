@@ -84,7 +84,9 @@ if needs_build; then
 fi
 
 mkdir -p "$LOGS"
-trap stop_all INT TERM EXIT
+trap 'stop_all; exit 130' INT
+trap 'stop_all; exit 143' TERM
+trap stop_all EXIT
 
 # start <log name> <module> <port> [VAR=value ...]
 start() {
