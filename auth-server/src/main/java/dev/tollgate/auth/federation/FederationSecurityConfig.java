@@ -7,6 +7,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
+import org.springframework.security.oauth2.client.web.OAuth2LoginAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.NullSecurityContextRepository;
 
@@ -42,6 +43,7 @@ class FederationSecurityConfig {
         http.securityMatcher("/oauth2/authorization/*", "/login/oauth2/code/*", LinkAccountController.PATH,
                         LinkAccountController.PATH + "/*")
                 .authorizeHttpRequests(authorize -> authorize.anyRequest().permitAll())
+                .addFilterBefore(new UpstreamIssuerCheck(registrations, failure), OAuth2LoginAuthenticationFilter.class)
                 .oauth2Login(login -> login
                         .loginPage(DefaultSecurityConfig.LOGIN_PAGE)
                         .clientRegistrationRepository(registrations)

@@ -63,6 +63,19 @@ class UpstreamSignInFailuresTest extends FederationTest {
     }
 
     @Test
+    void whenTheAnswerNamesAnotherIssuerThenTheLoginPageSaysSoAndNoUserIsCreated() throws Exception {
+        UpstreamUsers.add("judy", "judy@example.com", true);
+        try (Browser browser = new Browser(tollgate(), DemoUpstream.issuer())) {
+            HtmlPage upstreamLogin = continueWith(browser, "upstream");
+            browser.rewriteRequests(url -> url.contains("/login/oauth2/code/upstream?")
+                    ? url.replaceFirst("iss=[^&]*", "iss=https%3A%2F%2Fmix-up.example") : url);
+            HtmlPage login = browser.signIn(upstreamLogin, "judy", "judy-password");
+            assertOnLoginPageSaying(login, "cannot accept");
+        }
+        assertThat(users.findByUsername("judy")).isEmpty();
+    }
+
+    @Test
     void whenTheProviderRequiresAVerifiedEmailThenAnUnverifiedOneIsRefusedWithAMessage() throws Exception {
         UpstreamUsers.add("frank", "frank@example.com", false);
         long usersBefore = userCount();
