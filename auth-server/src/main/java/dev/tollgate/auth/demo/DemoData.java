@@ -1,19 +1,14 @@
 package dev.tollgate.auth.demo;
 
-import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.UUID;
 import java.util.function.Consumer;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Profile;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
-import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.settings.OAuth2TokenFormat;
 import org.springframework.stereotype.Component;
@@ -23,8 +18,6 @@ import dev.tollgate.auth.password.PasswordPolicy;
 import dev.tollgate.auth.secret.TollgatePasswordEncoder;
 import dev.tollgate.auth.token.TokenPolicy;
 import dev.tollgate.auth.user.Roles;
-import dev.tollgate.auth.user.TollgateUser;
-import dev.tollgate.auth.user.UserRepository;
 
 /**
  * The CONTRACT's demo users and clients, written on every start of the {@code demo} profile (upserts by username
@@ -39,18 +32,13 @@ class DemoData implements SmartInitializingSingleton {
     private static final String BOOKS_WRITE = "books.write";
     private static final String USERS_READ = "users.read";
 
-    private final UserRepository users;
-    private final RegisteredClientRepository clients;
-    private final PasswordEncoder passwordEncoder;
+    private final DemoSeed seed;
     private final TokenPolicy tokenPolicy;
     private final DemoProperties demo;
     private final PasswordPolicy passwordPolicy;
 
-    DemoData(UserRepository users, RegisteredClientRepository clients, PasswordEncoder passwordEncoder,
-            TokenPolicy tokenPolicy, DemoProperties demo, PasswordPolicy passwordPolicy) {
-        this.users = users;
-        this.clients = clients;
-        this.passwordEncoder = passwordEncoder;
+    DemoData(DemoSeed seed, TokenPolicy tokenPolicy, DemoProperties demo, PasswordPolicy passwordPolicy) {
+        this.seed = seed;
         this.tokenPolicy = tokenPolicy;
         this.demo = demo;
         this.passwordPolicy = passwordPolicy;
@@ -66,8 +54,7 @@ class DemoData implements SmartInitializingSingleton {
     private void upsertUser(String username, String email, String displayName, String... roles) {
         String password = DemoCredentials.passwordOf(username);
         passwordPolicy.requireAcceptable(password, username);
-        users.upsertByUsername(new TollgateUser(UUID.randomUUID(), username, passwordEncoder.encode(password), email,
-                true, displayName, true, new TreeSet<>(List.of(roles))));
+        seed.upsertUser(username, password, email, displayName, roles);
     }
 
     private void upsertClients() {
@@ -125,13 +112,7 @@ class DemoData implements SmartInitializingSingleton {
         return ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(true).build();
     }
 
-    /** Saves the client under the id it already has, so the update replaces the row instead of adding one. */
     private void upsert(String clientId, String clientName, Consumer<RegisteredClient.Builder> registration) {
-        RegisteredClient existing = clients.findByClientId(clientId);
-        RegisteredClient.Builder client = RegisteredClient.withId(existing != null ? existing.getId() : clientId)
-                .clientId(clientId)
-                .clientName(clientName);
-        registration.accept(client);
-        clients.save(client.build());
+        seed.upsertClient(clientId, clientName, registration);
     }
 }

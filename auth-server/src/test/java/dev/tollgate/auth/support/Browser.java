@@ -5,8 +5,11 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.htmlunit.Page;
 import org.htmlunit.StringWebResponse;
@@ -22,8 +25,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
 
 /**
- * A user's browser on the real hosted pages. Requests leaving the auth server (the redirect back to a client)
- * are not sent anywhere: the browser remembers them as the client's callback.
+ * A user's browser on the real hosted pages. Requests leaving the auth server (and the other servers it is given),
+ * such as the redirect back to a client, are not sent anywhere: the browser remembers them as the client's callback.
  */
 public final class Browser implements AutoCloseable {
 
@@ -31,17 +34,27 @@ public final class Browser implements AutoCloseable {
 
     private final String authServerUrl;
 
+    private final List<String> servers;
+
+    private UnaryOperator<String> rewrite = UnaryOperator.identity();
+
     private URL callback;
 
-    public Browser(String authServerUrl) {
+    /** @param otherServers further servers the browser really talks to, such as an upstream identity provider */
+    public Browser(String authServerUrl, String... otherServers) {
         this.authServerUrl = authServerUrl;
+        this.servers = Stream.concat(Stream.of(authServerUrl), Stream.of(otherServers)).toList();
         web.getOptions().setJavaScriptEnabled(false);
         web.getOptions().setCssEnabled(false);
         web.getOptions().setThrowExceptionOnFailingStatusCode(false);
         new WebConnectionWrapper(web) {
             @Override
             public WebResponse getResponse(WebRequest request) throws IOException {
-                if (request.getUrl().toString().startsWith(Browser.this.authServerUrl)) {
+                String rewritten = rewrite.apply(request.getUrl().toString());
+                if (!rewritten.equals(request.getUrl().toString())) {
+                    request.setUrl(URI.create(rewritten).toURL());
+                }
+                if (servers.stream().anyMatch(server -> request.getUrl().toString().startsWith(server))) {
                     return super.getResponse(request);
                 }
                 callback = request.getUrl();
@@ -73,6 +86,11 @@ public final class Browser implements AutoCloseable {
     public <P extends Page> P open(String path) throws IOException {
         callback = null;
         return web.getPage(authServerUrl + path);
+    }
+
+    /** Changes every following request's URL, as someone between the browser and the servers could. */
+    public void rewriteRequests(UnaryOperator<String> rewrite) {
+        this.rewrite = rewrite;
     }
 
     public <P extends Page> P signIn(HtmlPage loginPage, String username, String password) throws IOException {
