@@ -27,6 +27,7 @@ class UnsafeStartIsRefusedTest {
             + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
     private static final String FRESH_DATABASE = "jdbc:h2:mem:production-start-test;MODE=PostgreSQL;"
             + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+    /** The shared test context's secret (application-test.yml): its database's keys were encrypted with it. */
     private static final String GOOD_SECRET = "--tollgate.keys.encryption-secret=q8Vf3kP0zR7xW2mN5tY9bC4hJ6gL1sD8";
     private static final String HTTPS_ISSUER = "--tollgate.issuer=https://login.example.com";
 
