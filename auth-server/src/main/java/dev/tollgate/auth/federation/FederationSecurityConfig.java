@@ -13,6 +13,7 @@ import org.springframework.security.web.context.NullSecurityContextRepository;
 
 import dev.tollgate.auth.account.AccountController;
 import dev.tollgate.auth.config.DefaultSecurityConfig;
+import dev.tollgate.auth.web.SecurityHeaders;
 
 /**
  * Social login: "Continue with ..." starts at {@code /oauth2/authorization/{id}}, the provider answers at
@@ -42,6 +43,7 @@ class FederationSecurityConfig {
                 UpstreamSignInSuccess.resumeSavedRequestOr(AccountController.PATH));
         http.securityMatcher("/oauth2/authorization/*", "/login/oauth2/code/*", LinkAccountController.PATH,
                         LinkAccountController.PATH + "/*")
+                .headers(SecurityHeaders.everywhere())
                 .authorizeHttpRequests(authorize -> authorize.anyRequest().permitAll())
                 .addFilterBefore(new UpstreamIssuerCheck(registrations, failure), OAuth2LoginAuthenticationFilter.class)
                 .oauth2Login(login -> login

@@ -93,6 +93,8 @@ class FederatedSignInTest extends FederationTest {
                     "alice-upstream-password");
             assertThat(link.getUrl().toString()).isEqualTo(tollgate() + "/login/link");
             assertThat(link.asNormalizedText()).contains("alice@example.com").contains("Upstream");
+            assertThat(link.getWebResponse().getResponseHeaderValue("Content-Security-Policy"))
+                    .as("the password form cannot be framed").contains("frame-ancestors 'none'");
             assertThat(linkedUser(upstreamAlice)).as("not linked by the email alone").isNull();
 
             HtmlPage wrong = submitLinkPassword(browser, link, "alice-upstream-password");
