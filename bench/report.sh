@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Renders bench/run.sh's raw results (RAW) as OUT (markdown); KEY=VALUE arguments describe the run.
+# bench/NOTES.md (the hand-written analysis: targets, profiles, what bounds each figure) is appended as is.
+set -euo pipefail
+RAW=$1; OUT=$2; shift 2
+declare -A M; for kv in "$@"; do M[${kv%%=*}]=${kv#*=}; done
+HERE=$(cd "$(dirname "$0")" && pwd)
+val() { awk -v k="$1" -v c="$2" -v f="$3" '$1=="result" && $2==k && $3==c {print $f}' "$RAW"; }
+one() { awk -v k="$1" -v n="$2" '$1==k && $2==n {print $3}' "$RAW"; }
+cell() {   # NAME C -> "rps · p50/p99 · cpu"
+  local r; r=$(val "$1" "$2" 4); [ -n "$r" ] || { printf -- '–'; return; }
+  if [ "$(val "$1" "$2" 5)" = - ]; then printf '%s · – · %s' "$r" "$(val "$1" "$2" 7)"
+  else printf '%s · %s/%s · %s' "$r" "$(val "$1" "$2" 5)" "$(val "$1" "$2" 6)" "$(val "$1" "$2" 7)"; fi
+}
+ratio() { local a b; a=$(val "$1" "$2" 4); b=$(val "$3" "$2" 4); if [ -n "$a" ] && [ -n "$b" ]; then echo "scale=2; $a / $b" | bc; else printf -- '–'; fi; }
+others() { local x=""; for c in ${M[conc]}; do x="$x${x:+ / }$(val "$1" "$c" 8)"; done; printf '%s' "${x:-–}"; }
+row() { local line="| $2 |"; for c in ${M[conc]}; do line="$line $(cell "$1" "$c") |"; done; echo "$line $(others "$1") |"; }
+ratio_row() { local line="| **$3** |"; for c in ${M[conc]}; do line="$line **$(ratio "$1" "$c" "$2")×** |"; done; echo "$line |"; }
+{
+  echo "# Tollgate benchmark results"
+  echo
+  echo "Written by \`bench/run.sh\` on ${M[date]}. Machine: ${M[cores]} cores, load average ${M[load_before]} before and"
+  echo "${M[load_after]} after the run (the machine is shared with other people's builds: see \"other CPU\")."
+  echo "Tollgate JVM: ${M[java]}, \`${M[java_opts]}\`. Keycloak 26.7.3 prod mode (\`kc.sh start --optimized\`,"
+  echo "dev-file H2, local caches) on ${M[keycloak_java]}, measured in the same session, never at the same time."
+  echo "wrk: ${M[threads]} threads, keep-alive, ${M[repeats]} runs of ${M[duration]} s per concurrency, each after a ${M[warmup]} s warm-up;"
+  echo "load generator and servers share the cores. Every figure is the median of the runs."
+  echo
+  echo "Cell: requests/s · p50/p99 latency ms · server CPU ms per request. Other CPU: % of the host used by processes"
+  echo "other than the servers and wrk during the runs (200 = both cores), per concurrency."
+  echo
+  hdr="| scenario |"; sep="| --- |"; for c in ${M[conc]}; do hdr="$hdr c=$c |"; sep="$sep --- |"; done
+  echo "$hdr other CPU % |"; echo "$sep --- |"
+  row cc_rs256 "client_credentials, JWT RS256 (demo-service)"
+  row cc_es256 "client_credentials, JWT ES256 (\`SIGNING_KEY_ALGORITHM=ES256\`)"
+  row kc_client_credentials "Keycloak client_credentials (RS256)"
+  ratio_row cc_rs256 kc_client_credentials "RS256 / Keycloak"
+  ratio_row cc_es256 kc_client_credentials "ES256 / Keycloak"
+  row introspect "introspection of an opaque token (resource-server client)"
+  row kc_introspect "Keycloak introspection"
+  ratio_row introspect kc_introspect "introspection / Keycloak"
+  row refresh "refresh_token, rotated on every use (demo-web)"
+  row kc_refresh "Keycloak refresh_token (one reused token: Keycloak's default)"
+  ratio_row refresh kc_refresh "refresh / Keycloak"
+  row codeflow "authorization code flow incl. sign-in (bcrypt), flows/s (curl workers = c)"
+  row api_jwt "resource-server GET /api/books/{id}, JWT (server CPU: both servers)"
+  row api_opaque "resource-server GET /api/books/{id}, opaque token (introspection cached 5 s)"
+  echo
+  echo "| process | start-up to discovery/health (s) | RSS after load (MiB) |"
+  echo "| --- | --- | --- |"
+  echo "| auth-server, fresh database (migrations, key, demo seed) | $(one startup auth) | $(one rss auth) |"
+  echo "| auth-server, restart on that database | $(one startup auth_restart) | – |"
+  echo "| auth-server, ES256, fresh database | $(one startup auth_es256) | $(one rss auth_es256) |"
+  echo "| resource-server | $(one startup api) | $(one rss api) |"
+  echo "| Keycloak prod (\`--optimized\`, build step not counted) | $(one startup keycloak) | $(one rss keycloak) |"
+  echo
+  [ -f "$HERE/NOTES.md" ] && cat "$HERE/NOTES.md"
+} > "$OUT"

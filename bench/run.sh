@@ -1,0 +1,283 @@
+#!/usr/bin/env bash
+# Tollgate benchmark: builds the exec jars if needed, starts auth-server and resource-server in production-like mode
+# (embedded H2 file databases in a temp dir, demo clients, rate limits off), measures every scenario with wrk at
+# each concurrency in CONC (REPEATS runs after a warm-up each, medians), optionally measures Keycloak with the peer
+# harness in the same session, and writes bench/RESULTS.md. Fails loudly on any non-2xx answer.
+#
+#   bench/run.sh
+#
+# Env knobs (defaults in brackets):
+#   CONC ["8 32"]  DURATION [10] s  WARMUP [5] s  REPEATS [3]  THREADS [2]   wrk settings per scenario
+#   SCENARIOS ["cc_rs256 introspect codeflow refresh api_jwt api_opaque cc_es256"]
+#   KEYCLOAK [auto]      1/0: measure Keycloak 26 (prod mode) with PEERS' scripts; auto = if PEERS exists
+#   PEERS [../shared/peers from the project root]   the peer harness (keycloak/start.sh, bench.sh)
+#   QUIET_WAIT [30] s    before each run, wait up to this long for other processes to leave the host idle
+#   AUTH_PORT [19000] API_PORT [19080]   loopback ports (not the run-local.sh defaults, which may be busy)
+#   JAVA [java]  JAVA_OPTS [see JVM_DEFAULT below]  OUT [bench/RESULTS.md]  FLOWS_PER_WORKER [3]
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+BENCH=$ROOT/bench
+CONC=${CONC:-"8 32"}; DURATION=${DURATION:-10}; WARMUP=${WARMUP:-5}; REPEATS=${REPEATS:-3}; THREADS=${THREADS:-2}
+SCENARIOS=${SCENARIOS:-"cc_rs256 introspect codeflow refresh api_jwt api_opaque cc_es256"}
+QUIET_WAIT=${QUIET_WAIT:-30}; AUTH_PORT=${AUTH_PORT:-19000}; API_PORT=${API_PORT:-19080}
+FLOWS_PER_WORKER=${FLOWS_PER_WORKER:-3}
+JAVA=${JAVA:-java}
+# Serial GC and a small heap: a 2-core box gains nothing from a parallel collector, and RSS stays low.
+JVM_DEFAULT="-XX:+UseSerialGC -Xms64m -Xmx192m -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=160m -XX:TieredStopAtLevel=4"
+JAVA_OPTS=${JAVA_OPTS:-$JVM_DEFAULT}
+OUT=${OUT:-$BENCH/RESULTS.md}
+if [ -z "${PEERS:-}" ]; then
+  PEERS=$ROOT/../shared/peers; [ -d "$PEERS" ] || PEERS=$ROOT/../../shared/peers   # main checkout or a worktree
+fi
+KEYCLOAK=${KEYCLOAK:-auto}; [ "$KEYCLOAK" = auto ] && { [ -x "$PEERS/keycloak/start.sh" ] && KEYCLOAK=1 || KEYCLOAK=0; }
+AUTH=http://127.0.0.1:$AUTH_PORT; API=http://127.0.0.1:$API_PORT
+export BENCH_LUA_DIR=$BENCH/lua
+
+for tool in wrk jq curl openssl bc; do command -v $tool >/dev/null || { echo "missing $tool (apt-get install -y wrk jq curl openssl bc)" >&2; exit 2; }; done
+for port in "$AUTH_PORT" "$API_PORT"; do
+  if curl -s -m 1 -o /dev/null "http://127.0.0.1:$port/"; then echo "port $port is busy: set AUTH_PORT/API_PORT" >&2; exit 2; fi
+done
+
+WORK=$(mktemp -d /tmp/tollgate-bench.XXXXXX)
+RAW=$WORK/results.txt; : > "$RAW"
+PIDS=()
+cleanup() {
+  [ -f "$WORK/FAILED" ] && { echo "BENCH FAILED (logs in $WORK):" >&2; cat "$WORK/FAILED" >&2; }
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  if [ "${KC_STARTED:-0}" = 1 ]; then "$PEERS/keycloak/stop.sh" >/dev/null 2>&1 || true; fi
+}
+trap cleanup EXIT
+die() { echo "BENCH FAILED: $*" | tee -a "$WORK/FAILED" >&2; exit 1; }
+log() { echo "[$(date -u +%T)] $*" >&2; }
+record() { echo "$*" >> "$RAW"; }
+
+# ---------------------------------------------------------------------------------------------------- build
+jar_of() { echo "$ROOT/$1/target/$1-0.1.0-SNAPSHOT-exec.jar"; }
+stale() { [ ! -f "$(jar_of "$1")" ] || [ -n "$(find "$ROOT/$1/src/main" "$ROOT/$1/pom.xml" -newer "$(jar_of "$1")" -print -quit)" ]; }
+if stale auth-server || stale resource-server; then
+  log "building the exec jars"
+  (cd "$ROOT" && ./mvnw -B -q -DskipTests -pl auth-server,resource-server -am package) || die "build failed"
+fi
+
+# ------------------------------------------------------------------------------------------------ processes
+# start NAME MODULE PORT DIR [ENV=VALUE...]: starts the jar in DIR (its ./data is the H2 file database), waits
+# (at most 120 s) for the discovery document or health, and records the start-up time.
+start() {
+  local name=$1 module=$2 port=$3 dir=$4; shift 4
+  local probe=/actuator/health; [ "$module" = auth-server ] && probe=/.well-known/openid-configuration
+  mkdir -p "$dir"
+  local t0; t0=$(date +%s.%N)
+  # shellcheck disable=SC2086
+  (cd "$dir" && exec env "$@" SERVER_PORT="$port" "$JAVA" $JAVA_OPTS ${EXTRA_JAVA_OPTS:-} -jar "$(jar_of "$module")" > "$dir/$name.log" 2>&1) &
+  local pid=$!; PIDS+=("$pid"); eval "${name}_PID=$pid"
+  for _ in $(seq 1 1200); do
+    curl -sf -m 1 -o /dev/null "http://127.0.0.1:$port$probe" && break
+    kill -0 "$pid" 2>/dev/null || die "$name exited during start-up; see $dir/$name.log"
+    sleep 0.1
+  done
+  curl -sf -m 2 -o /dev/null "http://127.0.0.1:$port$probe" || die "$name not up after 120 s; see $dir/$name.log"
+  local secs; secs=$(echo "$(date +%s.%N) - $t0" | bc)
+  record "startup $name $secs"
+  log "$name up in ${secs}s (pid $pid)"
+}
+stop() { local pid=$1; kill "$pid" 2>/dev/null || true; for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done; kill -9 "$pid" 2>/dev/null || true; }
+rss_mib() { echo $(( $(ps -o rss= -p "$1") / 1024 )); }
+
+AUTH_ENV=(SPRING_PROFILES_ACTIVE=demo RATE_LIMIT_ENABLED=false AUTH_ISSUER="$AUTH" API_AUDIENCE=http://localhost:8080
+  TOLLGATE_KEY_ENCRYPTION_SECRET="$(openssl rand -hex 32)" LOGGING_LEVEL_ROOT=WARN)
+API_ENV=(SPRING_PROFILES_ACTIVE=demo AUTH_ISSUER="$AUTH" API_AUDIENCE=http://localhost:8080 LOGGING_LEVEL_ROOT=WARN)
+
+# ----------------------------------------------------------------------------------------------- measuring
+b64() { printf '%s:%s' "$1" "$2" | base64 -w0; }
+host_ticks() { awk '/^cpu /{print $2+$3+$4+$7+$8+$9, $2+$3+$4+$5+$6+$7+$8+$9}' /proc/stat; }
+proc_ticks() { local t=0 p; for p in "$@"; do [ -r "/proc/$p/stat" ] && t=$((t + $(sed 's/.*) //' "/proc/$p/stat" | awk '{print $12+$13}'))); done; echo $t; }
+quiet_gate() {   # other builds share the machine: wait (bounded) for an idle moment
+  local waited=0 b0 t0 b1 t1 busy=0
+  while [ "$waited" -lt "$QUIET_WAIT" ]; do
+    read -r b0 t0 < <(host_ticks); sleep 1; read -r b1 t1 < <(host_ticks); waited=$((waited + 1))
+    busy=$(( (b1 - b0) * 100 * $(nproc) / (t1 - t0 > 0 ? t1 - t0 : 1) ))
+    [ "$busy" -le 30 ] && break
+  done
+}
+median() { sort -g | awk '{a[NR]=$1} END{ if (NR%2) print a[(NR+1)/2]; else printf "%.2f\n", (a[NR/2]+a[NR/2+1])/2 }'; }
+field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<" $2"; }
+
+# wrk_run C SECONDS LUA URL: one wrk run; dies on any non-2xx, unexpected body or socket error; prints RESULT
+wrk_run() {
+  local c=$1 secs=$2 lua=$3 url=$4 t=$THREADS out
+  [ "$t" -gt "$c" ] && t=$c
+  out=$(timeout $((secs + 30)) wrk -t"$t" -c"$c" -d"${secs}s" --timeout 10s -s "$BENCH/lua/$lua" "$url" 2>"$WORK/wrk.err" | grep '^RESULT' || true)
+  [ -n "$out" ] || die "wrk produced no result for $url: $(head -3 "$WORK/wrk.err")"
+  if [ "$(field non2xx "$out")" != 0 ] || [ "$(field badbody "$out")" != 0 ] || [ "$(field sockerr "$out")" != 0 ]; then
+    die "$url at c=$c: $out $(head -3 "$WORK/wrk.err")"
+  fi
+  echo "$out"
+}
+
+# measure NAME LUA URL PIDS...: per concurrency, REPEATS x (warm-up + measured run); records medians of
+# requests/s, p50, p99, server CPU ms per request (over PIDS) and the CPU % of everything else on the host.
+# A function named prepare_NAME, if defined, runs before every wrk run with the concurrency as argument.
+measure() {
+  local name=$1 lua=$2 url=$3; shift 3
+  local pids=("$@") c i out
+  for c in $CONC; do
+    local rps=() p50=() p99=() cpu=() other=()
+    for i in $(seq 1 "$REPEATS"); do
+      quiet_gate
+      if [ "$WARMUP" -gt 0 ]; then
+        declare -F "prepare_$name" >/dev/null && "prepare_$name" "$c"
+        wrk_run "$c" "$WARMUP" "$lua" "$url" > /dev/null
+      fi
+      declare -F "prepare_$name" >/dev/null && "prepare_$name" "$c"
+      local s0 s1 hb0 ht0 hb1 ht1 w
+      s0=$(proc_ticks "${pids[@]}"); read -r hb0 ht0 < <(host_ticks)
+      TIMEFORMAT='%U %S'
+      { time wrk_run "$c" "$DURATION" "$lua" "$url" > "$WORK/run.out"; } 2> "$WORK/time.out"
+      s1=$(proc_ticks "${pids[@]}"); read -r hb1 ht1 < <(host_ticks)
+      out=$(cat "$WORK/run.out"); w=$(awk '{print $1 + $2}' "$WORK/time.out" | tail -1)
+      local n; n=$(field requests "$out")
+      local extra; extra=$(awk -v s=$((s1 - s0)) -v n="$n" -v hb=$((hb1 - hb0)) -v ht=$((ht1 - ht0)) -v ncpu="$(nproc)" -v w="$w" \
+        'BEGIN{ wall = ht/ncpu/100; printf "%.2f %.0f", s*10/n, (hb - s)/wall - w*100/wall }')
+      rps+=("$(field rps "$out")"); p50+=("$(field p50_ms "$out")"); p99+=("$(field p99_ms "$out")")
+      cpu+=("${extra% *}"); other+=("${extra#* }")
+      log "$name c=$c run=$i rps=$(field rps "$out") p50=$(field p50_ms "$out") p99=$(field p99_ms "$out") cpu_ms_per_req=${extra% *} other_cpu_pct=${extra#* }"
+    done
+    record "result $name $c $(printf '%s\n' "${rps[@]}" | median) $(printf '%s\n' "${p50[@]}" | median) $(printf '%s\n' "${p99[@]}" | median) $(printf '%s\n' "${cpu[@]}" | median) $(printf '%s\n' "${other[@]}" | median)"
+  done
+}
+
+client_token() {   # CLIENT SECRET -> access token (client_credentials)
+  local r; r=$(curl -s -m 10 -u "$1:$2" -d grant_type=client_credentials "$AUTH/oauth2/token")
+  jq -er .access_token <<<"$r" || die "client_credentials for $1: $r"
+}
+
+# ------------------------------------------------------------------------------------------------ scenarios
+scenario_cc_rs256() {
+  export BENCH_AUTH; BENCH_AUTH=$(b64 demo-service demo-service-secret)
+  export BENCH_BODY=grant_type=client_credentials BENCH_EXPECT='"access_token"'
+  measure cc_rs256 form.lua "$AUTH/oauth2/token" "$auth_PID"
+}
+scenario_introspect() {   # the resource server's own client introspects an opaque token, as it does for real
+  export BENCH_AUTH BENCH_BODY; BENCH_AUTH=$(b64 resource-server resource-server-secret)
+  BENCH_BODY="token=$(client_token demo-service-opaque demo-service-opaque-secret)"; export BENCH_EXPECT='"active":true'
+  measure introspect form.lua "$AUTH/oauth2/introspect" "$auth_PID"
+}
+TOKENS=$WORK/refresh-tokens.txt; : > "$TOKENS"
+codeflows() {   # WORKERS FLOWS_EACH: parallel sign-ins (bounded); refresh tokens go to the pool
+  local w pids=()
+  for w in $(seq 1 "$1"); do "$BENCH/codeflow.sh" "$AUTH" "$2" "$TOKENS" & pids+=($!); done
+  for w in "${pids[@]}"; do wait "$w" || die "authorization code flow failed"; done
+}
+scenario_codeflow() {   # completions/s of sign-in + consent (remembered) + code + token, bcrypt included
+  local c i
+  codeflows 1 1   # the first sign-in gives consent, once: later ones skip the page
+  for c in $CONC; do
+    local rate=() cpu=()
+    for i in $(seq 1 "$REPEATS"); do
+      quiet_gate
+      local s0 s1 t0 t1 flows=$((c * FLOWS_PER_WORKER))
+      s0=$(proc_ticks "$auth_PID"); t0=$(date +%s.%N)
+      codeflows "$c" "$FLOWS_PER_WORKER"
+      t1=$(date +%s.%N); s1=$(proc_ticks "$auth_PID")
+      rate+=("$(echo "scale=1; $flows / ($t1 - $t0)" | bc)"); cpu+=("$(echo "scale=2; ($s1 - $s0) * 10 / $flows" | bc)")
+      log "codeflow c=$c run=$i flows_per_s=${rate[-1]} cpu_ms_per_flow=${cpu[-1]}"
+    done
+    record "result codeflow $c $(printf '%s\n' "${rate[@]}" | median) - - $(printf '%s\n' "${cpu[@]}" | median) -"
+  done
+}
+prepare_refresh() {   # every wrk run starts from fresh families: an in-flight rotation at the end loses a chain
+  local c=$1 have; have=$(wc -l < "$TOKENS")
+  [ "$have" -ge "$c" ] || codeflows "$c" 1
+  local t=$THREADS i; [ "$t" -gt "$c" ] && t=$c
+  for i in $(seq 1 "$t"); do   # wrk gives thread i connections c/t: one chain each
+    head -n "$c" "$TOKENS" | awk -v t="$t" -v i="$i" '(NR - 1) % t == i - 1' > "$WORK/refresh-now.txt.$i"
+  done
+  sed -i "1,${c}d" "$TOKENS"
+}
+scenario_refresh() {
+  export BENCH_AUTH BENCH_TOKENS=$WORK/refresh-now.txt; BENCH_AUTH=$(b64 demo-web demo-web-secret)
+  measure refresh refresh.lua "$AUTH/oauth2/token" "$auth_PID"
+}
+book_id() {
+  local r; r=$(curl -s -m 10 -H "Authorization: Bearer $1" "$API/api/books")
+  jq -er '(.content // .items // .)[0].id' <<<"$r" || die "GET /api/books: $r"
+}
+scenario_api_jwt() {
+  export BENCH_TOKEN BENCH_EXPECT='"id"'; BENCH_TOKEN=$(client_token demo-service demo-service-secret)
+  local id; id=$(book_id "$BENCH_TOKEN")
+  measure api_jwt get.lua "$API/api/books/$id" "$api_PID" "$auth_PID"
+}
+scenario_api_opaque() {   # introspected once per token per cache TTL (INTROSPECTION_CACHE_TTL, 5 s)
+  export BENCH_TOKEN BENCH_EXPECT='"id"'; BENCH_TOKEN=$(client_token demo-service-opaque demo-service-opaque-secret)
+  local id; id=$(book_id "$BENCH_TOKEN")
+  measure api_opaque get.lua "$API/api/books/$id" "$api_PID" "$auth_PID"
+}
+scenario_cc_es256() {   # another deployment: a fresh database whose signing key is P-256
+  stop "$auth_PID"
+  start auth_es256 auth-server "$AUTH_PORT" "$WORK/auth-es256" "${AUTH_ENV[@]}" SIGNING_KEY_ALGORITHM=ES256
+  auth_PID=$auth_es256_PID
+  local alg; alg=$(curl -s "$AUTH/oauth2/jwks" | jq -r '.keys[0].alg')
+  [ "$alg" = ES256 ] || die "SIGNING_KEY_ALGORITHM=ES256 but the JWKS key is $alg"
+  export BENCH_AUTH; BENCH_AUTH=$(b64 demo-service demo-service-secret)
+  export BENCH_BODY=grant_type=client_credentials BENCH_EXPECT='"access_token"'
+  measure cc_es256 form.lua "$AUTH/oauth2/token" "$auth_PID"
+  record "rss auth_es256 $(rss_mib "$auth_PID")"
+}
+
+# -------------------------------------------------------------------------------------------------- Tollgate
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+log "work dir $WORK; load $LOAD_BEFORE; scenarios: $SCENARIOS"
+start auth auth-server "$AUTH_PORT" "$WORK/auth" "${AUTH_ENV[@]}"
+start api resource-server "$API_PORT" "$WORK/api" "${API_ENV[@]}"
+for s in $SCENARIOS; do
+  [ "$s" = cc_es256 ] && continue
+  log "scenario $s"; "scenario_$s"
+done
+record "rss auth $(rss_mib "$auth_PID")"
+record "rss api $(rss_mib "$api_PID")"
+stop "$api_PID"
+stop "$auth_PID"
+start auth_restart auth-server "$AUTH_PORT" "$WORK/auth" "${AUTH_ENV[@]}"   # start-up on an existing database
+auth_PID=$auth_restart_PID
+if [[ " $SCENARIOS " == *" cc_es256 "* ]]; then log "scenario cc_es256"; scenario_cc_es256; fi
+stop "$auth_PID"
+
+# -------------------------------------------------------------------------------------------------- Keycloak
+if [ "$KEYCLOAK" = 1 ]; then
+  KC_JAVA_HOME=${KC_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}; [ -d "$KC_JAVA_HOME" ] || unset KC_JAVA_HOME
+  export KC_JAVA_HOME
+  log "Keycloak (prod mode) via $PEERS"
+  KC_STARTED=1
+  kc_start=$("$PEERS/keycloak/start.sh" prod | tee -a "$WORK/keycloak.txt" | sed -n 's/.*startup_to_discovery_s=\([0-9.]*\).*/\1/p')
+  record "startup keycloak $kc_start"
+  "$PEERS/keycloak/configure.sh" >> "$WORK/keycloak.txt" 2>&1 || die "keycloak configure failed"
+  KPID=$(cat /tmp/peers/run/keycloak.java.pid)
+  prewarm=${KC_PREWARM:-30}
+  for mode in client_credentials introspect refresh; do
+    out=$(MODE=$mode SERVER_PID=$KPID PREWARM=$prewarm QUIET_WAIT=$QUIET_WAIT CONC="$CONC" DURATION=$DURATION WARMUP=$WARMUP \
+      REPEATS=$REPEATS THREADS=$THREADS USERNAME=bench-user PASSWORD=bench-pass LABEL=keycloak \
+      "$PEERS/bench.sh" http://127.0.0.1:8180 /realms/bench/protocol/openid-connect/token bench-client bench-secret) \
+      || die "keycloak $mode"
+    prewarm=0
+    echo "$out" >> "$WORK/keycloak.txt"
+    grep ' run=' <<<"$out" | grep -vq 'non200=0 badbody=0 sockerr=0' && die "keycloak $mode had errors: $out"
+    while read -r line; do
+      c=$(field c "$line")
+      other=$(grep " c=$c run=" <<<"$out" | sed -n 's/.*other_cpu_pct=\([-0-9]*\).*/\1/p' | median)
+      record "result kc_$mode $c $(field tokens_per_s "$line") $(field p50_ms "$line") $(field p99_ms "$line") $(field server_cpu_ms_per_token "$line") $other"
+      kc_rss=$(field server_rss_mib "$line")
+    done < <(grep MEDIAN <<<"$out")
+  done
+  record "rss keycloak $kc_rss"
+  "$PEERS/keycloak/stop.sh" >/dev/null 2>&1 || true; KC_STARTED=0
+fi
+
+# --------------------------------------------------------------------------------------------------- report
+LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
+"$BENCH/report.sh" "$RAW" "$OUT" "cores=$(nproc)" "load_before=$LOAD_BEFORE" "load_after=$LOAD_AFTER" \
+  "date=$(date -u +%FT%TZ)" "java=$("$JAVA" -version 2>&1 | head -1 | tr -d '"')" "java_opts=$JAVA_OPTS" \
+  "duration=$DURATION" "warmup=$WARMUP" "repeats=$REPEATS" "threads=$THREADS" "conc=$CONC" \
+  "keycloak_java=${KC_JAVA_HOME:-default}"
+cp "$RAW" "$BENCH/results-raw.txt"
+log "wrote $OUT"
