@@ -54,5 +54,5 @@ ratio_row() { local line="| **$3** |"; for c in ${M[conc]}; do line="$line **$(r
   echo "| resource-server | $(one startup api) | $(one rss api) |"
   echo "| Keycloak prod (\`--optimized\`, build step not counted) | $(one startup keycloak) | $(one rss keycloak) |"
   echo
-  [ -f "$HERE/NOTES.md" ] && cat "$HERE/NOTES.md"
+  if [ -f "$HERE/NOTES.md" ]; then cat "$HERE/NOTES.md"; fi
 } > "$OUT"

@@ -1,5 +1,7 @@
 package dev.tollgate.auth.client;
 
+import com.github.benmanes.caffeine.cache.Ticker;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcOperations;
@@ -9,15 +11,19 @@ import org.springframework.security.oauth2.server.authorization.client.JdbcRegis
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
 /**
- * Clients and consents live in the database (tables in V2 migration); authorizations and their tokens in
+ * Clients and consents live in the database (tables in V2 migration), clients read through a short cache;
+ * authorizations and their tokens in
  * {@link dev.tollgate.auth.token.HashedAuthorizationService}.
  */
 @Configuration(proxyBeanMethods = false)
 class ClientStoreConfig {
 
     @Bean
-    RegisteredClientRepository registeredClientRepository(JdbcOperations jdbc) {
-        return new JdbcRegisteredClientRepository(jdbc);
+    RegisteredClientRepository registeredClientRepository(JdbcOperations jdbc, ClientCacheProperties cache) {
+        RegisteredClientRepository stored = new JdbcRegisteredClientRepository(jdbc);
+        return !cache.cacheTtl().isZero() && !cache.cacheTtl().isNegative()
+                ? new CachingRegisteredClientRepository(stored, cache.cacheTtl(), Ticker.systemTicker())
+                : stored;
     }
 
     @Bean

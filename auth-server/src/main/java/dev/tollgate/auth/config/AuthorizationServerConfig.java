@@ -37,6 +37,7 @@ import dev.tollgate.auth.authorize.IssuerInAuthorizationResponse;
 import dev.tollgate.auth.client.PublicClientRefreshAuthenticationProvider;
 import dev.tollgate.auth.client.PublicClientRefreshConverter;
 import dev.tollgate.auth.consent.DenyRevokesConsent;
+import dev.tollgate.auth.keys.KeyProperties;
 import dev.tollgate.auth.ratelimit.RateLimits;
 import dev.tollgate.auth.token.AuthorizationCodeReplayDetection;
 import dev.tollgate.auth.token.HashedAuthorizationService;
@@ -60,7 +61,8 @@ public class AuthorizationServerConfig {
     SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http, RegisteredClientRepository clients,
             HashedAuthorizationService authorizations, RotatedRefreshTokens rotatedRefreshTokens,
             UserInfoMapper userInfoMapper, SessionTokensRevocation sessionTokensRevocation,
-            TransactionOperations transactions, AuditLog audit, Clock clock, RateLimits rateLimits) {
+            TransactionOperations transactions, AuditLog audit, Clock clock, RateLimits rateLimits,
+            KeyProperties keys) {
         IssuerInAuthorizationResponse authorizationResponse = new IssuerInAuthorizationResponse();
         http.oauth2AuthorizationServer(server -> {
             http.securityMatcher(server.getEndpointsMatcher());
@@ -100,7 +102,9 @@ public class AuthorizationServerConfig {
                     builder -> builder.claim(IssuerInAuthorizationResponse.METADATA_NAME, true)));
             server.oidc(oidc -> oidc
                     .providerConfigurationEndpoint(configuration -> configuration.providerConfigurationCustomizer(
-                            builder -> builder.claim(IssuerInAuthorizationResponse.METADATA_NAME, true)))
+                            builder -> builder.claim(IssuerInAuthorizationResponse.METADATA_NAME, true)
+                                    .idTokenSigningAlgorithms(algorithms -> algorithms
+                                            .replaceAll(any -> keys.algorithm().name()))))
                     .userInfoEndpoint(userInfo -> userInfo.userInfoMapper(userInfoMapper))
                     .logoutEndpoint(logout -> logout
                             .logoutResponseHandler(sessionTokensRevocation.rpInitiatedLogoutHandler())));

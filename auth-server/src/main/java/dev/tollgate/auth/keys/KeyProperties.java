@@ -7,13 +7,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code tollgate.keys.*}: the secret that encrypts private signing keys at rest (blank: a development key, with a
- * warning), how old the signing key may get before it is rotated, and how often that is checked.
+ * warning), how old the signing key may get before it is rotated, how often that is checked, and the algorithm of
+ * new keys.
  */
 @ConfigurationProperties("tollgate.keys")
 public record KeyProperties(
         @DefaultValue("") String encryptionSecret,
         @DefaultValue("30d") Duration rotationInterval,
-        @DefaultValue("10m") Duration checkInterval) {
+        @DefaultValue("10m") Duration checkInterval,
+        @DefaultValue("RS256") SigningAlgorithm algorithm) {
 
     public boolean usesDevelopmentSecret() {
         return encryptionSecret == null || encryptionSecret.isBlank();

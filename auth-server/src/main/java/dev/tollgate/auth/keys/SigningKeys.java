@@ -8,15 +8,11 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
-import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.KeyUse;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import org.apache.commons.logging.Log;
@@ -79,6 +75,11 @@ public class SigningKeys implements JWKSource<SecurityContext> {
             createActiveKey();
         }
         reload();
+        if (!properties.algorithm().jws().equals(activeAlgorithm())) {
+            log.info("The active signing key is " + activeAlgorithm() + ", tollgate.keys.algorithm is "
+                    + properties.algorithm() + ": rotating to a new " + properties.algorithm() + " key");
+            rotate();
+        }
     }
 
     @Override
@@ -89,6 +90,11 @@ public class SigningKeys implements JWKSource<SecurityContext> {
     /** Only the key that signs now, with its private half: what the JWT encoder picks from. */
     public JWKSource<SecurityContext> activeKeySource() {
         return (selector, context) -> selector.select(new JWKSet(current().active()));
+    }
+
+    /** The algorithm of the key that signs now: every JWT's {@code alg}. */
+    public JWSAlgorithm activeAlgorithm() {
+        return JWSAlgorithm.parse(current().active().getAlgorithm().getName());
     }
 
     /** The key id that signs new tokens. */
@@ -104,7 +110,7 @@ public class SigningKeys implements JWKSource<SecurityContext> {
         String retiring = current().active().getKeyID();
         Instant now = clock.instant();
         Instant publishUntil = now.plus(tokenPolicy.longestSignedTokenLifetime()).plus(RETIREMENT_MARGIN);
-        JWK next = newRsaKey(now);
+        JWK next = properties.algorithm().newKey(Date.from(now));
         boolean rotated = Boolean.TRUE.equals(transactions.execute(transaction -> {
             if (!keys.retire(retiring, now, publishUntil)) {
                 return false;
@@ -184,8 +190,8 @@ public class SigningKeys implements JWKSource<SecurityContext> {
 
     private void createActiveKey() {
         try {
-            insertActive(newRsaKey(clock.instant()), clock.instant());
-            log.info("Created a new RSA signing key");
+            insertActive(properties.algorithm().newKey(Date.from(clock.instant())), clock.instant());
+            log.info("Created a new " + properties.algorithm() + " signing key");
         }
         catch (DuplicateKeyException anotherInstanceWasFaster) {
             log.info("Another instance created the signing key first; using it");
@@ -195,20 +201,6 @@ public class SigningKeys implements JWKSource<SecurityContext> {
     private void insertActive(JWK key, Instant now) {
         keys.insertActive(key.getKeyID(), key.getAlgorithm().getName(), key.toPublicJWK().toJSONString(),
                 encryption.encrypt(key.toJSONString(), key.getKeyID()), now);
-    }
-
-    private static JWK newRsaKey(Instant now) {
-        try {
-            return new RSAKeyGenerator(2048)
-                    .keyID(UUID.randomUUID().toString())
-                    .keyUse(KeyUse.SIGNATURE)
-                    .algorithm(JWSAlgorithm.RS256)
-                    .issueTime(Date.from(now))
-                    .generate();
-        }
-        catch (JOSEException cannotHappenWithRsa2048) {
-            throw new IllegalStateException(cannotHappenWithRsa2048);
-        }
     }
 
     private static JWK parse(String json) {

@@ -1,12 +1,15 @@
 package dev.tollgate.auth.token;
 
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenClaimsContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+
+import dev.tollgate.auth.keys.SigningKeys;
 
 /** Spring Authorization Server picks these two beans up for JWT and for opaque (reference) tokens. */
 @Configuration(proxyBeanMethods = false)
@@ -17,8 +20,10 @@ class TokenCustomizerConfig {
 
     @Bean
     OAuth2TokenCustomizer<JwtEncodingContext> jwtCustomizer(AccessTokenClaims accessTokenClaims,
-            TokenSubjects subjects) {
+            TokenSubjects subjects, SigningKeys signingKeys) {
         return context -> {
+            // Spring Authorization Server asks for RS256; the active key decides (tollgate.keys.algorithm)
+            context.getJwsHeader().algorithm(SignatureAlgorithm.from(signingKeys.activeAlgorithm().getName()));
             if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
                 context.getJwsHeader().type(ACCESS_TOKEN_JWT_TYPE);
                 context.getClaims().claims(claims -> accessTokenClaims.addTo(context, claims));

@@ -38,6 +38,6 @@ class KeyEncryptionTest {
     }
 
     private static KeyEncryption withSecret(String secret) {
-        return new KeyEncryption(new KeyProperties(secret, Duration.ofDays(30), Duration.ofMinutes(10)));
+        return new KeyEncryption(new KeyProperties(secret, Duration.ofDays(30), Duration.ofMinutes(10), SigningAlgorithm.RS256));
     }
 }

@@ -3,9 +3,12 @@ package dev.tollgate.auth.support;
 import java.text.ParseException;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyType;
 import com.nimbusds.jwt.SignedJWT;
 
 /** Checks a JWT's signature against the server's published JWKS, as a resource server would. */
@@ -21,7 +24,9 @@ public final class SignedTokens {
             if (key == null) {
                 throw new AssertionError("no key " + jwt.getHeader().getKeyID() + " in the JWKS");
             }
-            if (!jwt.verify(new RSASSAVerifier(key.toRSAKey()))) {
+            JWSVerifier verifier = key.getKeyType() == KeyType.EC ? new ECDSAVerifier(key.toECKey())
+                    : new RSASSAVerifier(key.toRSAKey());
+            if (!jwt.verify(verifier)) {
                 throw new AssertionError("bad signature");
             }
             return jwt;
