@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -46,7 +47,8 @@ import dev.tollgate.auth.secret.Sha256SecretEncoder;
  * Authorizations and their tokens in table {@code token_authorization} (see V10 migration): one row per
  * authorization, every code, token and state stored only as its SHA-256 digest and found through a unique index
  * on that digest. A token read back carries the value it was looked up by; the row's other tokens carry a
- * placeholder that no endpoint accepts, since their values are not known any more.
+ * placeholder that no endpoint accepts, since their values are not known any more. JWT access tokens of the
+ * client_credentials grant are not stored unless revoked (see {@link StatelessClientTokens}).
  */
 @Repository
 public class HashedAuthorizationService implements OAuth2AuthorizationService {
@@ -96,16 +98,21 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
 
     private final Sha256SecretEncoder digest = new Sha256SecretEncoder();
 
+    private final StatelessClientTokens statelessClientTokens;
 
-    public HashedAuthorizationService(JdbcClient jdbc, Clock clock) {
+    public HashedAuthorizationService(JdbcClient jdbc, Clock clock, StatelessClientTokens statelessClientTokens) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.statelessClientTokens = statelessClientTokens;
     }
 
     @Override
     public void save(OAuth2Authorization authorization) {
         Map<String, Object> row = toRow(authorization);
         if (isNewClientCredentialsGrant(authorization)) {
+            if (StatelessClientTokens.isStateless(authorization)) {
+                return;
+            }
             try {
                 insert(row, authorization);
                 return;
@@ -146,7 +153,8 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
                     .param("hash", hash)
                     .query((rs, row) -> fromRow(rs, token, hash.equals(rs.getString("access_token_hash"))
                             ? Kind.ACCESS_TOKEN : Kind.REFRESH_TOKEN))
-                    .list().stream().findFirst().orElse(null);
+                    .list().stream().findFirst()
+                    .or(() -> statelessClientTokens.authorizationOf(token)).orElse(null);
         }
         if (STATE.equals(tokenType)) {
             return jdbc.sql(SELECT + "state_hash = ?").param(hash).query((rs, row) -> fromRow(rs, token, null))
@@ -157,7 +165,9 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
             return null;
         }
         return jdbc.sql(SELECT + kind.column + "_hash = ?").param(hash).query((rs, row) -> fromRow(rs, token, kind))
-                .optional().orElse(null);
+                .optional()
+                .or(() -> kind == Kind.ACCESS_TOKEN ? statelessClientTokens.authorizationOf(token) : Optional.empty())
+                .orElse(null);
     }
 
     /** Invalidates every token of the authorization (a token family); true if it existed. */
@@ -224,6 +234,10 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
         row.put("access_token_claims", claimsOf(accessToken));
         row.put("access_token_format", accessToken == null ? null : accessToken.getMetadata(OAuth2TokenFormat.class.getName()));
         row.put("id_token_claims", claimsOf(authorization.getToken(OidcIdToken.class)));
+        if (StatelessClientTokens.isStateless(authorization)) {
+            // only a revoked one is saved: its row must outlive the token, or the token would count as valid again
+            expiresAt = accessToken.getToken().getExpiresAt();
+        }
         Instant now = clock.instant();
         row.put("expires_at", timestamp(expiresAt != null ? expiresAt : anyToken ? now : now.plus(PENDING_CONSENT_LIFETIME)));
         return row;
