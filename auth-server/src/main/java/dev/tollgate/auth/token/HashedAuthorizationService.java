@@ -108,11 +108,11 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
 
     @Override
     public void save(OAuth2Authorization authorization) {
+        if (isNewClientCredentialsGrant(authorization) && StatelessClientTokens.isStateless(authorization)) {
+            return;
+        }
         Map<String, Object> row = toRow(authorization);
         if (isNewClientCredentialsGrant(authorization)) {
-            if (StatelessClientTokens.isStateless(authorization)) {
-                return;
-            }
             try {
                 insert(row, authorization);
                 return;
