@@ -99,6 +99,7 @@ quiet_gate() {   # other builds share the machine: wait (bounded) for an idle mo
     busy=$(( (b1 - b0) * 100 * $(nproc) / (t1 - t0 > 0 ? t1 - t0 : 1) ))
     [ "$busy" -le 30 ] && break
   done
+  return 0
 }
 median() { sort -g | awk '{a[NR]=$1} END{ if (NR%2) print a[(NR+1)/2]; else printf "%.2f\n", (a[NR/2]+a[NR/2+1])/2 }'; }
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<" $2"; }
