@@ -37,6 +37,8 @@ import dev.tollgate.auth.authorize.IssuerInAuthorizationResponse;
 import dev.tollgate.auth.client.PublicClientRefreshAuthenticationProvider;
 import dev.tollgate.auth.client.PublicClientRefreshConverter;
 import dev.tollgate.auth.consent.DenyRevokesConsent;
+import dev.tollgate.auth.cors.BrowserAccess;
+import dev.tollgate.auth.cors.BrowserOrigins;
 import dev.tollgate.auth.ratelimit.RateLimits;
 import dev.tollgate.auth.token.AuthorizationCodeReplayDetection;
 import dev.tollgate.auth.token.HashedAuthorizationService;
@@ -60,7 +62,8 @@ public class AuthorizationServerConfig {
     SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http, RegisteredClientRepository clients,
             HashedAuthorizationService authorizations, RotatedRefreshTokens rotatedRefreshTokens,
             UserInfoMapper userInfoMapper, SessionTokensRevocation sessionTokensRevocation,
-            TransactionOperations transactions, AuditLog audit, Clock clock, RateLimits rateLimits) {
+            TransactionOperations transactions, AuditLog audit, Clock clock, RateLimits rateLimits,
+            BrowserOrigins browserOrigins, AuthorizationServerSettings endpoints) {
         IssuerInAuthorizationResponse authorizationResponse = new IssuerInAuthorizationResponse();
         http.oauth2AuthorizationServer(server -> {
             http.securityMatcher(server.getEndpointsMatcher());
@@ -106,6 +109,7 @@ public class AuthorizationServerConfig {
                             .logoutResponseHandler(sessionTokensRevocation.rpInitiatedLogoutHandler())));
         });
         http.headers(SecurityHeaders.everywhere())
+                .cors(cors -> cors.configurationSource(BrowserAccess.to(browserOrigins, endpoints)))
                 .addFilterAfter(rateLimits.perAddress(), HeaderWriterFilter.class)
                 .addFilterBefore(rateLimits.perClient(), AuthorizationFilter.class)
                 .authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated())

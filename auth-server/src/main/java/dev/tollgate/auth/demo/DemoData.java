@@ -1,5 +1,6 @@
 package dev.tollgate.auth.demo;
 
+import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -70,16 +71,11 @@ class DemoData implements SmartInitializingSingleton {
                         BOOKS_READ, BOOKS_WRITE, USERS_READ)))
                 .clientSettings(userFacing())
                 .tokenSettings(tokenPolicy.tokenSettings(OAuth2TokenFormat.SELF_CONTAINED)));
-        upsert("demo-cli", "Tollgate Demo CLI", client -> client
-                .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
-                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-                .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
-                // RFC 8252 §7.3: any port is accepted for a loopback IP redirect URI
-                .redirectUri("http://127.0.0.1/callback")
-                .scopes(scopes -> scopes.addAll(Set.of(OidcScopes.OPENID, OidcScopes.PROFILE, OidcScopes.EMAIL,
-                        BOOKS_READ)))
-                .clientSettings(userFacing())
-                .tokenSettings(tokenPolicy.tokenSettings(OAuth2TokenFormat.SELF_CONTAINED)));
+        // RFC 8252 §7.3: any port is accepted for a loopback IP redirect URI
+        upsert("demo-cli", "Tollgate Demo CLI", publicClient(List.of("http://127.0.0.1/callback"),
+                Set.of(OidcScopes.OPENID, OidcScopes.PROFILE, OidcScopes.EMAIL, BOOKS_READ)));
+        upsert("api-docs", "Books API documentation (Swagger UI)", publicClient(demo.apiDocsRedirectUris(),
+                Set.of(OidcScopes.OPENID, BOOKS_READ, BOOKS_WRITE, USERS_READ)));
         upsert("demo-service", "Tollgate Demo Service", service("demo-service", OAuth2TokenFormat.SELF_CONTAINED));
         upsert("demo-service-opaque", "Tollgate Demo Service (opaque tokens)",
                 service("demo-service-opaque", OAuth2TokenFormat.REFERENCE));
@@ -92,6 +88,18 @@ class DemoData implements SmartInitializingSingleton {
                         .setting(TollgateClientSettings.INTROSPECTION_ALLOWED, true)
                         .build())
                 .tokenSettings(tokenPolicy.tokenSettings(OAuth2TokenFormat.SELF_CONTAINED)));
+    }
+
+    /** A client that keeps no secret, such as a command-line tool or code in a browser: PKCE and consent. */
+    private Consumer<RegisteredClient.Builder> publicClient(List<String> redirectUris, Set<String> scopes) {
+        return client -> client
+                .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
+                .redirectUris(uris -> uris.addAll(redirectUris))
+                .scopes(registered -> registered.addAll(scopes))
+                .clientSettings(userFacing())
+                .tokenSettings(tokenPolicy.tokenSettings(OAuth2TokenFormat.SELF_CONTAINED));
     }
 
     private Consumer<RegisteredClient.Builder> service(String clientId, OAuth2TokenFormat tokenFormat) {
