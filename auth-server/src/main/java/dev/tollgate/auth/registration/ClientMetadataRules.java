@@ -13,6 +13,8 @@ import org.springframework.security.oauth2.server.authorization.AbstractOAuth2Cl
 import org.springframework.security.oauth2.server.authorization.OAuth2ClientMetadataClaimNames;
 import org.springframework.security.oauth2.server.authorization.oidc.OidcClientMetadataClaimNames;
 
+import dev.tollgate.auth.consent.ScopeDescriptions;
+
 /**
  * What a client may ask for when it registers (RFC 7591 §2): only the grant types, client authentication methods
  * and scopes Tollgate supports, and safe redirect URIs ({@link RedirectUriRule}). Anything else is refused with
@@ -25,7 +27,7 @@ final class ClientMetadataRules {
     static final Set<String> GRANT_TYPES = Set.of(AuthorizationGrantType.AUTHORIZATION_CODE.getValue(),
             AuthorizationGrantType.REFRESH_TOKEN.getValue(), AuthorizationGrantType.CLIENT_CREDENTIALS.getValue());
 
-    static final Set<String> SCOPES = Set.of("openid", "profile", "email", "books.read", "books.write", "users.read");
+    static final Set<String> SCOPES = ScopeDescriptions.known();
 
     // client_secret_jwt is missing on purpose: it needs the secret itself, and Tollgate keeps only a digest of it
     private static final Set<String> AUTHENTICATION_METHODS = Set.of(
