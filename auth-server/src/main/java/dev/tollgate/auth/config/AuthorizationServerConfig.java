@@ -24,6 +24,7 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2AuthorizationCodeRequestAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -32,13 +33,16 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.transaction.support.TransactionOperations;
 
 import dev.tollgate.auth.audit.AuditLog;
-import dev.tollgate.auth.authorize.AdminOnlyScopesRequestConverter;
+import dev.tollgate.auth.authorize.GrantableScopesRequestConverter;
 import dev.tollgate.auth.authorize.IssuerInAuthorizationResponse;
 import dev.tollgate.auth.client.PublicClientRefreshAuthenticationProvider;
 import dev.tollgate.auth.client.PublicClientRefreshConverter;
 import dev.tollgate.auth.consent.DenyRevokesConsent;
+import dev.tollgate.auth.cors.BrowserAccess;
+import dev.tollgate.auth.cors.BrowserOrigins;
 import dev.tollgate.auth.keys.KeyProperties;
 import dev.tollgate.auth.ratelimit.RateLimits;
+import dev.tollgate.auth.registration.DynamicClientRegistration;
 import dev.tollgate.auth.token.AuthorizationCodeReplayDetection;
 import dev.tollgate.auth.token.HashedAuthorizationService;
 import dev.tollgate.auth.token.IntrospectionPolicy;
@@ -62,7 +66,8 @@ public class AuthorizationServerConfig {
             HashedAuthorizationService authorizations, RotatedRefreshTokens rotatedRefreshTokens,
             UserInfoMapper userInfoMapper, SessionTokensRevocation sessionTokensRevocation,
             TransactionOperations transactions, AuditLog audit, Clock clock, RateLimits rateLimits,
-            KeyProperties keys) {
+            BrowserOrigins browserOrigins, AuthorizationServerSettings endpoints,
+            DynamicClientRegistration clientRegistration, KeyProperties keys) {
         IssuerInAuthorizationResponse authorizationResponse = new IssuerInAuthorizationResponse();
         http.oauth2AuthorizationServer(server -> {
             http.securityMatcher(server.getEndpointsMatcher());
@@ -75,7 +80,7 @@ public class AuthorizationServerConfig {
                     }))
                     .authorizationRequestConverters(converters -> converters.replaceAll(converter ->
                             converter instanceof OAuth2AuthorizationCodeRequestAuthenticationConverter
-                                    ? new AdminOnlyScopesRequestConverter(converter, clients) : converter))
+                                    ? new GrantableScopesRequestConverter(converter, clients) : converter))
                     .authorizationResponseHandler(authorizationResponse)
                     .errorResponseHandler(authorizationResponse));
             server.clientAuthentication(client -> client
@@ -98,6 +103,8 @@ public class AuthorizationServerConfig {
             server.tokenIntrospectionEndpoint(introspect -> introspect.authenticationProviders(providers ->
                     providers.replaceAll(provider -> provider instanceof OAuth2TokenIntrospectionAuthenticationProvider
                             ? new IntrospectionPolicy(provider) : provider)));
+            server.clientRegistrationEndpoint(registration -> registration
+                    .authenticationProviders(clientRegistration::useTollgateRules));
             server.authorizationServerMetadataEndpoint(metadata -> metadata.authorizationServerMetadataCustomizer(
                     builder -> builder.claim(IssuerInAuthorizationResponse.METADATA_NAME, true)));
             server.oidc(oidc -> oidc
@@ -106,16 +113,22 @@ public class AuthorizationServerConfig {
                                     .idTokenSigningAlgorithms(algorithms -> algorithms
                                             .replaceAll(any -> keys.algorithm().name()))))
                     .userInfoEndpoint(userInfo -> userInfo.userInfoMapper(userInfoMapper))
+                    .clientRegistrationEndpoint(registration -> registration
+                            .authenticationProviders(clientRegistration::useTollgateRules))
                     .logoutEndpoint(logout -> logout
                             .logoutResponseHandler(sessionTokensRevocation.rpInitiatedLogoutHandler())));
         });
         http.headers(SecurityHeaders.everywhere())
+                .cors(cors -> cors.configurationSource(BrowserAccess.to(browserOrigins, endpoints)))
                 .addFilterAfter(rateLimits.perAddress(), HeaderWriterFilter.class)
                 .addFilterBefore(rateLimits.perClient(), AuthorizationFilter.class)
                 .authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated())
-                .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
-                        new LoginUrlAuthenticationEntryPoint(DefaultSecurityConfig.LOGIN_PAGE),
-                        new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
+                .exceptionHandling(exceptions -> exceptions
+                        .defaultAuthenticationEntryPointFor(new BearerTokenAuthenticationEntryPoint(),
+                                DynamicClientRegistration.endpoints(endpoints))
+                        .defaultAuthenticationEntryPointFor(
+                                new LoginUrlAuthenticationEntryPoint(DefaultSecurityConfig.LOGIN_PAGE),
+                                new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
         return http.build();
     }
 
@@ -124,7 +137,7 @@ public class AuthorizationServerConfig {
         return AuthorizationServerSettings.builder().issuer(properties.issuer()).build();
     }
 
-    /** Checks access tokens presented to userinfo: ours, RFC 9068 typed, unexpired, from this issuer. */
+    /** Checks access tokens presented to userinfo and the client registration endpoints: ours, RFC 9068 typed, unexpired, from this issuer. */
     @Bean
     JwtDecoder accessTokenDecoder(JWKSource<SecurityContext> jwkSource, TollgateProperties properties) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(jwkSource).build();

@@ -5,10 +5,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.header.HeaderWriterFilter;
 
+import dev.tollgate.auth.cors.BrowserAccess;
+import dev.tollgate.auth.cors.BrowserOrigins;
 import dev.tollgate.auth.password.PasswordProperties;
 import dev.tollgate.auth.ratelimit.RateLimits;
 import dev.tollgate.auth.secret.TollgatePasswordEncoder;
@@ -25,8 +28,11 @@ public class DefaultSecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain defaultSecurityFilterChain(HttpSecurity http, SessionTokensRevocation sessionTokensRevocation,
-            AuthenticationFailureHandler loginFailureHandler, RateLimits rateLimits) {
+            AuthenticationFailureHandler loginFailureHandler, RateLimits rateLimits, BrowserOrigins browserOrigins,
+            AuthorizationServerSettings endpoints) {
+        // CORS pre-flight requests of the protocol endpoints arrive here: the protocol chain matches only their methods
         http.headers(SecurityHeaders.everywhere())
+                .cors(cors -> cors.configurationSource(BrowserAccess.to(browserOrigins, endpoints)))
                 .addFilterAfter(rateLimits.perAddress(), HeaderWriterFilter.class)
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers(LOGIN_PAGE, "/css/**", "/img/**", "/error", "/actuator/health", "/actuator/health/**",

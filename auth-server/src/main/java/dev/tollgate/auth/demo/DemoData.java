@@ -1,5 +1,6 @@
 package dev.tollgate.auth.demo;
 
+import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
 
 import dev.tollgate.auth.client.TollgateClientSettings;
 import dev.tollgate.auth.password.PasswordPolicy;
+import dev.tollgate.auth.registration.DynamicClientRegistration;
 import dev.tollgate.auth.secret.TollgatePasswordEncoder;
 import dev.tollgate.auth.token.TokenPolicy;
 import dev.tollgate.auth.user.Roles;
@@ -70,19 +72,18 @@ class DemoData implements SmartInitializingSingleton {
                         BOOKS_READ, BOOKS_WRITE, USERS_READ)))
                 .clientSettings(userFacing())
                 .tokenSettings(tokenPolicy.tokenSettings(OAuth2TokenFormat.SELF_CONTAINED)));
-        upsert("demo-cli", "Tollgate Demo CLI", client -> client
-                .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
-                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-                .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
-                // RFC 8252 §7.3: any port is accepted for a loopback IP redirect URI
-                .redirectUri("http://127.0.0.1/callback")
-                .scopes(scopes -> scopes.addAll(Set.of(OidcScopes.OPENID, OidcScopes.PROFILE, OidcScopes.EMAIL,
-                        BOOKS_READ)))
-                .clientSettings(userFacing())
-                .tokenSettings(tokenPolicy.tokenSettings(OAuth2TokenFormat.SELF_CONTAINED)));
-        upsert("demo-service", "Tollgate Demo Service", service("demo-service", OAuth2TokenFormat.SELF_CONTAINED));
+        // RFC 8252 §7.3: any port is accepted for a loopback IP redirect URI
+        upsert("demo-cli", "Tollgate Demo CLI", publicClient(List.of("http://127.0.0.1/callback"),
+                Set.of(OidcScopes.OPENID, OidcScopes.PROFILE, OidcScopes.EMAIL, BOOKS_READ)));
+        upsert("api-docs", "Books API documentation (Swagger UI)", publicClient(demo.apiDocsRedirectUris(),
+                Set.of(OidcScopes.OPENID, BOOKS_READ, BOOKS_WRITE, USERS_READ)));
+        upsert("demo-service", "Tollgate Demo Service",
+                service("demo-service", OAuth2TokenFormat.SELF_CONTAINED, BOOKS_READ, BOOKS_WRITE));
         upsert("demo-service-opaque", "Tollgate Demo Service (opaque tokens)",
-                service("demo-service-opaque", OAuth2TokenFormat.REFERENCE));
+                service("demo-service-opaque", OAuth2TokenFormat.REFERENCE, BOOKS_READ, BOOKS_WRITE));
+        // registers clients at /connect/register and /oauth2/register; its token must be a JWT with this scope only
+        upsert("demo-registrar", "Tollgate Demo Registrar", service("demo-registrar", OAuth2TokenFormat.SELF_CONTAINED,
+                DynamicClientRegistration.CLIENT_CREATE_SCOPE));
         upsert("resource-server", "Tollgate Books API", client -> client
                 .clientSecret(demoSecret("resource-server"))
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
@@ -94,13 +95,26 @@ class DemoData implements SmartInitializingSingleton {
                 .tokenSettings(tokenPolicy.tokenSettings(OAuth2TokenFormat.SELF_CONTAINED)));
     }
 
-    private Consumer<RegisteredClient.Builder> service(String clientId, OAuth2TokenFormat tokenFormat) {
+    /** A client that keeps no secret, such as a command-line tool or code in a browser: PKCE and consent. */
+    private Consumer<RegisteredClient.Builder> publicClient(List<String> redirectUris, Set<String> scopes) {
+        return client -> client
+                .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
+                .redirectUris(uris -> uris.addAll(redirectUris))
+                .scopes(registered -> registered.addAll(scopes))
+                .clientSettings(userFacing())
+                .tokenSettings(tokenPolicy.tokenSettings(OAuth2TokenFormat.SELF_CONTAINED));
+    }
+
+    private Consumer<RegisteredClient.Builder> service(String clientId, OAuth2TokenFormat tokenFormat,
+            String... scopes) {
         return client -> client
                 .clientSecret(demoSecret(clientId))
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
                 .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
-                .scopes(scopes -> scopes.addAll(Set.of(BOOKS_READ, BOOKS_WRITE)))
+                .scopes(registered -> registered.addAll(List.of(scopes)))
                 .tokenSettings(tokenPolicy.tokenSettings(tokenFormat));
     }
 
