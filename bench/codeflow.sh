@@ -3,7 +3,7 @@
 # GET /oauth2/authorize -> /login form (CSRF) -> POST /login -> consent (first time) -> code -> POST /oauth2/token.
 #   bench/codeflow.sh BASE_URL FLOWS OUT_FILE
 # Signs in as alice to demo-web FLOWS times (fresh session each time), appends each refresh token to OUT_FILE,
-# and exits non-zero on the first unexpected answer. Loopback only; every step has a 10 s timeout.
+# and exits non-zero on the first unexpected answer. Loopback only; every step has a 30 s timeout.
 set -euo pipefail
 BASE=${1%/}; FLOWS=$2; OUT=$3
 case "$BASE" in http://127.0.0.1:*|http://localhost:*) ;; *) echo "refusing non-loopback $BASE" >&2; exit 2 ;; esac
@@ -13,8 +13,9 @@ VERIFIER=bench-verifier-0123456789-0123456789-0123456789-abcdefghij
 CHALLENGE=$(printf %s "$VERIFIER" | openssl dgst -sha256 -binary | openssl base64 | tr '+/' '-_' | tr -d '=\n')
 AUTHORIZE="$BASE/oauth2/authorize?response_type=code&client_id=$CLIENT&scope=openid%20profile%20books.read&redirect_uri=$REDIRECT&state=bench&code_challenge=$CHALLENGE&code_challenge_method=S256"
 JAR=$(mktemp); trap 'rm -f "$JAR"' EXIT
-C=(curl -s -m 10 -b "$JAR" -c "$JAR")
+C=(curl -s -m 30 -b "$JAR" -c "$JAR")
 fail() { echo "codeflow: $*" >&2; exit 1; }
+trap 'fail "a step failed (line $LINENO; curl timeout or refused connection)"' ERR
 csrf() { sed -n 's/.*name="_csrf"[^>]*value="\([^"]*\)".*/\1/p' | head -1; }
 location() { sed -n 's/^[Ll]ocation: *\([^\r]*\).*/\1/p' | head -1; }
 code_of() { sed -n 's/.*[?&]code=\([^&]*\).*/\1/p'; }
@@ -38,7 +39,7 @@ for _ in $(seq 1 "$FLOWS"); do
   fi
   rm -f "$JAR.page"
   code=$(code_of <<<"$where"); [ -n "$code" ] || fail "no code in $where"
-  body=$(curl -s -m 10 -u "$CLIENT:$SECRET" -w ' %{http_code}' -d grant_type=authorization_code --data-urlencode "code=$code" \
+  body=$(curl -s -m 30 -u "$CLIENT:$SECRET" -w ' %{http_code}' -d grant_type=authorization_code --data-urlencode "code=$code" \
       --data-urlencode "redirect_uri=$REDIRECT" -d "code_verifier=$VERIFIER" "$BASE/oauth2/token")
   [ "${body##* }" = 200 ] || fail "token request: $body"
   refresh=$(sed -n 's/.*"refresh_token":"\([^"]*\)".*/\1/p' <<<"$body"); [ -n "$refresh" ] || fail "no refresh token: $body"
