@@ -6,14 +6,17 @@ RAW=$1; OUT=$2; shift 2
 declare -A M; for kv in "$@"; do M[${kv%%=*}]=${kv#*=}; done
 HERE=$(cd "$(dirname "$0")" && pwd)
 val() { awk -v k="$1" -v c="$2" -v f="$3" '$1=="result" && $2==k && $3==c {print $f}' "$RAW"; }
-one() { awk -v k="$1" -v n="$2" '$1==k && $2==n {print $3}' "$RAW"; }
+one() { awk -v k="$1" -v n="$2" '$1==k && $2==n {print ($1 == "startup" ? sprintf("%.1f", $3) : $3)}' "$RAW"; }
 cell() {   # NAME C -> "rps · p50/p99 · cpu"
   local r; r=$(val "$1" "$2" 4); [ -n "$r" ] || { printf -- '–'; return; }
   if [ "$(val "$1" "$2" 5)" = - ]; then printf '%s · – · %s' "$r" "$(val "$1" "$2" 7)"
   else printf '%s · %s/%s · %s' "$r" "$(val "$1" "$2" 5)" "$(val "$1" "$2" 6)" "$(val "$1" "$2" 7)"; fi
 }
-ratio() { local a b; a=$(val "$1" "$2" 4); b=$(val "$3" "$2" 4); if [ -n "$a" ] && [ -n "$b" ]; then echo "scale=2; $a / $b" | bc; else printf -- '–'; fi; }
-others() { local x=""; for c in ${M[conc]}; do x="$x${x:+ / }$(val "$1" "$c" 8)"; done; printf '%s' "${x:-–}"; }
+ratio() { local a b; a=$(val "$1" "$2" 4); b=$(val "$3" "$2" 4); if [ -n "$a" ] && [ -n "$b" ]; then awk -v a="$a" -v b="$b" 'BEGIN{printf "%.2f", a / b}'; else printf -- '–'; fi; }
+others() {   # small negative values are rounding between the CPU counters: shown as 0
+  local x="" o; for c in ${M[conc]}; do o=$(val "$1" "$c" 8); [[ "$o" == -* ]] && [ "$o" != - ] && o=0; x="$x${x:+ / }$o"; done
+  printf '%s' "${x:-–}"
+}
 row() { local line="| $2 |"; for c in ${M[conc]}; do line="$line $(cell "$1" "$c") |"; done; echo "$line $(others "$1") |"; }
 ratio_row() { local line="| **$3** |"; for c in ${M[conc]}; do line="$line **$(ratio "$1" "$c" "$2")×** |"; done; echo "$line |"; }
 {

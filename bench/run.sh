@@ -24,7 +24,7 @@ QUIET_WAIT=${QUIET_WAIT:-30}; AUTH_PORT=${AUTH_PORT:-19000}; API_PORT=${API_PORT
 FLOWS_PER_WORKER=${FLOWS_PER_WORKER:-3}
 JAVA=${JAVA:-java}
 # Serial GC and a small heap: a 2-core box gains nothing from a parallel collector, and RSS stays low.
-JVM_DEFAULT="-XX:+UseSerialGC -Xms64m -Xmx192m -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=160m -XX:TieredStopAtLevel=4"
+JVM_DEFAULT="-XX:+UseSerialGC -Xms64m -Xmx192m -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=160m"
 JAVA_OPTS=${JAVA_OPTS:-$JVM_DEFAULT}
 OUT=${OUT:-$BENCH/RESULTS.md}
 if [ -z "${PEERS:-}" ]; then
