@@ -9,7 +9,7 @@ import org.springframework.security.web.SecurityFilterChain;
 
 import dev.tollgate.auth.secret.TollgatePasswordEncoder;
 
-/** Everything that is not a protocol endpoint: the hosted pages, sign-in, sign-out and the health probe. */
+/** Everything that is not a protocol or actuator endpoint: the hosted pages, sign-in and sign-out. */
 @Configuration(proxyBeanMethods = false)
 public class DefaultSecurityConfig {
 
@@ -19,8 +19,7 @@ public class DefaultSecurityConfig {
     @Order(2)
     SecurityFilterChain defaultSecurityFilterChain(HttpSecurity http) {
         http.authorizeHttpRequests(authorize -> authorize
-                        .requestMatchers("/css/**", "/img/**", "/error", "/actuator/health", "/actuator/health/**",
-                                "/actuator/info").permitAll()
+                        .requestMatchers("/css/**", "/img/**", "/error").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(login -> login
                         .loginPage(LOGIN_PAGE)
