@@ -24,7 +24,7 @@ import org.springframework.web.util.UriUtils;
  * A user's browser on the real hosted pages. Requests leaving the auth server (the redirect back to a client)
  * are not sent anywhere: the browser remembers them as the client's callback.
  */
-public final class Browser implements AutoCloseable {
+public class Browser implements AutoCloseable {
 
     private final WebClient web = new WebClient();
 
@@ -40,13 +40,30 @@ public final class Browser implements AutoCloseable {
         new WebConnectionWrapper(web) {
             @Override
             public WebResponse getResponse(WebRequest request) throws IOException {
-                if (request.getUrl().toString().startsWith(Browser.this.authServerUrl)) {
-                    return super.getResponse(request);
+                if (isAuthServer(request.getUrl())) {
+                    return toAuthServer(request, super::getResponse);
                 }
                 callback = request.getUrl();
                 return new StringWebResponse("the client got its callback", request.getUrl());
             }
         };
+    }
+
+    /** Whether {@code url} is the auth server's, rather than a client's callback. */
+    protected boolean isAuthServer(URL url) {
+        return url.toString().startsWith(authServerUrl);
+    }
+
+    /** Sends a request to the auth server; a subclass may pick where it goes. */
+    protected WebResponse toAuthServer(WebRequest request, Connection connection) throws IOException {
+        return connection.send(request);
+    }
+
+    /** The browser's network. */
+    @FunctionalInterface
+    protected interface Connection {
+
+        WebResponse send(WebRequest request) throws IOException;
     }
 
     public static String authorizePath(String clientId, String redirectUri, String scope, String state, Pkce pkce) {
