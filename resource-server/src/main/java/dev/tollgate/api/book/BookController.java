@@ -2,7 +2,10 @@ package dev.tollgate.api.book;
 
 import java.net.URI;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.validation.Valid;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,11 +13,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import dev.tollgate.api.docs.OpenApiConfig;
 import dev.tollgate.api.paging.PageQuery;
 import dev.tollgate.api.paging.PageResponse;
 import dev.tollgate.api.problem.NotFoundException;
@@ -23,6 +28,8 @@ import dev.tollgate.api.problem.NotFoundException;
 @RequestMapping("/api/books")
 class BookController {
 
+    private static final String WRITE_RULE = "Scope books.write; a user's token also needs role ADMIN.";
+
     private final BookRepository books;
 
     BookController(BookRepository books) {
@@ -30,39 +37,69 @@ class BookController {
     }
 
     @GetMapping
+    @Operation(summary = "List books, a page at a time",
+            description = "Search with `q` (in title or author), `title` and `author`: case-insensitive substrings. "
+                    + "Sort on id, title, author, isbn or publishedYear, e.g. `sort=title,desc`.")
+    @SecurityRequirement(name = OpenApiConfig.SCHEME, scopes = "books.read")
+    @SecurityRequirement(name = OpenApiConfig.PASTED_TOKEN)
     PageResponse<Book> list(@RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "" + PageQuery.DEFAULT_SIZE) int size,
-            @RequestParam(required = false) String sort) {
+            @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String title,
+            @RequestParam(required = false) String author) {
         PageQuery query = PageQuery.of(page, size, sort, BookRepository.SORTABLE_COLUMNS, "id");
-        return query.toResponse(books.findPage(query), books.count());
+        BookSearch search = new BookSearch(q, title, author);
+        return query.toResponse(books.findPage(search, query), books.count(search));
     }
 
     @GetMapping("/{id}")
-    Book get(@PathVariable long id) {
-        return books.findById(id).orElseThrow(() -> new NotFoundException("book", id));
+    @Operation(summary = "Read a book", description = "The ETag header is what If-Match needs to change it.")
+    @SecurityRequirement(name = OpenApiConfig.SCHEME, scopes = "books.read")
+    @SecurityRequirement(name = OpenApiConfig.PASTED_TOKEN)
+    ResponseEntity<Book> get(@PathVariable long id) {
+        StoredBook stored = find(id);
+        return ResponseEntity.ok().eTag(stored.etag()).body(stored.book());
     }
 
     @PostMapping
+    @Operation(summary = "Add a book", description = WRITE_RULE)
+    @SecurityRequirement(name = OpenApiConfig.SCHEME, scopes = "books.write")
+    @SecurityRequirement(name = OpenApiConfig.PASTED_TOKEN)
     ResponseEntity<Book> create(@Valid @RequestBody BookInput input) {
         Book created = books.insert(input.toBook(null));
         URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(created.id()).toUri();
-        return ResponseEntity.created(location).body(created);
+        return ResponseEntity.created(location).eTag(new StoredBook(created, 0).etag()).body(created);
     }
 
     @PutMapping("/{id}")
-    Book replace(@PathVariable long id, @Valid @RequestBody BookInput input) {
+    @Operation(summary = "Replace a book", description = WRITE_RULE + " Needs If-Match: the book's ETag "
+            + "(412 when it changed meanwhile) or * (428 without If-Match).")
+    @SecurityRequirement(name = OpenApiConfig.SCHEME, scopes = "books.write")
+    @SecurityRequirement(name = OpenApiConfig.PASTED_TOKEN)
+    ResponseEntity<Book> replace(@PathVariable long id, @RequestHeader HttpHeaders headers,
+            @Valid @RequestBody BookInput input) {
+        long version = IfMatch.versionToChange(headers, find(id));
         Book book = input.toBook(id);
-        if (!books.update(book)) {
-            throw new NotFoundException("book", id);
+        if (!books.update(book, version)) {
+            throw IfMatch.changedMeanwhile(id);
         }
-        return book;
+        return ResponseEntity.ok().eTag(new StoredBook(book, version + 1).etag()).body(book);
     }
 
     @DeleteMapping("/{id}")
-    ResponseEntity<Void> delete(@PathVariable long id) {
-        if (!books.delete(id)) {
-            throw new NotFoundException("book", id);
+    @Operation(summary = "Delete a book", description = WRITE_RULE + " Needs If-Match, as PUT does.")
+    @SecurityRequirement(name = OpenApiConfig.SCHEME, scopes = "books.write")
+    @SecurityRequirement(name = OpenApiConfig.PASTED_TOKEN)
+    ResponseEntity<Void> delete(@PathVariable long id, @RequestHeader HttpHeaders headers) {
+        long version = IfMatch.versionToChange(headers, find(id));
+        if (!books.delete(id, version)) {
+            throw IfMatch.changedMeanwhile(id);
         }
         return ResponseEntity.noContent().build();
+    }
+
+    private StoredBook find(long id) {
+        return books.findById(id).orElseThrow(() -> new NotFoundException("book", id));
     }
 }

@@ -19,6 +19,7 @@ public class BookRepository {
     static final Map<String, String> SORTABLE_COLUMNS = sortableColumns();
 
     private static final String COLUMNS = "id, title, author, isbn, published_year";
+    private static final String VERSIONED_COLUMNS = COLUMNS + ", version";
 
     private final JdbcClient jdbc;
 
@@ -26,20 +27,26 @@ public class BookRepository {
         this.jdbc = jdbc;
     }
 
-    List<Book> findPage(PageQuery page) {
-        return jdbc.sql("select " + COLUMNS + " from book order by " + page.orderBy() + " limit :limit offset :offset")
+    List<Book> findPage(BookSearch search, PageQuery page) {
+        return jdbc.sql("select " + COLUMNS + " from book" + search.where() + " order by " + page.orderBy()
+                        + " limit :limit offset :offset")
+                .params(search.parameters())
                 .param("limit", page.size())
                 .param("offset", page.offset())
                 .query(Book.class)
                 .list();
     }
 
-    long count() {
-        return jdbc.sql("select count(*) from book").query(Long.class).single();
+    long count(BookSearch search) {
+        return jdbc.sql("select count(*) from book" + search.where()).params(search.parameters()).query(Long.class).single();
     }
 
-    Optional<Book> findById(long id) {
-        return jdbc.sql("select " + COLUMNS + " from book where id = :id").param("id", id).query(Book.class).optional();
+    Optional<StoredBook> findById(long id) {
+        return jdbc.sql("select " + VERSIONED_COLUMNS + " from book where id = :id").param("id", id)
+                .query((row, number) -> new StoredBook(new Book(row.getLong("id"), row.getString("title"),
+                        row.getString("author"), row.getString("isbn"), row.getObject("published_year", Integer.class)),
+                        row.getLong("version")))
+                .optional();
     }
 
     public boolean existsByIsbn(String isbn) {
@@ -58,19 +65,22 @@ public class BookRepository {
                 book.publishedYear());
     }
 
-    boolean update(Book book) {
-        return jdbc.sql("update book set title = :title, author = :author, isbn = :isbn, published_year = :year "
-                        + "where id = :id")
+    /** Replaces the book only if it is still at {@code version}: two writers cannot both win. */
+    boolean update(Book book, long version) {
+        return jdbc.sql("update book set title = :title, author = :author, isbn = :isbn, published_year = :year, "
+                        + "version = version + 1 where id = :id and version = :version")
                 .param("title", book.title())
                 .param("author", book.author())
                 .param("isbn", book.isbn())
                 .param("year", book.publishedYear())
                 .param("id", book.id())
+                .param("version", version)
                 .update() == 1;
     }
 
-    boolean delete(long id) {
-        return jdbc.sql("delete from book where id = :id").param("id", id).update() == 1;
+    boolean delete(long id, long version) {
+        return jdbc.sql("delete from book where id = :id and version = :version")
+                .param("id", id).param("version", version).update() == 1;
     }
 
     private static Map<String, String> sortableColumns() {

@@ -6,6 +6,7 @@ import java.util.List;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -19,6 +20,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.databind.DatabindException;
 
+import dev.tollgate.api.limits.RequestBodyTooLargeException;
+
 /**
  * Answers every error raised inside Spring MVC as {@code application/problem+json} with a stable type.
  * Access-denied exceptions are deliberately not handled here: they travel on to the security filters,
@@ -30,6 +33,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException exception) {
         return ProblemType.NOT_FOUND.problem(exception.getMessage());
+    }
+
+    @ExceptionHandler(ProblemException.class)
+    ProblemDetail problem(ProblemException exception) {
+        return exception.type().problem(exception.getMessage());
     }
 
     @ExceptionHandler(InvalidFieldsException.class)
@@ -66,6 +74,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (causedByOversizedBody(exception)) {
+            ProblemDetail problem = ProblemType.PAYLOAD_TOO_LARGE.problem(exception.getMostSpecificCause().getMessage());
+            return handleExceptionInternal(exception, problem, headers, HttpStatus.PAYLOAD_TOO_LARGE, request);
+        }
         ProblemDetail problem = ProblemType.MALFORMED_REQUEST.problem("The request body is not valid JSON for this resource");
         if (exception.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
             String field = databind.getPath().get(0).getPropertyName();
@@ -87,6 +99,16 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             }
         }
         return super.createResponseEntity(body, headers, status, request);
+    }
+
+    /** Jackson wraps the limit's exception, thrown while it was reading the body. */
+    private static boolean causedByOversizedBody(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestBodyTooLargeException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ProblemDetail invalidFieldsProblem(List<FieldError> errors) {

@@ -26,13 +26,18 @@ public enum ProblemType {
     NOT_ACCEPTABLE("not-acceptable", "Not acceptable", HttpStatus.NOT_ACCEPTABLE),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
     DUPLICATE_ISBN("duplicate-isbn", "ISBN already in use", HttpStatus.CONFLICT),
+    PRECONDITION_FAILED("precondition-failed", "Changed since read", HttpStatus.PRECONDITION_FAILED),
+    PRECONDITION_REQUIRED("precondition-required", "If-Match required", HttpStatus.PRECONDITION_REQUIRED),
+    PAYLOAD_TOO_LARGE("payload-too-large", "Request body too large", HttpStatus.PAYLOAD_TOO_LARGE),
+    CORS_REJECTED("cors-rejected", "Origin not allowed", HttpStatus.FORBIDDEN),
     INTERNAL_ERROR("internal-error", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR);
 
     public static final String BASE_URI = "https://tollgate.dev/problems/";
 
     /** The kinds used when the framework, not our code, reports an error with just a status. */
     private static final List<ProblemType> BY_STATUS = List.of(MALFORMED_REQUEST, MISSING_TOKEN, FORBIDDEN, NOT_FOUND,
-            METHOD_NOT_ALLOWED, NOT_ACCEPTABLE, UNSUPPORTED_MEDIA_TYPE, INTERNAL_ERROR, TOKEN_VALIDATION_UNAVAILABLE);
+            METHOD_NOT_ALLOWED, NOT_ACCEPTABLE, UNSUPPORTED_MEDIA_TYPE, PAYLOAD_TOO_LARGE, PRECONDITION_FAILED,
+            INTERNAL_ERROR, TOKEN_VALIDATION_UNAVAILABLE);
 
     private final URI type;
     private final String title;

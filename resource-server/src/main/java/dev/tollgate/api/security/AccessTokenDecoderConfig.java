@@ -3,6 +3,9 @@ package dev.tollgate.api.security;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Objects;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
@@ -10,6 +13,8 @@ import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.SecurityContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.http.client.support.BasicAuthenticationInterceptor;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -22,6 +27,7 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
 import org.springframework.security.oauth2.server.resource.introspection.SpringOpaqueTokenIntrospector;
+import org.springframework.web.client.RestTemplate;
 
 /**
  * How access tokens are checked. JWT access tokens are validated locally (RFC 9068): signature by a key from the issuer's JWK set (RS256 or
@@ -32,15 +38,39 @@ import org.springframework.security.oauth2.server.resource.introspection.SpringO
 @Configuration(proxyBeanMethods = false)
 class AccessTokenDecoderConfig {
 
-    /** Opaque tokens are checked by asking the auth server (RFC 7662), as client {@code resource-server}. */
+    private static final Duration INTROSPECTION_CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration INTROSPECTION_READ_TIMEOUT = Duration.ofSeconds(5);
+
+    /**
+     * Opaque tokens are checked by asking the auth server (RFC 7662), as client {@code resource-server};
+     * answers are reused for a few seconds.
+     */
     @Bean
     OpaqueTokenIntrospector opaqueTokenIntrospector(TollgateProperties properties) {
         TollgateProperties.Introspection client = properties.api().introspection();
-        OpaqueTokenIntrospector introspector = SpringOpaqueTokenIntrospector.withIntrospectionUri(properties.introspectionUri())
-                .clientId(client.clientId())
-                .clientSecret(client.clientSecret() == null ? "" : client.clientSecret())
-                .build();
-        return new AudienceCheckingIntrospector(introspector, properties.issuer().toString(), properties.api().audience());
+        OpaqueTokenIntrospector introspector =
+                new SpringOpaqueTokenIntrospector(properties.introspectionUri(), introspectionClient(client));
+        return new CachingIntrospector(
+                new AudienceCheckingIntrospector(introspector, properties.issuer().toString(), properties.api().audience()),
+                client.cacheTtl(), client.inactiveCacheTtl());
+    }
+
+    /**
+     * Client authentication per RFC 6749 §2.3.1 (form-encoded, then Basic); short timeouts so that a hanging
+     * auth server turns into a quick 503 instead of piling up requests.
+     */
+    private static RestTemplate introspectionClient(TollgateProperties.Introspection client) {
+        SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
+        requests.setConnectTimeout(INTROSPECTION_CONNECT_TIMEOUT);
+        requests.setReadTimeout(INTROSPECTION_READ_TIMEOUT);
+        RestTemplate rest = new RestTemplate(requests);
+        rest.getInterceptors().add(new BasicAuthenticationInterceptor(formEncoded(client.clientId()),
+                formEncoded(client.clientSecret() == null ? "" : client.clientSecret())));
+        return rest;
+    }
+
+    private static String formEncoded(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     @Bean

@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.authorization.AuthorizationResult;
@@ -20,7 +21,8 @@ import dev.tollgate.api.security.AccessDecisions.InsufficientScope;
 
 /**
  * Answers 403. Only a missing scope is reported as RFC 6750 {@code insufficient_scope} (with the scope
- * needed); a missing role or the wrong kind of token is a plain 403, since no other token would help.
+ * needed); a missing role or the wrong kind of token is a plain 403 with a bare {@code Bearer} challenge,
+ * since asking for more scope would not help.
  */
 @Component
 public class BearerProblemAccessDeniedHandler implements AccessDeniedHandler {
@@ -46,6 +48,8 @@ public class BearerProblemAccessDeniedHandler implements AccessDeniedHandler {
             return;
         }
         String reason = result instanceof Denied denied ? denied.reason() : "Access denied";
+        // RFC 6750 wants a challenge on every refusal, but none of its error codes fits a missing role
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         writer.write(request, response, ProblemType.FORBIDDEN.problem(reason));
     }
 }

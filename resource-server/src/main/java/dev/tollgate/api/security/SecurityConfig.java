@@ -16,6 +16,7 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
@@ -23,8 +24,8 @@ import static org.springframework.http.HttpMethod.HEAD;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
-import dev.tollgate.api.user.UserDirectory;
 import dev.tollgate.api.user.UserDirectoryRecorder;
+import dev.tollgate.api.user.UserSightings;
 
 /**
  * A stateless bearer-token API. Who may call what is the table below, the same as the contract's; it is
@@ -42,12 +43,14 @@ class SecurityConfig {
     SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder accessTokenDecoder,
             OpaqueTokenIntrospector opaqueTokenIntrospector, TollgateProperties properties,
             BearerProblemEntryPoint entryPoint, BearerProblemAccessDeniedHandler accessDeniedHandler,
-            UserDirectory userDirectory) {
+            UserSightings userSightings, JsonMapper json) {
         AuthenticationManager tokens = new BearerTokenAuthenticationManager(accessTokenDecoder, opaqueTokenIntrospector);
         http
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+                        .requestMatchers(GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                        .permitAll()
                         .requestMatchers(GET, BOOKS, BOOK).access(ApiAccess.scope("books.read"))
                         .requestMatchers(HEAD, BOOKS, BOOK).access(ApiAccess.scope("books.read"))
                         .requestMatchers(POST, BOOKS).access(ApiAccess.scopeAndRoleForUsers("books.write", "ADMIN"))
@@ -74,7 +77,8 @@ class SecurityConfig {
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
-                .addFilterAfter(new UserDirectoryRecorder(userDirectory), BearerTokenAuthenticationFilter.class);
+                .addFilter(ApiCors.filter(properties, json))
+                .addFilterAfter(new UserDirectoryRecorder(userSightings), BearerTokenAuthenticationFilter.class);
         return http.build();
     }
 

@@ -2,9 +2,11 @@ package dev.tollgate.api.security;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Where the authorization server is and what this API expects of the access tokens it issues.
@@ -17,20 +19,53 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record TollgateProperties(@DefaultValue("http://localhost:9000") URI issuer, @DefaultValue Api api) {
 
     /**
-     * @param audience      the {@code aud} every access token must carry ({@code API_AUDIENCE})
-     * @param clockSkew     how far {@code exp} and {@code nbf} may be off the local clock
-     * @param introspection how this API authenticates to {@code {issuer}/oauth2/introspect} for opaque tokens
+     * @param audience       the {@code aud} every access token must carry ({@code API_AUDIENCE})
+     * @param clockSkew      how far {@code exp} and {@code nbf} may be off the local clock
+     * @param introspection  how this API authenticates to {@code {issuer}/oauth2/introspect} for opaque tokens
+     * @param cors           which browser origins may call the API
+     * @param users          how the users directory is kept
+     * @param maxRequestBody the largest request body accepted; larger ones get 413
      */
     public record Api(@DefaultValue("http://localhost:8080") String audience,
                       @DefaultValue("30s") Duration clockSkew,
-                      @DefaultValue Introspection introspection) {
+                      @DefaultValue Introspection introspection,
+                      @DefaultValue Cors cors,
+                      @DefaultValue Users users,
+                      @DefaultValue("64KB") DataSize maxRequestBody) {
     }
 
-    public record Introspection(@DefaultValue("resource-server") String clientId, String clientSecret) {
+    /**
+     * @param cacheTtl         how long an active introspection answer is reused (never past the token's
+     *                         {@code exp}): the longest a revoked opaque token is still accepted
+     * @param inactiveCacheTtl how long an inactive answer is reused, so a flood of bad tokens does not reach
+     *                         the auth server
+     */
+    public record Introspection(@DefaultValue("resource-server") String clientId, String clientSecret,
+                                @DefaultValue("5s") Duration cacheTtl,
+                                @DefaultValue("2s") Duration inactiveCacheTtl) {
+    }
+
+    /** @param allowedOrigins exact origins (scheme://host[:port]) of browser apps; none by default */
+    public record Cors(@DefaultValue List<String> allowedOrigins) {
+    }
+
+    /**
+     * @param lastSeenInterval a user whose token says nothing new is written back at most this often, so
+     *                         {@code lastSeen} is this coarse and a busy API does not write on every call
+     */
+    public record Users(@DefaultValue("60s") Duration lastSeenInterval) {
     }
 
     public String introspectionUri() {
         return withoutTrailingSlash(issuer.toString()) + "/oauth2/introspect";
+    }
+
+    public String tokenUri() {
+        return withoutTrailingSlash(issuer.toString()) + "/oauth2/token";
+    }
+
+    public String authorizationUri() {
+        return withoutTrailingSlash(issuer.toString()) + "/oauth2/authorize";
     }
 
     public String jwkSetUri() {

@@ -1,5 +1,7 @@
 package dev.tollgate.api.user;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -7,6 +9,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.tollgate.api.docs.OpenApiConfig;
 import dev.tollgate.api.paging.PageQuery;
 import dev.tollgate.api.paging.PageResponse;
 import dev.tollgate.api.problem.NotFoundException;
@@ -22,16 +25,27 @@ class UserController {
     }
 
     @GetMapping("/me")
+    @Operation(summary = "The calling user, as the directory knows them", description = "Any user's token; "
+            + "a client's own token gets 403.")
+    @SecurityRequirement(name = OpenApiConfig.SCHEME)
+    @SecurityRequirement(name = OpenApiConfig.PASTED_TOKEN)
     DirectoryUser me(Authentication authentication) {
         return find(authentication.getName());
     }
 
     @GetMapping("/{id}")
+    @Operation(summary = "One user", description = "The user themselves (id = their sub), or role ADMIN.")
+    @SecurityRequirement(name = OpenApiConfig.SCHEME)
+    @SecurityRequirement(name = OpenApiConfig.PASTED_TOKEN)
     DirectoryUser get(@PathVariable String id) {
         return find(id);
     }
 
     @GetMapping
+    @Operation(summary = "List the users directory, a page at a time",
+            description = "Role ADMIN and scope users.read. Sort on id, username, email, firstSeen or lastSeen.")
+    @SecurityRequirement(name = OpenApiConfig.SCHEME, scopes = "users.read")
+    @SecurityRequirement(name = OpenApiConfig.PASTED_TOKEN)
     PageResponse<DirectoryUser> list(@RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "" + PageQuery.DEFAULT_SIZE) int size,
             @RequestParam(required = false) String sort) {

@@ -34,8 +34,8 @@ public class UserDirectory {
 
     /** Adds the caller on their first call; later calls refresh what the token says and {@code last_seen}. */
     @Transactional
-    public void record(Caller caller) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    public void record(Caller caller, Instant seenAt) {
+        OffsetDateTime now = seenAt.atOffset(ZoneOffset.UTC);
         if (update(caller, now)) {
             return;
         }

@@ -13,14 +13,15 @@ import dev.tollgate.api.security.Caller;
 
 /**
  * Runs right after the bearer token is validated: every call with a user's token enters or refreshes
- * that user in the directory. Clients' own tokens describe no person and are not recorded.
+ * that user in the directory (see {@link UserSightings} for how often that writes). Clients' own tokens
+ * describe no person and are not recorded.
  */
 public class UserDirectoryRecorder extends OncePerRequestFilter {
 
-    private final UserDirectory directory;
+    private final UserSightings sightings;
 
-    public UserDirectoryRecorder(UserDirectory directory) {
-        this.directory = directory;
+    public UserDirectoryRecorder(UserSightings sightings) {
+        this.sightings = sightings;
     }
 
     @Override
@@ -28,7 +29,7 @@ public class UserDirectoryRecorder extends OncePerRequestFilter {
             throws ServletException, IOException {
         Caller.of(SecurityContextHolder.getContext().getAuthentication())
                 .filter(Caller::isUser)
-                .ifPresent(directory::record);
+                .ifPresent(sightings::seen);
         chain.doFilter(request, response);
     }
 }

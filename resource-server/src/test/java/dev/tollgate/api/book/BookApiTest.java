@@ -37,14 +37,19 @@ class BookApiTest extends ApiTest {
         assertThat(read.text("title")).isEqualTo("Dune");
         assertThat(read.text("author")).isEqualTo("Frank Herbert");
         assertThat(read.body().path("publishedYear").asInt()).isEqualTo(1965);
+        assertThat(read.body().has("version")).as("the version travels as the ETag only").isFalse();
 
         ApiResponse replaced = api.put("/api/books/" + id, admin, """
-                {"title": "Dune Messiah", "author": "Frank Herbert", "isbn": "0-306-40615-2", "publishedYear": 1969}""");
+                {"title": "Dune Messiah", "author": "Frank Herbert", "isbn": "0-306-40615-2", "publishedYear": 1969}""",
+                read.header(HttpHeaders.ETAG));
         assertThat(replaced.status()).isEqualTo(200);
         assertThat(replaced.text("isbn")).isEqualTo("0306406152");
-        assertThat(api.get("/api/books/" + id, reader).text("title")).isEqualTo("Dune Messiah");
+        ApiResponse reread = api.get("/api/books/" + id, reader);
+        assertThat(reread.text("title")).isEqualTo("Dune Messiah");
+        assertThat(reread.header(HttpHeaders.ETAG)).isEqualTo(replaced.header(HttpHeaders.ETAG))
+                .isNotEqualTo(read.header(HttpHeaders.ETAG));
 
-        assertThat(api.delete("/api/books/" + id, admin).status()).isEqualTo(204);
+        assertThat(api.delete("/api/books/" + id, admin, reread.header(HttpHeaders.ETAG)).status()).isEqualTo(204);
         assertProblem(api.get("/api/books/" + id, reader), 404, "not-found");
     }
 
@@ -56,8 +61,8 @@ class BookApiTest extends ApiTest {
         assertThat(created.status()).isEqualTo(201);
         long id = created.body().path("id").asLong();
         assertThat(api.put("/api/books/" + id, service, """
-                {"title": "Neuromancer", "author": "William Gibson", "publishedYear": 1984}""").status()).isEqualTo(200);
-        assertThat(api.delete("/api/books/" + id, service).status()).isEqualTo(204);
+                {"title": "Neuromancer", "author": "William Gibson", "publishedYear": 1984}""", "*").status()).isEqualTo(200);
+        assertThat(api.delete("/api/books/" + id, service, "*").status()).isEqualTo(204);
     }
 
     @Test

@@ -39,6 +39,22 @@ public final class ApiClient {
         return send(HttpMethod.PUT, path, token, json);
     }
 
+    /** A conditional change: {@code ifMatch} is an ETag as the API sent it, or {@code *}. */
+    public ApiResponse put(String path, String token, String json, String ifMatch) {
+        return exchange(HttpMethod.PUT, path, bearerAnd(token, ifMatch), json, MediaType.APPLICATION_JSON);
+    }
+
+    public ApiResponse delete(String path, String token, String ifMatch) {
+        return exchange(HttpMethod.DELETE, path, bearerAnd(token, ifMatch), null, null);
+    }
+
+    private static Consumer<HttpHeaders> bearerAnd(String token, String ifMatch) {
+        return headers -> {
+            headers.setBearerAuth(token);
+            headers.set(HttpHeaders.IF_MATCH, ifMatch);
+        };
+    }
+
     public ApiResponse send(HttpMethod method, String path, String token, String json) {
         return exchange(method, path, headers -> {
             if (token != null) {

@@ -10,7 +10,7 @@ public record ApiResponse(int status, HttpHeaders headers, JsonNode body) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    static ApiResponse of(int status, HttpHeaders headers, String body) {
+    public static ApiResponse of(int status, HttpHeaders headers, String body) {
         JsonNode json = body == null || body.isBlank() ? JSON.missingNode() : JSON.readTree(body);
         return new ApiResponse(status, headers, json);
     }

@@ -13,8 +13,12 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:api-test;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
         "tollgate.api.audience=" + AccessTokens.AUDIENCE,
+        "tollgate.api.cors.allowed-origins=" + ApiTest.BROWSER_APP,
         "tollgate.api.introspection.client-secret=" + FakeAuthorizationServer.INTROSPECTION_SECRET})
 public abstract class ApiTest {
+
+    /** The one origin allowed to call the API from a browser in these tests. */
+    protected static final String BROWSER_APP = "https://books.example";
 
     protected static final FakeAuthorizationServer AUTH_SERVER = new FakeAuthorizationServer();
     protected static final AccessTokens TOKENS = new AccessTokens(AUTH_SERVER);

@@ -1,0 +1,46 @@
+package dev.tollgate.api.withtollgate;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import dev.tollgate.api.support.ApiClient;
+
+/**
+ * Base of the tests against the real Tollgate: this API on a random port trusts the auth server process that
+ * every such test shares, and introspects its opaque tokens as the demo client {@code resource-server}. The
+ * introspection cache is kept short so that revocation shows within a test; the demo profile seeds the books.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.profiles.active=demo",
+        "spring.datasource.url=jdbc:h2:mem:api-with-tollgate;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+        "tollgate.api.audience=" + TollgateProcess.AUDIENCE,
+        "tollgate.api.introspection.client-secret=resource-server-secret",
+        "tollgate.api.introspection.cache-ttl=2s",
+        "tollgate.api.introspection.inactive-cache-ttl=1s",
+        "tollgate.api.clock-skew=0s"})
+abstract class TollgateApiTest {
+
+    static final Duration CACHE_TTL = Duration.ofSeconds(2);
+
+    @LocalServerPort
+    private int port;
+
+    protected ApiClient api;
+    protected TollgateTokens tokens;
+
+    @DynamicPropertySource
+    static void trustTollgate(DynamicPropertyRegistry registry) {
+        registry.add("tollgate.issuer", () -> TollgateProcess.shared().issuer());
+    }
+
+    @BeforeEach
+    void connect() {
+        api = new ApiClient("http://localhost:" + port);
+        tokens = new TollgateTokens(TollgateProcess.shared().issuer());
+    }
+}
