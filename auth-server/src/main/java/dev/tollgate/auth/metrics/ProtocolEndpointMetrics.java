@@ -76,7 +76,7 @@ class ProtocolEndpointMetrics extends OncePerRequestFilter {
 
     private static String grantType(HttpServletRequest request) {
         String grantType = request.getParameter("grant_type");
-        return KNOWN_GRANT_TYPES.contains(grantType) ? grantType : "other";
+        return grantType != null && KNOWN_GRANT_TYPES.contains(grantType) ? grantType : "other";
     }
 
     private static String outcome(int status) {

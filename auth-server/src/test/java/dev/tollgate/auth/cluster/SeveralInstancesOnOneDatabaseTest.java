@@ -94,6 +94,23 @@ class SeveralInstancesOnOneDatabaseTest {
     }
 
     @Test
+    void theSessionCookieOfOneInstanceIsRecognisedByTheOther() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        HttpResponse<String> onFirst = client.send(HttpRequest.newBuilder(
+                URI.create(http(first).baseUrl() + "/login")).build(), HttpResponse.BodyHandlers.ofString());
+        String setCookie = onFirst.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(setCookie).startsWith("TOLLGATE_SESSION=").contains("HttpOnly").contains("SameSite=Lax");
+
+        HttpResponse<String> onSecond = client.send(HttpRequest.newBuilder(
+                        URI.create(http(second).baseUrl() + "/login"))
+                .header("Cookie", setCookie.substring(0, setCookie.indexOf(';'))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(onSecond.statusCode()).isEqualTo(200);
+        assertThat(onSecond.headers().firstValue("Set-Cookie")).as("no new session: the second knows this one")
+                .isEmpty();
+    }
+
+    @Test
     void everyInstancePublishesTheSameKeysAndAcceptsTheOthersTokens() {
         String jwks = http(first).get("/oauth2/jwks").body();
         assertThat(http(second).get("/oauth2/jwks").body()).isEqualTo(jwks);

@@ -59,6 +59,17 @@ class ProtocolMetricsTest {
     }
 
     @Test
+    void aTokenRequestWithoutGrantTypeIsCountedAsOther() {
+        String[] labels = {"client_id=\"demo-service\"", "grant_type=\"other\"", "outcome=\"rejected\""};
+        double before = scrape().value(TOKEN_REQUESTS, labels);
+
+        assertThat(http.post("/oauth2/token", "demo-service", "demo-service-secret", Map.of("scope", "books.read"))
+                .status()).isEqualTo(400);
+
+        assertThat(scrape().value(TOKEN_REQUESTS, labels) - before).isEqualTo(1);
+    }
+
+    @Test
     void introspectionsAndRevocationsAreCountedByClient() {
         String token = http.clientCredentials("demo-service", "demo-service-secret", null).field("access_token");
         String introspections = "tollgate_introspection_requests_seconds_count";
