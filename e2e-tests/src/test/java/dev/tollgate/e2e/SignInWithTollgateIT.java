@@ -66,7 +66,8 @@ class SignInWithTollgateIT {
         assertThat(authServer.logLines())
                 .filteredOn(line -> line.contains("Started AuthServerApplication"))
                 .singleElement()
-                .satisfies(line -> assertThat(line).startsWith("{").endsWith("}").contains("\"ecs.version\""));
+                .satisfies(line -> assertThat(line).startsWith("{").endsWith("}").contains("\"ecs\":{\"version\"")
+                        .contains("\"log\":{\"level\":\"INFO\""));
     }
 
     @Test
