@@ -1,17 +1,20 @@
 #!/usr/bin/env bash
 # Starts the whole local Tollgate system: auth-server (9000), resource-server (8080) and demo-client (8081),
-# each on its own embedded H2 file database under ./data/, with the demo data. Runs in the foreground;
-# Ctrl-C (or SIGTERM) stops all three. Needs only a JDK 17+; the Maven wrapper fetches Maven itself.
+# each on its own embedded H2 file database under ./data/, with the demo data, plus a second auth-server (9100,
+# profile demo-upstream) as the upstream identity provider behind "Continue with Tollgate Upstream (demo)".
+# Runs in the foreground; Ctrl-C (or SIGTERM) stops them all. Needs only a JDK 17+; the Maven wrapper fetches Maven.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 AUTH_PORT=${AUTH_PORT:-9000}
 API_PORT=${API_PORT:-8080}
 DEMO_PORT=${DEMO_PORT:-8081}
+UPSTREAM_PORT=${UPSTREAM_PORT:-9100}
 export AUTH_ISSUER=${AUTH_ISSUER:-http://localhost:$AUTH_PORT}
 export API_AUDIENCE=${API_AUDIENCE:-http://localhost:$API_PORT}
 export API_URL=${API_URL:-http://localhost:$API_PORT}
 export SPRING_PROFILES_ACTIVE=${SPRING_PROFILES_ACTIVE:-demo}
+export DEMO_UPSTREAM_ISSUER=${DEMO_UPSTREAM_ISSUER:-http://localhost:$UPSTREAM_PORT}
 LOGS=data/logs
 MODULES=(auth-server resource-server demo-client)
 PIDS=()
@@ -68,7 +71,7 @@ await_healthy() {
   echo "  $name is up on http://localhost:$port"
 }
 
-for port in "$AUTH_PORT" "$API_PORT" "$DEMO_PORT"; do
+for port in "$AUTH_PORT" "$API_PORT" "$DEMO_PORT" "$UPSTREAM_PORT"; do
   if port_in_use "$port"; then
     echo "Port $port is already in use. Stop whatever listens there (an earlier run?) and try again." >&2
     exit 1
@@ -85,23 +88,27 @@ trap 'stop_all; exit 130' INT
 trap 'stop_all; exit 143' TERM
 trap stop_all EXIT
 
+# start <log name> <module> <port> [VAR=value ...]
 start() {
-  local name=$1 port=$2
-  SERVER_PORT=$port java -XX:TieredStopAtLevel=1 -jar "$(runnable_jar "$name")" >"$LOGS/$name.log" 2>&1 &
+  local name=$1 module=$2 port=$3
+  env "${@:4}" SERVER_PORT="$port" java -XX:TieredStopAtLevel=1 -jar "$(runnable_jar "$module")" >"$LOGS/$name.log" 2>&1 &
   PIDS+=($!)
 }
 
 echo "Starting Tollgate (logs in $LOGS/)..."
-start auth-server "$AUTH_PORT"
-start resource-server "$API_PORT"
-start demo-client "$DEMO_PORT"
+start auth-server auth-server "$AUTH_PORT"
+start resource-server resource-server "$API_PORT"
+start demo-client demo-client "$DEMO_PORT"
+start upstream-auth-server auth-server "$UPSTREAM_PORT" SPRING_PROFILES_ACTIVE=demo-upstream \
+  AUTH_ISSUER="$DEMO_UPSTREAM_ISSUER" DEMO_UPSTREAM_REDIRECT_URIS="$AUTH_ISSUER/login/oauth2/code/upstream"
 await_healthy auth-server "$AUTH_PORT" "${PIDS[0]}"
 await_healthy resource-server "$API_PORT" "${PIDS[1]}"
 await_healthy demo-client "$DEMO_PORT" "${PIDS[2]}"
+await_healthy upstream-auth-server "$UPSTREAM_PORT" "${PIDS[3]}"
 
 cat <<INFO
 
-Tollgate is running. Press Ctrl-C to stop all three.
+Tollgate is running. Press Ctrl-C to stop it all.
 
   Demo app (Sign in with Tollgate)  http://localhost:$DEMO_PORT
   Auth server / issuer              $AUTH_ISSUER
@@ -110,6 +117,10 @@ Tollgate is running. Press Ctrl-C to stop all three.
 
   Demo users    alice / alice-password   (USER)
                 admin / admin-password   (ADMIN, USER)
+  Social login  "Continue with Tollgate Upstream (demo)" signs in at $DEMO_UPSTREAM_ISSUER as
+                carol / carol-password             (new to Tollgate: gets a local account)
+                alice / alice-upstream-password    (same verified email as alice: links after alice-password)
+  Your account  $AUTH_ISSUER/account   (linked sign-ins, password for upstream-only users)
   Demo clients  demo-web / demo-web-secret, demo-cli (public), demo-service / demo-service-secret,
                 demo-service-opaque / demo-service-opaque-secret, resource-server / resource-server-secret
 

@@ -15,8 +15,6 @@ import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationException;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.context.AuthorizationServerContextHolder;
-import org.springframework.security.web.DefaultRedirectStrategy;
-import org.springframework.security.web.RedirectStrategy;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.util.StringUtils;
@@ -36,8 +34,6 @@ public final class IssuerInAuthorizationResponse implements AuthenticationSucces
 
     private static final String ISS = "iss";
 
-    private final RedirectStrategy redirectStrategy = new DefaultRedirectStrategy();
-
     @Override
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
             Authentication authentication) throws IOException {
@@ -45,7 +41,7 @@ public final class IssuerInAuthorizationResponse implements AuthenticationSucces
                 (OAuth2AuthorizationCodeRequestAuthenticationToken) authentication;
         UriComponentsBuilder redirect = UriComponentsBuilder.fromUriString(result.getRedirectUri())
                 .queryParam(OAuth2ParameterNames.CODE, encode(result.getAuthorizationCode().getTokenValue()));
-        redirect(request, response, redirect, result.getState());
+        redirect(response, redirect, result.getState());
     }
 
     @Override
@@ -67,16 +63,17 @@ public final class IssuerInAuthorizationResponse implements AuthenticationSucces
         if (StringUtils.hasText(error.getUri())) {
             redirect.queryParam(OAuth2ParameterNames.ERROR_URI, encode(error.getUri()));
         }
-        redirect(request, response, redirect, authorizationRequest.getState());
+        redirect(response, redirect, authorizationRequest.getState());
     }
 
-    private void redirect(HttpServletRequest request, HttpServletResponse response, UriComponentsBuilder redirect,
+    private void redirect(HttpServletResponse response, UriComponentsBuilder redirect,
             String state) throws IOException {
         if (StringUtils.hasText(state)) {
             redirect.queryParam(OAuth2ParameterNames.STATE, encode(state));
         }
         redirect.queryParam(ISS, encode(AuthorizationServerContextHolder.getContext().getIssuer()));
-        redirectStrategy.sendRedirect(request, response, redirect.build(true).toUriString());
+        // not Spring Security's DefaultRedirectStrategy: it logs the URL at DEBUG, and this one carries the code
+        response.sendRedirect(redirect.build(true).toUriString());
     }
 
     private static String encode(String value) {

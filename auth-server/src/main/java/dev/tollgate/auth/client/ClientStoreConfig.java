@@ -4,24 +4,20 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
-import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
-import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
-/** Clients, authorizations (codes and tokens) and consents live in the database (tables in V2 migration). */
+/**
+ * Clients and consents live in the database (tables in V2 migration); authorizations and their tokens in
+ * {@link dev.tollgate.auth.token.HashedAuthorizationService}.
+ */
 @Configuration(proxyBeanMethods = false)
 class ClientStoreConfig {
 
     @Bean
     RegisteredClientRepository registeredClientRepository(JdbcOperations jdbc) {
         return new JdbcRegisteredClientRepository(jdbc);
-    }
-
-    @Bean
-    OAuth2AuthorizationService authorizationService(JdbcOperations jdbc, RegisteredClientRepository clients) {
-        return new JdbcOAuth2AuthorizationService(jdbc, clients);
     }
 
     @Bean

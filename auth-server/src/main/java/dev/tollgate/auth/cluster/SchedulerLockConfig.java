@@ -9,7 +9,6 @@ import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * Scheduled jobs run on every instance, but a job method annotated with {@code @SchedulerLock} does its work on
@@ -17,7 +16,6 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * come from the database clock, so instances whose clocks drift apart still agree.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
 @EnableSchedulerLock(defaultLockAtMostFor = "${tollgate.jobs.lock-at-most-for}")
 public class SchedulerLockConfig {
 

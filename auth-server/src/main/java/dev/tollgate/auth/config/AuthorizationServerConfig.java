@@ -1,5 +1,7 @@
 package dev.tollgate.auth.config;
 
+import java.time.Clock;
+
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 
@@ -15,7 +17,7 @@ import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationConsentAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenIntrospectionAuthenticationProvider;
@@ -23,17 +25,31 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2AuthorizationCodeRequestAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.transaction.support.TransactionOperations;
 
+import dev.tollgate.auth.audit.AuditLog;
 import dev.tollgate.auth.authorize.AdminOnlyScopesRequestConverter;
 import dev.tollgate.auth.authorize.IssuerInAuthorizationResponse;
+import dev.tollgate.auth.client.PublicClientRefreshAuthenticationProvider;
+import dev.tollgate.auth.client.PublicClientRefreshConverter;
 import dev.tollgate.auth.consent.DenyRevokesConsent;
+import dev.tollgate.auth.cors.BrowserAccess;
+import dev.tollgate.auth.cors.BrowserOrigins;
+import dev.tollgate.auth.ratelimit.RateLimits;
+import dev.tollgate.auth.token.AuthorizationCodeReplayDetection;
+import dev.tollgate.auth.token.HashedAuthorizationService;
 import dev.tollgate.auth.token.IntrospectionPolicy;
 import dev.tollgate.auth.token.RefreshTokenReuseDetection;
 import dev.tollgate.auth.token.RegisteredScopesByDefault;
+import dev.tollgate.auth.token.RevocationAudit;
 import dev.tollgate.auth.token.RotatedRefreshTokens;
+import dev.tollgate.auth.token.SessionTokensRevocation;
 import dev.tollgate.auth.token.UserInfoMapper;
+import dev.tollgate.auth.web.SecurityHeaders;
 
 /** The OAuth 2.1 / OpenID Connect protocol endpoints (Spring Authorization Server), ahead of every other chain. */
 @Configuration(proxyBeanMethods = false)
@@ -44,8 +60,10 @@ public class AuthorizationServerConfig {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http, RegisteredClientRepository clients,
-            OAuth2AuthorizationService authorizations, RotatedRefreshTokens rotatedRefreshTokens,
-            UserInfoMapper userInfoMapper) {
+            HashedAuthorizationService authorizations, RotatedRefreshTokens rotatedRefreshTokens,
+            UserInfoMapper userInfoMapper, SessionTokensRevocation sessionTokensRevocation,
+            TransactionOperations transactions, AuditLog audit, Clock clock, RateLimits rateLimits,
+            BrowserOrigins browserOrigins, AuthorizationServerSettings endpoints) {
         IssuerInAuthorizationResponse authorizationResponse = new IssuerInAuthorizationResponse();
         http.oauth2AuthorizationServer(server -> {
             http.securityMatcher(server.getEndpointsMatcher());
@@ -61,12 +79,23 @@ public class AuthorizationServerConfig {
                                     ? new AdminOnlyScopesRequestConverter(converter, clients) : converter))
                     .authorizationResponseHandler(authorizationResponse)
                     .errorResponseHandler(authorizationResponse));
+            server.clientAuthentication(client -> client
+                    .authenticationConverter(new PublicClientRefreshConverter())
+                    .authenticationProvider(new PublicClientRefreshAuthenticationProvider(clients)));
             server.tokenEndpoint(token -> token
                     .accessTokenRequestConverter(new RegisteredScopesByDefault())
-                    .authenticationProviders(providers -> providers.replaceAll(provider ->
-                            provider instanceof OAuth2RefreshTokenAuthenticationProvider
-                                    ? new RefreshTokenReuseDetection(provider, authorizations, rotatedRefreshTokens)
-                                    : provider)));
+                    .authenticationProviders(providers -> providers.replaceAll(provider -> {
+                        if (provider instanceof OAuth2RefreshTokenAuthenticationProvider) {
+                            return new RefreshTokenReuseDetection(provider, authorizations, rotatedRefreshTokens,
+                                    transactions, audit, clock);
+                        }
+                        if (provider instanceof OAuth2AuthorizationCodeAuthenticationProvider) {
+                            return new AuthorizationCodeReplayDetection(provider, authorizations, audit);
+                        }
+                        return provider;
+                    })));
+            server.tokenRevocationEndpoint(revoke -> revoke.authenticationProviders(providers ->
+                    providers.replaceAll(provider -> new RevocationAudit(provider, audit))));
             server.tokenIntrospectionEndpoint(introspect -> introspect.authenticationProviders(providers ->
                     providers.replaceAll(provider -> provider instanceof OAuth2TokenIntrospectionAuthenticationProvider
                             ? new IntrospectionPolicy(provider) : provider)));
@@ -75,9 +104,15 @@ public class AuthorizationServerConfig {
             server.oidc(oidc -> oidc
                     .providerConfigurationEndpoint(configuration -> configuration.providerConfigurationCustomizer(
                             builder -> builder.claim(IssuerInAuthorizationResponse.METADATA_NAME, true)))
-                    .userInfoEndpoint(userInfo -> userInfo.userInfoMapper(userInfoMapper)));
+                    .userInfoEndpoint(userInfo -> userInfo.userInfoMapper(userInfoMapper))
+                    .logoutEndpoint(logout -> logout
+                            .logoutResponseHandler(sessionTokensRevocation.rpInitiatedLogoutHandler())));
         });
-        http.authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated())
+        http.headers(SecurityHeaders.everywhere())
+                .cors(cors -> cors.configurationSource(BrowserAccess.to(browserOrigins, endpoints)))
+                .addFilterAfter(rateLimits.perAddress(), HeaderWriterFilter.class)
+                .addFilterBefore(rateLimits.perClient(), AuthorizationFilter.class)
+                .authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated())
                 .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
                         new LoginUrlAuthenticationEntryPoint(DefaultSecurityConfig.LOGIN_PAGE),
                         new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));

@@ -5,9 +5,19 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.header.HeaderWriterFilter;
 
+import dev.tollgate.auth.cors.BrowserAccess;
+import dev.tollgate.auth.cors.BrowserOrigins;
+import dev.tollgate.auth.password.PasswordProperties;
+import dev.tollgate.auth.ratelimit.RateLimits;
 import dev.tollgate.auth.secret.TollgatePasswordEncoder;
+import dev.tollgate.auth.token.SessionTokensRevocation;
+import dev.tollgate.auth.user.Roles;
+import dev.tollgate.auth.web.SecurityHeaders;
 
 /** Everything that is not a protocol or actuator endpoint: the hosted pages, sign-in and sign-out. */
 @Configuration(proxyBeanMethods = false)
@@ -17,16 +27,24 @@ public class DefaultSecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain defaultSecurityFilterChain(HttpSecurity http) {
-        http.authorizeHttpRequests(authorize -> authorize
-                        .requestMatchers("/css/**", "/img/**", "/error").permitAll()
+    SecurityFilterChain defaultSecurityFilterChain(HttpSecurity http, SessionTokensRevocation sessionTokensRevocation,
+            AuthenticationFailureHandler loginFailureHandler, RateLimits rateLimits, BrowserOrigins browserOrigins,
+            AuthorizationServerSettings endpoints) {
+        // CORS pre-flight requests of the protocol endpoints arrive here: the protocol chain matches only their methods
+        http.headers(SecurityHeaders.everywhere())
+                .cors(cors -> cors.configurationSource(BrowserAccess.to(browserOrigins, endpoints)))
+                .addFilterAfter(rateLimits.perAddress(), HeaderWriterFilter.class)
+                .authorizeHttpRequests(authorize -> authorize
+                        .requestMatchers(LOGIN_PAGE, "/css/**", "/img/**", "/error").permitAll()
+                        .requestMatchers("/admin/**").hasRole(Roles.ADMIN)
                         .anyRequest().authenticated())
                 .formLogin(login -> login
                         .loginPage(LOGIN_PAGE)
-                        .failureUrl(LOGIN_PAGE + "?error")
+                        .failureHandler(loginFailureHandler)
                         .permitAll())
                 .logout(logout -> logout
                         .logoutUrl("/logout")
+                        .addLogoutHandler(sessionTokensRevocation)
                         .logoutSuccessUrl(LOGIN_PAGE + "?logout")
                         .permitAll());
         return http.build();
@@ -34,7 +52,7 @@ public class DefaultSecurityConfig {
 
     /** User passwords and client secrets; see {@link TollgatePasswordEncoder}. */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return new TollgatePasswordEncoder();
+    PasswordEncoder passwordEncoder(PasswordProperties passwords) {
+        return new TollgatePasswordEncoder(passwords.bcryptStrength());
     }
 }

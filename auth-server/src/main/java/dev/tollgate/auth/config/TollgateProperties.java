@@ -18,9 +18,11 @@ public record TollgateProperties(
     public record Api(@DefaultValue("http://localhost:8080") String audience) {
     }
 
+    /** Default lifetimes; a client's own token settings override them (see TokenPolicy). */
     public record Token(
             @DefaultValue("300s") Duration accessTokenTtl,
-            @DefaultValue("8h") Duration refreshTokenTtl,
+            @DefaultValue("8h") Duration refreshTokenIdleTimeout,
+            @DefaultValue("7d") Duration refreshTokenAbsoluteLifetime,
             @DefaultValue("60s") Duration authorizationCodeTtl) {
     }
 }

@@ -7,6 +7,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
+import dev.tollgate.auth.web.SecurityHeaders;
+
 /**
  * The operations endpoints. Health (liveness, readiness) and info are public: load balancers and orchestrators
  * probe them without credentials and they reveal only UP/DOWN. Prometheus metrics name clients and traffic, so
@@ -19,6 +21,7 @@ public class ActuatorSecurityConfig {
     @Order(1)
     SecurityFilterChain actuatorSecurityFilterChain(HttpSecurity http, MetricsScraperProperties scraper) {
         http.securityMatcher("/actuator/**")
+                .headers(SecurityHeaders.everywhere())
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/prometheus").hasRole(MetricsScraperAuthentication.ROLE)

@@ -1,58 +1,79 @@
 package dev.tollgate.auth.token;
 
+import java.time.Clock;
 import java.util.Optional;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
-
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
-import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
-import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AccessTokenAuthenticationToken;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationToken;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
+import org.springframework.transaction.support.TransactionOperations;
+
+import dev.tollgate.auth.audit.AuditEvent;
+import dev.tollgate.auth.audit.AuditEventType;
+import dev.tollgate.auth.audit.AuditLog;
 
 /**
  * CONTRACT: presenting a refresh token that rotation already replaced revokes the whole family (every token of
  * that authorization) and answers {@code invalid_grant}: either the client or an attacker holds a stolen copy,
  * and the server cannot tell which. Spring Authorization Server only answers {@code invalid_grant}.
+ * <p>
+ * The presented token is marked as rotated in the same transaction that issues its successor, so two requests
+ * racing with one token cannot both succeed: the second is a reuse. Expiry is checked on Tollgate's clock.
  */
 public final class RefreshTokenReuseDetection implements AuthenticationProvider {
 
-    private static final Log log = LogFactory.getLog(RefreshTokenReuseDetection.class);
-
     private final AuthenticationProvider delegate;
 
-    private final OAuth2AuthorizationService authorizations;
+    private final HashedAuthorizationService authorizations;
 
     private final RotatedRefreshTokens rotated;
 
-    public RefreshTokenReuseDetection(AuthenticationProvider delegate, OAuth2AuthorizationService authorizations,
-            RotatedRefreshTokens rotated) {
+    private final TransactionOperations transactions;
+
+    private final AuditLog audit;
+
+    private final Clock clock;
+
+    public RefreshTokenReuseDetection(AuthenticationProvider delegate, HashedAuthorizationService authorizations,
+            RotatedRefreshTokens rotated, TransactionOperations transactions, AuditLog audit, Clock clock) {
         this.delegate = delegate;
         this.authorizations = authorizations;
         this.rotated = rotated;
+        this.transactions = transactions;
+        this.audit = audit;
+        this.clock = clock;
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) {
-        String presented = ((OAuth2RefreshTokenAuthenticationToken) authentication).getRefreshToken();
+        OAuth2RefreshTokenAuthenticationToken request = (OAuth2RefreshTokenAuthenticationToken) authentication;
+        String presented = request.getRefreshToken();
         Optional<String> family = rotated.authorizationOf(presented);
         if (family.isPresent()) {
-            revokeFamily(family.get());
-            throw new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_GRANT);
+            throw reuse(family.get(), request);
         }
         OAuth2Authorization authorization = authorizations.findByToken(presented, OAuth2TokenType.REFRESH_TOKEN);
-        Authentication result = delegate.authenticate(authentication);
-        if (authorization != null && result instanceof OAuth2AccessTokenAuthenticationToken issued
-                && issued.getRefreshToken() != null
-                && !presented.equals(issued.getRefreshToken().getTokenValue())) {
-            rotated.remember(presented, authorization.getId());
+        if (authorization == null || isExpired(authorization.getRefreshToken().getToken())) {
+            throw new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_GRANT);
         }
-        return result;
+        try {
+            return transactions.execute(transaction -> {
+                rotated.remember(presented, authorization.getId());
+                return delegate.authenticate(alwaysRotating(request));
+            });
+        }
+        catch (DuplicateKeyException usedConcurrently) {
+            throw reuse(authorization.getId(), request);
+        }
     }
 
     @Override
@@ -60,14 +81,36 @@ public final class RefreshTokenReuseDetection implements AuthenticationProvider 
         return delegate.supports(authentication);
     }
 
-    private void revokeFamily(String authorizationId) {
-        OAuth2Authorization authorization = authorizations.findById(authorizationId);
-        if (authorization == null || authorization.getRefreshToken() == null) {
-            return;
+    /**
+     * The request as if the client's settings said {@code reuse-refresh-tokens: false} (Spring Authorization
+     * Server's default is true): rotation is not optional, and a stored token's value could not be handed out again.
+     */
+    private static OAuth2RefreshTokenAuthenticationToken alwaysRotating(OAuth2RefreshTokenAuthenticationToken request) {
+        if (!(request.getPrincipal() instanceof OAuth2ClientAuthenticationToken client)
+                || client.getRegisteredClient() == null
+                || !client.getRegisteredClient().getTokenSettings().isReuseRefreshTokens()) {
+            return request;
         }
-        authorizations.save(OAuth2Authorization.from(authorization)
-                .invalidate(authorization.getRefreshToken().getToken())
-                .build());
-        log.warn("A rotated-out refresh token was presented again; revoked authorization " + authorizationId);
+        RegisteredClient registered = client.getRegisteredClient();
+        RegisteredClient rotating = RegisteredClient.from(registered)
+                .tokenSettings(TokenSettings.withSettings(registered.getTokenSettings().getSettings())
+                        .reuseRefreshTokens(false).build())
+                .build();
+        OAuth2ClientAuthenticationToken rotatingClient = new OAuth2ClientAuthenticationToken(rotating,
+                client.getClientAuthenticationMethod(), client.getCredentials());
+        return new OAuth2RefreshTokenAuthenticationToken(request.getRefreshToken(), rotatingClient,
+                request.getScopes(), request.getAdditionalParameters());
+    }
+
+    private boolean isExpired(OAuth2RefreshToken token) {
+        return token.getExpiresAt() != null && !clock.instant().isBefore(token.getExpiresAt());
+    }
+
+    private OAuth2AuthenticationException reuse(String authorizationId, OAuth2RefreshTokenAuthenticationToken request) {
+        authorizations.revokeAll(authorizationId);
+        audit.record(AuditEvent.of(AuditEventType.REFRESH_TOKEN_REUSE_DETECTED)
+                .with("client_id", TokenRequests.clientIdOf(request))
+                .with("authorization_id", authorizationId));
+        return new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_GRANT);
     }
 }

@@ -3,7 +3,10 @@ package dev.tollgate.auth.user;
 import java.util.SortedSet;
 import java.util.UUID;
 
-/** A person who signs in to Tollgate. {@code id} is the stable subject ({@code sub}) of their tokens. */
+/**
+ * A person who signs in to Tollgate. {@code id} is the stable subject ({@code sub}) of their tokens; {@code passwordHash}
+ * is null for a user who signs in only through an upstream provider.
+ */
 public record TollgateUser(
         UUID id,
         String username,
@@ -13,6 +16,11 @@ public record TollgateUser(
         String displayName,
         boolean enabled,
         SortedSet<String> roles) {
+
+    /** False for a user created by an upstream sign-in who has not set a Tollgate password. */
+    public boolean hasPassword() {
+        return passwordHash != null;
+    }
 
     public boolean hasRole(String role) {
         return roles.contains(role);

@@ -26,7 +26,8 @@ public class TollgateUserDetailsService implements UserDetailsService, UserDetai
     @Override
     public UserDetails loadUserByUsername(String username) {
         TollgateUser user = users.findByUsername(username)
-                .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
+                .filter(TollgateUser::hasPassword)
+                .orElseThrow(() -> new UsernameNotFoundException("unknown user or no local password"));
         return User.withUsername(user.id().toString())
                 .password(user.passwordHash())
                 .roles(user.roles().toArray(String[]::new))

@@ -32,6 +32,31 @@ public class UserRepository {
         return findOne(SELECT_USER + " WHERE id = ?", id);
     }
 
+    /** The oldest account whose email address is known to be its owner's, compared case-insensitively. */
+    public Optional<TollgateUser> findByVerifiedEmail(String email) {
+        return findOne(SELECT_USER + " WHERE email_verified AND lower(email) = lower(?) ORDER BY created_at LIMIT 1",
+                email);
+    }
+
+    public boolean usernameTaken(String username) {
+        return jdbc.sql("SELECT count(*) FROM users WHERE username = ?").param(username).query(Long.class).single() > 0;
+    }
+
+    /** Adds a new user; fails on a taken username instead of touching that account. */
+    @Transactional
+    public TollgateUser insert(TollgateUser user) {
+        jdbc.sql("""
+                        INSERT INTO users (id, username, password_hash, email, email_verified, display_name, enabled)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        """)
+                .params(user.id(), user.username(), user.passwordHash(), user.email(), user.emailVerified(),
+                        user.displayName(), user.enabled())
+                .update();
+        user.roles().forEach(role ->
+                jdbc.sql("INSERT INTO user_roles (user_id, role) VALUES (?, ?)").params(user.id(), role).update());
+        return findById(user.id()).orElseThrow();
+    }
+
     public void updatePasswordHash(UUID id, String passwordHash) {
         jdbc.sql("UPDATE users SET password_hash = ? WHERE id = ?").params(passwordHash, id).update();
     }

@@ -35,12 +35,12 @@ class LoadBalancedBrowser extends Browser {
     }
 
     @Override
-    protected boolean isAuthServer(URL url) {
+    protected boolean isServer(URL url) {
         return "localhost".equals(url.getHost()) && allInstances.contains(url.getPort());
     }
 
     @Override
-    protected WebResponse toAuthServer(WebRequest request, Connection connection) throws IOException {
+    protected WebResponse toServer(WebRequest request, Connection connection) throws IOException {
         while (!instances.isEmpty()) {
             int port = instances.get(next++ % instances.size());
             request.setUrl(onPort(request.getUrl(), port));

@@ -22,7 +22,7 @@ class PostgresSchemaTest {
         assertThat(database.sql("SELECT count(*) FROM flyway_schema_history WHERE NOT success")
                 .query(Long.class).single()).isZero();
         assertThat(database.sql("SELECT max(installed_rank) FROM flyway_schema_history").query(Integer.class).single())
-                .isGreaterThanOrEqualTo(7);
+                .isGreaterThanOrEqualTo(10);
     }
 
     @Test
@@ -35,13 +35,14 @@ class PostgresSchemaTest {
     }
 
     @Test
-    void everyTokenValueTheAuthorizationStoreSearchesByIsIndexed() {
-        assertThat(database.sql("""
-                        SELECT indexdef FROM pg_indexes WHERE tablename = 'oauth2_authorization'
-                        """).query(String.class).list())
-                .anySatisfy(index -> assertThat(index).contains("USING hash (access_token_value)"))
-                .anySatisfy(index -> assertThat(index).contains("USING hash (refresh_token_value)"))
-                .anySatisfy(index -> assertThat(index).contains("USING hash (authorization_code_value)"))
-                .anySatisfy(index -> assertThat(index).contains("USING hash (state)"));
+    void everyTokenDigestTheAuthorizationStoreSearchesByIsUniquelyIndexed() {
+        assertThat(database.sql("SELECT indexdef FROM pg_indexes WHERE tablename = 'token_authorization'")
+                .query(String.class).list())
+                .anySatisfy(index -> assertThat(index).contains("UNIQUE INDEX").contains("(access_token_hash)"))
+                .anySatisfy(index -> assertThat(index).contains("UNIQUE INDEX").contains("(refresh_token_hash)"))
+                .anySatisfy(index -> assertThat(index).contains("UNIQUE INDEX").contains("(code_hash)"))
+                .anySatisfy(index -> assertThat(index).contains("(expires_at)"));
+        assertThat(database.sql("SELECT indexname FROM pg_indexes WHERE tablename = 'spring_session'")
+                .query(String.class).list()).hasSizeGreaterThanOrEqualTo(4);
     }
 }

@@ -37,6 +37,7 @@ import dev.tollgate.auth.support.EmbeddedPostgres;
 import dev.tollgate.auth.support.OAuthHttp;
 import dev.tollgate.auth.support.OAuthHttp.Reply;
 import dev.tollgate.auth.support.Pkce;
+import dev.tollgate.auth.token.ExpiredAuthorizationCleanup;
 
 /**
  * Tollgate scales out like Keycloak or Hydra: instances keep no state of their own, so a browser and clients
@@ -135,6 +136,11 @@ class SeveralInstancesOnOneDatabaseTest {
         Optional<SimpleLock> onSecond = second.getBean(LockProvider.class).lock(job);
         assertThat(onSecond).as("free again once the first is done").isPresent();
         onSecond.get().unlock();
+
+        second.getBean(ExpiredAuthorizationCleanup.class).scheduledCleanup();
+        assertThat(first.getBean(JdbcClient.class)
+                .sql("SELECT count(*) FROM shedlock WHERE name = 'expired-authorization-cleanup'")
+                .query(Long.class).single()).as("the real cleanup job went through the lock").isOne();
     }
 
     @Test
@@ -176,7 +182,7 @@ class SeveralInstancesOnOneDatabaseTest {
         List<String> all = new ArrayList<>(List.of("--server.port=0"));
         all.addAll(List.of(EmbeddedPostgres.argumentsFor(DATABASE)));
         all.addAll(List.of(arguments));
-        return application.profiles("demo", "test", "postgres").run(all.toArray(String[]::new));
+        return application.profiles("demo", "test").run(all.toArray(String[]::new));
     }
 
     private static long count(String table) {

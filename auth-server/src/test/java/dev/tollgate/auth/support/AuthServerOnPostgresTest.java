@@ -10,14 +10,14 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * {@link AuthServerTest} on PostgreSQL: the same application, demo data and test settings, with the
- * {@code postgres} profile on a real embedded PostgreSQL. A test class that extends an {@code @AuthServerTest}
- * class and carries this annotation runs all of its tests there; such classes share one Spring context.
+ * {@link AuthServerTest} on PostgreSQL: the same application, demo data and test settings on a real embedded
+ * PostgreSQL. A test class that extends an {@code @AuthServerTest} class and carries this annotation runs all of
+ * its tests there; such classes share one Spring context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles(value = {"demo", "test", "postgres"}, inheritProfiles = false)
+@ActiveProfiles({"demo", "test"})
 @ContextConfiguration(initializers = EmbeddedPostgres.Initializer.class)
 public @interface AuthServerOnPostgresTest {
 }

@@ -5,8 +5,11 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.htmlunit.Page;
 import org.htmlunit.StringWebResponse;
@@ -15,14 +18,15 @@ import org.htmlunit.WebRequest;
 import org.htmlunit.WebResponse;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
+import org.htmlunit.util.Cookie;
 import org.htmlunit.util.WebConnectionWrapper;
 
 import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
 
 /**
- * A user's browser on the real hosted pages. Requests leaving the auth server (the redirect back to a client)
- * are not sent anywhere: the browser remembers them as the client's callback.
+ * A user's browser on the real hosted pages. Requests leaving the auth server (and the other servers it is given),
+ * such as the redirect back to a client, are not sent anywhere: the browser remembers them as the client's callback.
  */
 public class Browser implements AutoCloseable {
 
@@ -30,18 +34,28 @@ public class Browser implements AutoCloseable {
 
     private final String authServerUrl;
 
+    private final List<String> servers;
+
+    private UnaryOperator<String> rewrite = UnaryOperator.identity();
+
     private URL callback;
 
-    public Browser(String authServerUrl) {
+    /** @param otherServers further servers the browser really talks to, such as an upstream identity provider */
+    public Browser(String authServerUrl, String... otherServers) {
         this.authServerUrl = authServerUrl;
+        this.servers = Stream.concat(Stream.of(authServerUrl), Stream.of(otherServers)).toList();
         web.getOptions().setJavaScriptEnabled(false);
         web.getOptions().setCssEnabled(false);
         web.getOptions().setThrowExceptionOnFailingStatusCode(false);
         new WebConnectionWrapper(web) {
             @Override
             public WebResponse getResponse(WebRequest request) throws IOException {
-                if (isAuthServer(request.getUrl())) {
-                    return toAuthServer(request, super::getResponse);
+                String rewritten = rewrite.apply(request.getUrl().toString());
+                if (!rewritten.equals(request.getUrl().toString())) {
+                    request.setUrl(URI.create(rewritten).toURL());
+                }
+                if (isServer(request.getUrl())) {
+                    return toServer(request, super::getResponse);
                 }
                 callback = request.getUrl();
                 return new StringWebResponse("the client got its callback", request.getUrl());
@@ -49,13 +63,19 @@ public class Browser implements AutoCloseable {
         };
     }
 
-    /** Whether {@code url} is the auth server's, rather than a client's callback. */
-    protected boolean isAuthServer(URL url) {
-        return url.toString().startsWith(authServerUrl);
+    /** Sends every request as if a reverse proxy forwarded it for a client at {@code address}. */
+    public Browser behindProxy(String address) {
+        web.addRequestHeader("X-Forwarded-For", address);
+        return this;
     }
 
-    /** Sends a request to the auth server; a subclass may pick where it goes. */
-    protected WebResponse toAuthServer(WebRequest request, Connection connection) throws IOException {
+    /** Whether {@code url} is one of the servers the browser really talks to, rather than a client's callback. */
+    protected boolean isServer(URL url) {
+        return servers.stream().anyMatch(server -> url.toString().startsWith(server));
+    }
+
+    /** Sends a request to a server; a subclass may pick where it goes. */
+    protected WebResponse toServer(WebRequest request, Connection connection) throws IOException {
         return connection.send(request);
     }
 
@@ -85,11 +105,22 @@ public class Browser implements AutoCloseable {
         return web.getPage(authServerUrl + path);
     }
 
+    /** Changes every following request's URL, as someone between the browser and the servers could. */
+    public void rewriteRequests(UnaryOperator<String> rewrite) {
+        this.rewrite = rewrite;
+    }
+
     public <P extends Page> P signIn(HtmlPage loginPage, String username, String password) throws IOException {
         HtmlForm form = loginPage.getHtmlElementById("login-form");
         form.getInputByName("username").type(username);
         form.getInputByName("password").type(password);
         return loginPage.getHtmlElementById("sign-in").click();
+    }
+
+    /** The value of the auth server's session cookie, or null. */
+    public String sessionCookie() {
+        Cookie cookie = web.getCookieManager().getCookie("TOLLGATE_SESSION");
+        return cookie == null ? null : cookie.getValue();
     }
 
     public <P extends Page> P click(HtmlPage page, String buttonId) throws IOException {

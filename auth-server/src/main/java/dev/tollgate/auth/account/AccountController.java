@@ -1,0 +1,118 @@
+package dev.tollgate.auth.account;
+
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import dev.tollgate.auth.federation.FederatedIdentities;
+import dev.tollgate.auth.federation.LinkedIdentity;
+import dev.tollgate.auth.federation.UpstreamProvider;
+import dev.tollgate.auth.federation.UpstreamProviders;
+import dev.tollgate.auth.user.TollgateUser;
+import dev.tollgate.auth.user.UserRepository;
+
+/**
+ * The signed-in user's own account: the upstream identities linked to it (removable, as long as the user keeps a
+ * way to sign in) and, for a user who has only signed in upstream so far, setting a Tollgate password.
+ */
+@Controller
+public class AccountController {
+
+    public static final String PATH = "/account";
+
+    private static final String BACK = "redirect:" + PATH;
+
+    static final int MIN_PASSWORD_LENGTH = 8;
+
+    /** bcrypt reads only the first 72 bytes of a password. */
+    static final int MAX_PASSWORD_BYTES = 72;
+
+    private final UserRepository users;
+
+    private final FederatedIdentities identities;
+
+    private final UpstreamProviders providers;
+
+    private final PasswordEncoder passwordEncoder;
+
+    AccountController(UserRepository users, FederatedIdentities identities, UpstreamProviders providers,
+            PasswordEncoder passwordEncoder) {
+        this.users = users;
+        this.identities = identities;
+        this.providers = providers;
+        this.passwordEncoder = passwordEncoder;
+    }
+
+    @GetMapping(PATH)
+    String account(Principal principal, Model model) {
+        TollgateUser user = userOf(principal);
+        model.addAttribute("user", user);
+        model.addAttribute("identities", identities.ofUser(user.id()).stream()
+                .map(identity -> new IdentityRow(identity, providerName(identity.providerId())))
+                .toList());
+        return "account";
+    }
+
+    @PostMapping(PATH + "/password")
+    String setPassword(Principal principal, @RequestParam(name = "password", defaultValue = "") String password,
+            @RequestParam(name = "confirmation", defaultValue = "") String confirmation, RedirectAttributes flash) {
+        TollgateUser user = userOf(principal);
+        if (user.hasPassword()) {
+            return withError(flash, "Your account already has a password.");
+        }
+        if (password.length() < MIN_PASSWORD_LENGTH
+                || password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            return withError(flash, "Choose a password of at least " + MIN_PASSWORD_LENGTH + " and at most "
+                    + MAX_PASSWORD_BYTES + " characters.");
+        }
+        if (!password.equals(confirmation)) {
+            return withError(flash, "The two passwords are not the same.");
+        }
+        users.updatePasswordHash(user.id(), passwordEncoder.encode(password));
+        flash.addFlashAttribute("notice", "Your password is set. You can now also sign in as "
+                + user.username() + " with it.");
+        return BACK;
+    }
+
+    @PostMapping(PATH + "/identities/remove")
+    String removeIdentity(Principal principal, @RequestParam(name = "provider", defaultValue = "") String provider,
+            @RequestParam(name = "subject", defaultValue = "") String subject, RedirectAttributes flash) {
+        TollgateUser user = userOf(principal);
+        List<LinkedIdentity> linked = identities.ofUser(user.id());
+        if (!user.hasPassword() && linked.size() == 1) {
+            return withError(flash, "Set a password first: without it, removing your only linked sign-in would "
+                    + "lock you out.");
+        }
+        if (!identities.unlink(user.id(), provider, subject)) {
+            return withError(flash, "That sign-in is not linked to your account.");
+        }
+        flash.addFlashAttribute("notice", "The " + providerName(provider) + " sign-in is no longer linked to "
+                + "your account.");
+        return BACK;
+    }
+
+    private TollgateUser userOf(Principal principal) {
+        return users.findById(UUID.fromString(principal.getName())).orElseThrow();
+    }
+
+    private String providerName(String providerId) {
+        return providers.byId(providerId).map(UpstreamProvider::name).orElse(providerId);
+    }
+
+    private static String withError(RedirectAttributes flash, String message) {
+        flash.addFlashAttribute("error", message);
+        return BACK;
+    }
+
+    record IdentityRow(LinkedIdentity identity, String providerName) {
+    }
+}

@@ -1,0 +1,44 @@
+package dev.tollgate.auth.demo;
+
+import java.util.List;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.stereotype.Component;
+
+import dev.tollgate.auth.user.TollgateUser;
+import dev.tollgate.auth.user.UserRepository;
+
+/** Idempotent writes of demo users and clients: upserts by username and client id, so a restart never duplicates. */
+@Component
+class DemoSeed {
+
+    private final UserRepository users;
+    private final RegisteredClientRepository clients;
+    private final PasswordEncoder passwordEncoder;
+
+    DemoSeed(UserRepository users, RegisteredClientRepository clients, PasswordEncoder passwordEncoder) {
+        this.users = users;
+        this.clients = clients;
+        this.passwordEncoder = passwordEncoder;
+    }
+
+    void upsertUser(String username, String password, String email, String displayName, String... roles) {
+        users.upsertByUsername(new TollgateUser(UUID.randomUUID(), username, passwordEncoder.encode(password), email,
+                true, displayName, true, new TreeSet<>(List.of(roles))));
+    }
+
+    /** Saves the client under the id it already has, so the update replaces the row instead of adding one. */
+    void upsertClient(String clientId, String clientName, Consumer<RegisteredClient.Builder> registration) {
+        RegisteredClient existing = clients.findByClientId(clientId);
+        RegisteredClient.Builder client = RegisteredClient.withId(existing != null ? existing.getId() : clientId)
+                .clientId(clientId)
+                .clientName(clientName);
+        registration.accept(client);
+        clients.save(client.build());
+    }
+}

@@ -1,0 +1,117 @@
+package dev.tollgate.auth.federation;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.context.annotation.Conditional;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import dev.tollgate.auth.account.AccountController;
+import dev.tollgate.auth.config.DefaultSecurityConfig;
+import dev.tollgate.auth.user.TollgateUser;
+import dev.tollgate.auth.user.UserRepository;
+
+/**
+ * The page that links an upstream identity to the local account with the same verified email, once the person
+ * enters that account's password. A few wrong passwords drop the pending link: guessing must start over upstream.
+ */
+@Controller
+@Conditional(UpstreamProvidersConfigured.class)
+class LinkAccountController {
+
+    static final String PATH = "/login/link";
+
+    private static final String REDIRECT_TO_LOGIN = "redirect:" + DefaultSecurityConfig.LOGIN_PAGE;
+
+    private final UserRepository users;
+
+    private final FederatedAccounts accounts;
+
+    private final PasswordEncoder passwordEncoder;
+
+    private final LocalUserSession session;
+
+    private final UpstreamSignInFailure failure;
+
+    private final AuthenticationSuccessHandler resume =
+            UpstreamSignInSuccess.resumeSavedRequestOr(AccountController.PATH);
+
+    LinkAccountController(UserRepository users, FederatedAccounts accounts, PasswordEncoder passwordEncoder,
+            LocalUserSession session, UpstreamSignInFailure failure) {
+        this.users = users;
+        this.accounts = accounts;
+        this.passwordEncoder = passwordEncoder;
+        this.session = session;
+        this.failure = failure;
+    }
+
+    @GetMapping(PATH)
+    String page(HttpSession httpSession, Model model) {
+        Optional<PendingLink> pending = pendingLink(httpSession);
+        if (pending.isEmpty()) {
+            return REDIRECT_TO_LOGIN;
+        }
+        return render(pending.get(), false, model);
+    }
+
+    @PostMapping(PATH)
+    String link(@RequestParam(name = "password", defaultValue = "") String password, HttpServletRequest request,
+            HttpServletResponse response, Model model) throws IOException, ServletException {
+        HttpSession httpSession = request.getSession();
+        Optional<PendingLink> found = pendingLink(httpSession);
+        if (found.isEmpty()) {
+            return REDIRECT_TO_LOGIN;
+        }
+        PendingLink pending = found.get();
+        Optional<TollgateUser> owner = users.findById(pending.userId()).filter(TollgateUser::enabled)
+                .filter(user -> user.hasPassword() && passwordEncoder.matches(password, user.passwordHash()));
+        if (owner.isEmpty()) {
+            PendingLink failed = pending.withFailedAttempt();
+            if (!failed.attemptsLeft()) {
+                httpSession.removeAttribute(PendingLink.SESSION_ATTRIBUTE);
+                failure.showOnLoginPage(SignInProblem.TOO_MANY_ATTEMPTS, request, response);
+                return null;
+            }
+            httpSession.setAttribute(PendingLink.SESSION_ATTRIBUTE, failed);
+            return render(failed, true, model);
+        }
+        httpSession.removeAttribute(PendingLink.SESSION_ATTRIBUTE);
+        Authentication local = session.signIn(accounts.link(pending), List.of(FactorGrantedAuthority.PASSWORD_AUTHORITY,
+                FactorGrantedAuthority.AUTHORIZATION_CODE_AUTHORITY), request, response);
+        resume.onAuthenticationSuccess(request, response, local);
+        return null;
+    }
+
+    @PostMapping(PATH + "/cancel")
+    String cancel(HttpSession httpSession) {
+        httpSession.removeAttribute(PendingLink.SESSION_ATTRIBUTE);
+        return REDIRECT_TO_LOGIN;
+    }
+
+    private String render(PendingLink pending, boolean wrongPassword, Model model) {
+        model.addAttribute("providerName", pending.providerName());
+        model.addAttribute("email", pending.identity().email());
+        model.addAttribute("ownerHasPassword", users.findById(pending.userId()).map(TollgateUser::hasPassword)
+                .orElse(false));
+        model.addAttribute("wrongPassword", wrongPassword);
+        return "link-account";
+    }
+
+    private static Optional<PendingLink> pendingLink(HttpSession httpSession) {
+        return Optional.ofNullable((PendingLink) httpSession.getAttribute(PendingLink.SESSION_ATTRIBUTE));
+    }
+}

@@ -1,0 +1,81 @@
+package dev.tollgate.auth.federation;
+
+import java.io.IOException;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.web.DefaultRedirectStrategy;
+import org.springframework.security.web.RedirectStrategy;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.web.servlet.FlashMap;
+import org.springframework.web.servlet.FlashMapManager;
+import org.springframework.web.servlet.support.SessionFlashMapManager;
+
+import dev.tollgate.auth.config.DefaultSecurityConfig;
+
+/**
+ * Every way an upstream sign-in can fail ends on Tollgate's login page with a plain message, or, when the verified
+ * email belongs to a local account, on the page that asks for that account's password. Never on an error page.
+ */
+class UpstreamSignInFailure implements AuthenticationFailureHandler {
+
+    /** The login page shows this model attribute (a flash attribute, so a reload clears it). */
+    static final String MESSAGE_ATTRIBUTE = "upstreamError";
+
+    private static final Logger log = LoggerFactory.getLogger(UpstreamSignInFailure.class);
+
+    /** Answers that mean the callback does not belong to a sign-in started in this browser. */
+    private static final Set<String> NOT_STARTED_HERE = Set.of("authorization_request_not_found",
+            "invalid_state_parameter", "client_registration_not_found", "invalid_redirect_uri_parameter",
+            OAuth2ErrorCodes.INVALID_REQUEST);
+
+    private final RedirectStrategy redirect = new DefaultRedirectStrategy();
+
+    private final FlashMapManager flashMaps = new SessionFlashMapManager();
+
+    @Override
+    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+            AuthenticationException failure) throws IOException {
+        if (failure instanceof AccountLinkRequired linkRequired) {
+            request.getSession().setAttribute(PendingLink.SESSION_ATTRIBUTE, linkRequired.pendingLink());
+            redirect.sendRedirect(request, response, LinkAccountController.PATH);
+            return;
+        }
+        SignInProblem problem = problemOf(failure);
+        log.info("Upstream sign-in failed ({}): {}", problem, failure.getMessage());
+        showOnLoginPage(problem, request, response);
+    }
+
+    void showOnLoginPage(SignInProblem problem, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        FlashMap flash = new FlashMap();
+        flash.put(MESSAGE_ATTRIBUTE, problem.message());
+        flash.setTargetRequestPath(request.getContextPath() + DefaultSecurityConfig.LOGIN_PAGE);
+        flashMaps.saveOutputFlashMap(flash, request, response);
+        redirect.sendRedirect(request, response, DefaultSecurityConfig.LOGIN_PAGE);
+    }
+
+    private static SignInProblem problemOf(AuthenticationException failure) {
+        if (failure instanceof UpstreamSignInRefused refused) {
+            return refused.problem();
+        }
+        if (failure instanceof OAuth2AuthenticationException oauth2) {
+            String code = oauth2.getError().getErrorCode();
+            if (OAuth2ErrorCodes.ACCESS_DENIED.equals(code)) {
+                return SignInProblem.CANCELLED;
+            }
+            if (NOT_STARTED_HERE.contains(code)) {
+                return SignInProblem.EXPIRED;
+            }
+        }
+        return SignInProblem.UNAVAILABLE;
+    }
+}

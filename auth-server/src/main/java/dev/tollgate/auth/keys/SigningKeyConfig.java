@@ -1,0 +1,42 @@
+package dev.tollgate.auth.keys;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.stereotype.Component;
+
+/** Signs JWTs with the active key only (the JWKS also lists retired keys), and rotates keys on schedule. */
+@Configuration(proxyBeanMethods = false)
+class SigningKeyConfig {
+
+    @Bean
+    JwtEncoder jwtEncoder(SigningKeys signingKeys) {
+        return new NimbusJwtEncoder(signingKeys.activeKeySource());
+    }
+
+    /**
+     * Every {@code tollgate.keys.check-interval}, on one instance at a time: rotate a key that is due, drop retired
+     * keys no longer needed.
+     */
+    @Component
+    static class SigningKeyMaintenance {
+
+        private final SigningKeys signingKeys;
+
+        SigningKeyMaintenance(SigningKeys signingKeys) {
+            this.signingKeys = signingKeys;
+        }
+
+        @Scheduled(fixedDelayString = "${tollgate.keys.check-interval:10m}",
+                initialDelayString = "${tollgate.keys.check-interval:10m}")
+        @SchedulerLock(name = "signing-key-maintenance")
+        void maintain() {
+            signingKeys.rotateIfDue();
+            signingKeys.removeExpired();
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package dev.tollgate.auth.password;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.security.authentication.password.CompromisedPasswordChecker;
+import org.springframework.security.authentication.password.CompromisedPasswordDecision;
+import org.springframework.stereotype.Component;
+
+/**
+ * NIST SP 800-63B rules for passwords people choose: 12 to 128 characters (Unicode, normalised), not in the
+ * shipped list of the most common breached passwords, not the username; no composition rules. Applies to new
+ * passwords; existing ones are only checked when they change.
+ */
+@Component
+public class PasswordPolicy implements CompromisedPasswordChecker {
+
+    public static final int MIN_LENGTH = 12;
+    public static final int MAX_LENGTH = 128;
+
+    private static final String COMMON_PASSWORDS = "password/common-passwords.txt";
+
+    private final Set<String> commonPasswords = load();
+
+    /** Why the password is refused, or empty if it is acceptable. */
+    public Optional<String> refusal(String password, String username) {
+        String normalized = normalize(password);
+        int length = normalized.codePointCount(0, normalized.length());
+        if (length < MIN_LENGTH) {
+            return Optional.of("Use at least " + MIN_LENGTH + " characters.");
+        }
+        if (length > MAX_LENGTH) {
+            return Optional.of("Use at most " + MAX_LENGTH + " characters.");
+        }
+        if (isCommon(normalized)) {
+            return Optional.of("This password is one of the most common ones; choose another.");
+        }
+        if (username != null && normalized.equalsIgnoreCase(normalize(username))) {
+            return Optional.of("Do not use your username as your password.");
+        }
+        return Optional.empty();
+    }
+
+    public void requireAcceptable(String password, String username) {
+        refusal(password, username).ifPresent(reason -> {
+            throw new UnacceptablePasswordException(reason);
+        });
+    }
+
+    @Override
+    public CompromisedPasswordDecision check(String password) {
+        return new CompromisedPasswordDecision(password != null && isCommon(normalize(password)));
+    }
+
+    private boolean isCommon(String normalized) {
+        return commonPasswords.contains(normalized.toLowerCase(Locale.ROOT));
+    }
+
+    private static String normalize(String password) {
+        return Normalizer.normalize(password == null ? "" : password, Normalizer.Form.NFKC);
+    }
+
+    private static Set<String> load() {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(
+                new ClassPathResource(COMMON_PASSWORDS).getInputStream(), StandardCharsets.UTF_8))) {
+            return lines.lines()
+                    .filter(line -> !line.isBlank() && !line.startsWith("#"))
+                    .map(line -> line.strip().toLowerCase(Locale.ROOT))
+                    .collect(Collectors.toUnmodifiableSet());
+        }
+        catch (IOException unreadable) {
+            throw new UncheckedIOException("cannot read " + COMMON_PASSWORDS, unreadable);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.tollgate.auth.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import dev.tollgate.auth.support.ClientAddresses;
+import dev.tollgate.auth.support.HardenedAuthServerTest;
+import dev.tollgate.auth.support.OAuthHttp;
+import dev.tollgate.auth.support.OAuthHttp.Reply;
+
+/** Bursts over the limits of application-hardened.yml: 5 per client, 20 per address, 12 sign-ins per address. */
+@HardenedAuthServerTest
+class RateLimitTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void aClientBurstingOverItsLimitGets429WithRetryAfterAndAnOAuthErrorWhileOtherClientsGoOn() {
+        for (int request = 0; request < 5; request++) {
+            Reply token = new OAuthHttp(port, ClientAddresses.next())
+                    .clientCredentials("demo-service", "demo-service-secret", null);
+            assertThat(token.status()).as(token.toString()).isEqualTo(200);
+        }
+        Reply refused = new OAuthHttp(port, ClientAddresses.next())
+                .clientCredentials("demo-service", "demo-service-secret", null);
+
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(Long.parseLong(refused.retryAfter())).isBetween(1L, 60L);
+        assertThat(refused.contentType()).startsWith("application/json");
+        assertThat(refused.field("error")).isEqualTo("temporarily_unavailable");
+
+        Reply otherClient = new OAuthHttp(port, ClientAddresses.next())
+                .clientCredentials("demo-service-opaque", "demo-service-opaque-secret", null);
+        assertThat(otherClient.status()).as(otherClient.toString()).isEqualTo(200);
+    }
+
+    @Test
+    void nobodyCanUseUpAnotherClientsBudgetWithoutItsSecret() {
+        for (int request = 0; request < 10; request++) {
+            assertThat(new OAuthHttp(port, ClientAddresses.next())
+                    .clientCredentials("demo-service-opaque", "a-guess", null).status()).isEqualTo(401);
+        }
+        Reply owner = new OAuthHttp(port, ClientAddresses.next())
+                .clientCredentials("demo-service-opaque", "demo-service-opaque-secret", null);
+        assertThat(owner.status()).as(owner.toString()).isEqualTo(200);
+    }
+
+    @Test
+    void oneAddressOverItsLimitOnTheProtocolEndpointsGets429AndOtherAddressesDoNot() {
+        OAuthHttp guesser = new OAuthHttp(port, ClientAddresses.next());
+        for (int request = 0; request < 20; request++) {
+            String path = request % 2 == 0 ? "/oauth2/introspect" : "/oauth2/revoke";
+            assertThat(guesser.post(path, "resource-server", "guess-" + request, Map.of("token", "x")).status())
+                    .isEqualTo(401);
+        }
+        Reply refused = guesser.post("/oauth2/token", "resource-server", "resource-server-secret",
+                Map.of("grant_type", "client_credentials"));
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.retryAfter()).isNotBlank();
+        assertThat(refused.field("error")).isEqualTo("temporarily_unavailable");
+
+        Reply elsewhere = new OAuthHttp(port, ClientAddresses.next()).introspect("x");
+        assertThat(elsewhere.status()).as(elsewhere.toString()).isEqualTo(200);
+    }
+
+    @Test
+    void signInPostsOverTheLimitGet429WithRetryAfter() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String address = ClientAddresses.next();
+        HttpRequest post = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                .header("X-Forwarded-For", address)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=x&password=y"))
+                .build();
+        for (int request = 0; request < 12; request++) {
+            assertThat(http.send(post, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
+        }
+        HttpResponse<String> refused = http.send(post, HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+        assertThat(refused.body()).contains("Too many sign-in attempts");
+    }
+}

@@ -1,0 +1,21 @@
+package dev.tollgate.auth.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The auth server with small brute-force and rate limits (application-hardened.yml) behind a trusted reverse
+ * proxy; every test class using it shares one Spring context, and each attack comes from its own
+ * {@link ClientAddresses#next() address}.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"demo", "test", "hardened"})
+public @interface HardenedAuthServerTest {
+}
