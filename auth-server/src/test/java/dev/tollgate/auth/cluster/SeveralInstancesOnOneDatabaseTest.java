@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -29,6 +31,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 import dev.tollgate.auth.AuthServerApplication;
 import dev.tollgate.auth.support.AuthServerTest;
@@ -38,6 +41,8 @@ import dev.tollgate.auth.support.OAuthHttp;
 import dev.tollgate.auth.support.OAuthHttp.Reply;
 import dev.tollgate.auth.support.Pkce;
 import dev.tollgate.auth.token.ExpiredAuthorizationCleanup;
+import dev.tollgate.auth.user.TollgateUser;
+import dev.tollgate.auth.user.UserRepository;
 
 /**
  * Tollgate scales out like Keycloak or Hydra: instances keep no state of their own, so a browser and clients
@@ -48,6 +53,8 @@ class SeveralInstancesOnOneDatabaseTest {
     private static final String DATABASE = "auth_cluster_test";
 
     private static final String REDIRECT_URI = AuthServerTest.DEMO_WEB_REDIRECT_URI;
+
+    private static final int MAX_FAILURES_PER_ACCOUNT = 3;
 
     private static ConfigurableApplicationContext first;
 
@@ -109,6 +116,24 @@ class SeveralInstancesOnOneDatabaseTest {
         assertThat(onSecond.statusCode()).isEqualTo(200);
         assertThat(onSecond.headers().firstValue("Set-Cookie")).as("no new session: the second knows this one")
                 .isEmpty();
+    }
+
+    @Test
+    void failedSignInsOnOneInstanceLockTheAccountOnTheOther() throws Exception {
+        UserRepository users = first.getBean(UserRepository.class);
+        String hash = first.getBean(PasswordEncoder.class).encode("carol-password");
+        users.upsertByUsername(new TollgateUser(UUID.randomUUID(), "carol", hash, "carol@example.com", true, "Carol",
+                true, new TreeSet<>(List.of("USER"))));
+        for (int attempt = 0; attempt < MAX_FAILURES_PER_ACCOUNT; attempt++) {
+            try (Browser browser = new Browser(http(first).baseUrl())) {
+                browser.signIn(browser.open("/login"), "carol", "guess-" + attempt);
+            }
+        }
+        try (Browser browser = new Browser(http(second).baseUrl())) {
+            HtmlPage refused = browser.signIn(browser.open("/login"), "carol", "carol-password");
+            assertThat(refused.asNormalizedText()).as("the right password, on the other instance")
+                    .contains("Too many failed sign-ins");
+        }
     }
 
     @Test
@@ -179,7 +204,8 @@ class SeveralInstancesOnOneDatabaseTest {
     }
 
     private static ConfigurableApplicationContext start(SpringApplicationBuilder application, String... arguments) {
-        List<String> all = new ArrayList<>(List.of("--server.port=0"));
+        List<String> all = new ArrayList<>(List.of("--server.port=0",
+                "--tollgate.login.max-failures-per-account=" + MAX_FAILURES_PER_ACCOUNT));
         all.addAll(List.of(EmbeddedPostgres.argumentsFor(DATABASE)));
         all.addAll(List.of(arguments));
         return application.profiles("demo", "test").run(all.toArray(String[]::new));
