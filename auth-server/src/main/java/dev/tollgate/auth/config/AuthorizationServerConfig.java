@@ -32,7 +32,7 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.transaction.support.TransactionOperations;
 
 import dev.tollgate.auth.audit.AuditLog;
-import dev.tollgate.auth.authorize.AdminOnlyScopesRequestConverter;
+import dev.tollgate.auth.authorize.GrantableScopesRequestConverter;
 import dev.tollgate.auth.authorize.IssuerInAuthorizationResponse;
 import dev.tollgate.auth.client.PublicClientRefreshAuthenticationProvider;
 import dev.tollgate.auth.client.PublicClientRefreshConverter;
@@ -76,7 +76,7 @@ public class AuthorizationServerConfig {
                     }))
                     .authorizationRequestConverters(converters -> converters.replaceAll(converter ->
                             converter instanceof OAuth2AuthorizationCodeRequestAuthenticationConverter
-                                    ? new AdminOnlyScopesRequestConverter(converter, clients) : converter))
+                                    ? new GrantableScopesRequestConverter(converter, clients) : converter))
                     .authorizationResponseHandler(authorizationResponse)
                     .errorResponseHandler(authorizationResponse));
             server.clientAuthentication(client -> client

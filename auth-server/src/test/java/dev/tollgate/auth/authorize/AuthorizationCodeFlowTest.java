@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import org.htmlunit.html.DomAttr;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -156,6 +157,23 @@ class AuthorizationCodeFlowTest {
             browser.click(consent, "deny");
             assertThat(browser.callbackParameters()).containsEntry("error", "access_denied")
                     .containsEntry("state", "d1").containsEntry("iss", AuthServerTest.ISSUER);
+        }
+    }
+
+    @Test
+    void aRequestWithoutScopeAsksForEveryScopeTheClientMayHaveForThisUser() throws Exception {
+        try (Browser browser = new Browser(http.baseUrl())) {
+            // Swagger UI (client api-docs) asks without scope when the developer ticks none
+            String withoutScope = Browser.authorizePath("api-docs",
+                    "http://localhost:8080/swagger-ui/oauth2-redirect.html", "openid", "n1", Pkce.create())
+                    .replace("scope=openid&", "");
+            HtmlPage consent = browser.signIn(browser.open(withoutScope), "alice", "alice-password");
+
+            List<String> offered = consent.getByXPath("//input[@name='scope']/@value").stream()
+                    .map(value -> ((DomAttr) value).getValue()).toList();
+            assertThat(offered).as("registered: openid books.read books.write users.read").containsExactly("books.read");
+            browser.click(consent, "approve");
+            assertThat(browser.callbackParameters()).containsKey("code").containsEntry("state", "n1");
         }
     }
 

@@ -3,6 +3,8 @@ package dev.tollgate.auth.federation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.function.UnaryOperator;
+
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
 
@@ -34,45 +36,19 @@ class UpstreamSignInFailuresTest extends FederationTest {
 
     @Test
     void whenTheUpstreamAnswersAccessDeniedThenTheLoginPageSaysSoAndNoUserIsCreated() throws Exception {
-        UpstreamUsers.add("dave", "dave@example.com", true);
-        long usersBefore = userCount();
-        try (Browser browser = new Browser(tollgate(), DemoUpstream.issuer())) {
-            HtmlPage upstreamLogin = continueWith(browser, "upstream");
-            browser.rewriteRequests(url -> url.contains("/login/oauth2/code/upstream?")
-                    ? url.replaceFirst("\\?code=[^&]*", "?error=access_denied") : url);
-            HtmlPage login = browser.signIn(upstreamLogin, "dave", "dave-password");
-            assertOnLoginPageSaying(login, "cancelled");
-        }
-        assertThat(userCount()).isEqualTo(usersBefore);
-        assertThat(users.findByUsername("dave")).isEmpty();
+        assertTamperedAnswerRefused("dave", answer -> answer.replaceFirst("\\?code=[^&]*", "?error=access_denied"),
+                "cancelled");
     }
 
     @Test
     void whenTheStateComingBackIsTamperedWithThenTheLoginPageSaysSoAndNoUserIsCreated() throws Exception {
-        UpstreamUsers.add("erin", "erin@example.com", true);
-        long usersBefore = userCount();
-        try (Browser browser = new Browser(tollgate(), DemoUpstream.issuer())) {
-            HtmlPage upstreamLogin = continueWith(browser, "upstream");
-            browser.rewriteRequests(url -> url.contains("/login/oauth2/code/upstream?")
-                    ? url.replaceFirst("state=[^&]*", "state=forged") : url);
-            HtmlPage login = browser.signIn(upstreamLogin, "erin", "erin-password");
-            assertOnLoginPageSaying(login, "expired");
-        }
-        assertThat(userCount()).isEqualTo(usersBefore);
-        assertThat(users.findByUsername("erin")).isEmpty();
+        assertTamperedAnswerRefused("erin", answer -> answer.replaceFirst("state=[^&]*", "state=forged"), "expired");
     }
 
     @Test
     void whenTheAnswerNamesAnotherIssuerThenTheLoginPageSaysSoAndNoUserIsCreated() throws Exception {
-        UpstreamUsers.add("judy", "judy@example.com", true);
-        try (Browser browser = new Browser(tollgate(), DemoUpstream.issuer())) {
-            HtmlPage upstreamLogin = continueWith(browser, "upstream");
-            browser.rewriteRequests(url -> url.contains("/login/oauth2/code/upstream?")
-                    ? url.replaceFirst("iss=[^&]*", "iss=https%3A%2F%2Fmix-up.example") : url);
-            HtmlPage login = browser.signIn(upstreamLogin, "judy", "judy-password");
-            assertOnLoginPageSaying(login, "cannot accept");
-        }
-        assertThat(users.findByUsername("judy")).isEmpty();
+        assertTamperedAnswerRefused("judy",
+                answer -> answer.replaceFirst("iss=[^&]*", "iss=https%3A%2F%2Fmix-up.example"), "cannot accept");
     }
 
     @Test
@@ -102,6 +78,21 @@ class UpstreamSignInFailuresTest extends FederationTest {
                 false, "grace", "Grace");
         assertThatThrownBy(() -> accounts.signIn(upstream, tooLongSubject)).isInstanceOf(DataAccessException.class);
         assertThat(users.findByUsername("grace")).as("the user insert was rolled back with the link").isEmpty();
+    }
+
+    /** A new upstream user signs in, but the upstream's answer on its way back to Tollgate is changed. */
+    private void assertTamperedAnswerRefused(String username, UnaryOperator<String> tamper, String message)
+            throws Exception {
+        UpstreamUsers.add(username, username + "@example.com", true);
+        long usersBefore = userCount();
+        try (Browser browser = new Browser(tollgate(), DemoUpstream.issuer())) {
+            HtmlPage upstreamLogin = continueWith(browser, "upstream");
+            browser.rewriteRequests(url -> url.contains("/login/oauth2/code/upstream?") ? tamper.apply(url) : url);
+            HtmlPage login = browser.signIn(upstreamLogin, username, username + "-password");
+            assertOnLoginPageSaying(login, message);
+        }
+        assertThat(userCount()).isEqualTo(usersBefore);
+        assertThat(users.findByUsername(username)).isEmpty();
     }
 
     private HtmlPage continueWith(Browser browser, String provider) throws Exception {

@@ -12,16 +12,18 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.web.authentication.AuthenticationConverter;
 
 /**
- * Applies {@link AdminOnlyScopes} to an authorization request once the user is known (the request is replayed
- * after sign-in), before consent is asked, so the consent page and the code only ever carry grantable scopes.
+ * Settles the scopes of an authorization request once the user is known (the request is replayed after sign-in),
+ * before consent is asked, so the consent page and the code only ever carry grantable scopes: a request without
+ * {@code scope} asks for every scope registered for the client (RFC 6749 §3.3 lets the server pick the default;
+ * token requests follow the same rule), and {@link AdminOnlyScopes} then drops what the user may not have.
  */
-public final class AdminOnlyScopesRequestConverter implements AuthenticationConverter {
+public final class GrantableScopesRequestConverter implements AuthenticationConverter {
 
     private final AuthenticationConverter delegate;
 
     private final RegisteredClientRepository clients;
 
-    public AdminOnlyScopesRequestConverter(AuthenticationConverter delegate, RegisteredClientRepository clients) {
+    public GrantableScopesRequestConverter(AuthenticationConverter delegate, RegisteredClientRepository clients) {
         this.delegate = delegate;
         this.clients = clients;
     }
@@ -38,7 +40,9 @@ public final class AdminOnlyScopesRequestConverter implements AuthenticationConv
         if (client == null) {
             return converted;
         }
-        Set<String> grantable = AdminOnlyScopes.grantable(authorizationRequest.getScopes(), user, client);
+        Set<String> requested = authorizationRequest.getScopes().isEmpty() ? client.getScopes()
+                : authorizationRequest.getScopes();
+        Set<String> grantable = AdminOnlyScopes.grantable(requested, user, client);
         if (grantable.equals(authorizationRequest.getScopes())) {
             return converted;
         }
