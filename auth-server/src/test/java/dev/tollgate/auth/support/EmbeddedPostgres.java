@@ -46,7 +46,7 @@ public final class EmbeddedPostgres {
         return argumentsFor(datasourceFor(name));
     }
 
-    public static String[] argumentsFor(Map<String, Object> settings) {
+    private static String[] argumentsFor(Map<String, Object> settings) {
         return settings.entrySet().stream()
                 .map(setting -> "--" + setting.getKey() + "=" + setting.getValue())
                 .toArray(String[]::new);
