@@ -24,6 +24,7 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2AuthorizationCodeRequestAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -40,6 +41,7 @@ import dev.tollgate.auth.consent.DenyRevokesConsent;
 import dev.tollgate.auth.cors.BrowserAccess;
 import dev.tollgate.auth.cors.BrowserOrigins;
 import dev.tollgate.auth.ratelimit.RateLimits;
+import dev.tollgate.auth.registration.DynamicClientRegistration;
 import dev.tollgate.auth.token.AuthorizationCodeReplayDetection;
 import dev.tollgate.auth.token.HashedAuthorizationService;
 import dev.tollgate.auth.token.IntrospectionPolicy;
@@ -63,7 +65,8 @@ public class AuthorizationServerConfig {
             HashedAuthorizationService authorizations, RotatedRefreshTokens rotatedRefreshTokens,
             UserInfoMapper userInfoMapper, SessionTokensRevocation sessionTokensRevocation,
             TransactionOperations transactions, AuditLog audit, Clock clock, RateLimits rateLimits,
-            BrowserOrigins browserOrigins, AuthorizationServerSettings endpoints) {
+            BrowserOrigins browserOrigins, AuthorizationServerSettings endpoints,
+            DynamicClientRegistration clientRegistration) {
         IssuerInAuthorizationResponse authorizationResponse = new IssuerInAuthorizationResponse();
         http.oauth2AuthorizationServer(server -> {
             http.securityMatcher(server.getEndpointsMatcher());
@@ -99,12 +102,16 @@ public class AuthorizationServerConfig {
             server.tokenIntrospectionEndpoint(introspect -> introspect.authenticationProviders(providers ->
                     providers.replaceAll(provider -> provider instanceof OAuth2TokenIntrospectionAuthenticationProvider
                             ? new IntrospectionPolicy(provider) : provider)));
+            server.clientRegistrationEndpoint(registration -> registration
+                    .authenticationProviders(clientRegistration::useTollgateRules));
             server.authorizationServerMetadataEndpoint(metadata -> metadata.authorizationServerMetadataCustomizer(
                     builder -> builder.claim(IssuerInAuthorizationResponse.METADATA_NAME, true)));
             server.oidc(oidc -> oidc
                     .providerConfigurationEndpoint(configuration -> configuration.providerConfigurationCustomizer(
                             builder -> builder.claim(IssuerInAuthorizationResponse.METADATA_NAME, true)))
                     .userInfoEndpoint(userInfo -> userInfo.userInfoMapper(userInfoMapper))
+                    .clientRegistrationEndpoint(registration -> registration
+                            .authenticationProviders(clientRegistration::useTollgateRules))
                     .logoutEndpoint(logout -> logout
                             .logoutResponseHandler(sessionTokensRevocation.rpInitiatedLogoutHandler())));
         });
@@ -113,9 +120,12 @@ public class AuthorizationServerConfig {
                 .addFilterAfter(rateLimits.perAddress(), HeaderWriterFilter.class)
                 .addFilterBefore(rateLimits.perClient(), AuthorizationFilter.class)
                 .authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated())
-                .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
-                        new LoginUrlAuthenticationEntryPoint(DefaultSecurityConfig.LOGIN_PAGE),
-                        new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
+                .exceptionHandling(exceptions -> exceptions
+                        .defaultAuthenticationEntryPointFor(new BearerTokenAuthenticationEntryPoint(),
+                                DynamicClientRegistration.endpoints(endpoints))
+                        .defaultAuthenticationEntryPointFor(
+                                new LoginUrlAuthenticationEntryPoint(DefaultSecurityConfig.LOGIN_PAGE),
+                                new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
         return http.build();
     }
 
@@ -124,7 +134,7 @@ public class AuthorizationServerConfig {
         return AuthorizationServerSettings.builder().issuer(properties.issuer()).build();
     }
 
-    /** Checks access tokens presented to userinfo: ours, RFC 9068 typed, unexpired, from this issuer. */
+    /** Checks access tokens presented to userinfo and the client registration endpoints: ours, RFC 9068 typed, unexpired, from this issuer. */
     @Bean
     JwtDecoder accessTokenDecoder(JWKSource<SecurityContext> jwkSource, TollgateProperties properties) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(jwkSource).build();

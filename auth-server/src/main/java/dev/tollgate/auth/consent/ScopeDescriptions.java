@@ -1,9 +1,10 @@
 package dev.tollgate.auth.consent;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
- * What each scope lets an application do, in words a person signing in understands.
+ * Tollgate's scopes and what each lets an application do, in words a person signing in understands.
  * Unknown scopes are shown by name, so a newly registered scope never breaks the page.
  */
 public final class ScopeDescriptions {
@@ -17,6 +18,11 @@ public final class ScopeDescriptions {
             "users.read", "See the list of people who use the library");
 
     private ScopeDescriptions() {
+    }
+
+    /** Every scope Tollgate knows: a client may register only these. */
+    public static Set<String> known() {
+        return DESCRIPTIONS.keySet();
     }
 
     public static String describe(String scope) {

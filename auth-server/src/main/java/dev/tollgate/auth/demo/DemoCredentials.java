@@ -16,7 +16,8 @@ public final class DemoCredentials {
             "demo-web", "demo-web-secret",
             "demo-service", "demo-service-secret",
             "demo-service-opaque", "demo-service-opaque-secret",
-            "resource-server", "resource-server-secret");
+            "resource-server", "resource-server-secret",
+            "demo-registrar", "demo-registrar-secret");
 
     private DemoCredentials() {
     }

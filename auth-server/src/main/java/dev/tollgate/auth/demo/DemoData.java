@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 
 import dev.tollgate.auth.client.TollgateClientSettings;
 import dev.tollgate.auth.password.PasswordPolicy;
+import dev.tollgate.auth.registration.DynamicClientRegistration;
 import dev.tollgate.auth.secret.TollgatePasswordEncoder;
 import dev.tollgate.auth.token.TokenPolicy;
 import dev.tollgate.auth.user.Roles;
@@ -76,9 +77,13 @@ class DemoData implements SmartInitializingSingleton {
                 Set.of(OidcScopes.OPENID, OidcScopes.PROFILE, OidcScopes.EMAIL, BOOKS_READ)));
         upsert("api-docs", "Books API documentation (Swagger UI)", publicClient(demo.apiDocsRedirectUris(),
                 Set.of(OidcScopes.OPENID, BOOKS_READ, BOOKS_WRITE, USERS_READ)));
-        upsert("demo-service", "Tollgate Demo Service", service("demo-service", OAuth2TokenFormat.SELF_CONTAINED));
+        upsert("demo-service", "Tollgate Demo Service",
+                service("demo-service", OAuth2TokenFormat.SELF_CONTAINED, BOOKS_READ, BOOKS_WRITE));
         upsert("demo-service-opaque", "Tollgate Demo Service (opaque tokens)",
-                service("demo-service-opaque", OAuth2TokenFormat.REFERENCE));
+                service("demo-service-opaque", OAuth2TokenFormat.REFERENCE, BOOKS_READ, BOOKS_WRITE));
+        // registers clients at /connect/register and /oauth2/register; its token must be a JWT with this scope only
+        upsert("demo-registrar", "Tollgate Demo Registrar", service("demo-registrar", OAuth2TokenFormat.SELF_CONTAINED,
+                DynamicClientRegistration.CLIENT_CREATE_SCOPE));
         upsert("resource-server", "Tollgate Books API", client -> client
                 .clientSecret(demoSecret("resource-server"))
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
@@ -102,13 +107,14 @@ class DemoData implements SmartInitializingSingleton {
                 .tokenSettings(tokenPolicy.tokenSettings(OAuth2TokenFormat.SELF_CONTAINED));
     }
 
-    private Consumer<RegisteredClient.Builder> service(String clientId, OAuth2TokenFormat tokenFormat) {
+    private Consumer<RegisteredClient.Builder> service(String clientId, OAuth2TokenFormat tokenFormat,
+            String... scopes) {
         return client -> client
                 .clientSecret(demoSecret(clientId))
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
                 .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
-                .scopes(scopes -> scopes.addAll(Set.of(BOOKS_READ, BOOKS_WRITE)))
+                .scopes(registered -> registered.addAll(List.of(scopes)))
                 .tokenSettings(tokenPolicy.tokenSettings(tokenFormat));
     }
 

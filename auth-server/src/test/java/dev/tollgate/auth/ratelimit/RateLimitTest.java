@@ -74,6 +74,19 @@ class RateLimitTest {
     }
 
     @Test
+    void theClientRegistrationEndpointsCountAgainstTheAddressLimit() {
+        OAuthHttp registrar = new OAuthHttp(port, ClientAddresses.next());
+        for (int request = 0; request < 20; request++) {
+            String path = request % 2 == 0 ? "/connect/register" : "/oauth2/register";
+            assertThat(registrar.postJson(path, null, "{}").status()).isEqualTo(401);
+        }
+        Reply refused = registrar.getWithBearer("/connect/register?client_id=any", "a-guess");
+
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.field("error")).isEqualTo("temporarily_unavailable");
+    }
+
+    @Test
     void signInPostsOverTheLimitGet429WithRetryAfter() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         String address = ClientAddresses.next();

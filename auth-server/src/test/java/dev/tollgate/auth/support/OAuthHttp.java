@@ -62,6 +62,18 @@ public final class OAuthHttp {
         return send(formRequest(path, form));
     }
 
+    /** POSTs a JSON document, with a bearer token unless it is null (the client registration endpoints). */
+    public Reply postJson(String path, String accessToken, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (accessToken != null) {
+            request.header("Authorization", "Bearer " + accessToken);
+        }
+        return send(request);
+    }
+
     public Reply clientCredentials(String clientId, String clientSecret, String scope) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "client_credentials");

@@ -1,0 +1,107 @@
+package dev.tollgate.auth.registration;
+
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationResponseType;
+import org.springframework.security.oauth2.server.authorization.AbstractOAuth2ClientRegistration;
+import org.springframework.security.oauth2.server.authorization.OAuth2ClientMetadataClaimNames;
+import org.springframework.security.oauth2.server.authorization.oidc.OidcClientMetadataClaimNames;
+
+import dev.tollgate.auth.consent.ScopeDescriptions;
+
+/**
+ * What a client may ask for when it registers (RFC 7591 §2): only the grant types, client authentication methods
+ * and scopes Tollgate supports, and safe redirect URIs ({@link RedirectUriRule}). Anything else is refused with
+ * {@code invalid_client_metadata} or {@code invalid_redirect_uri}, naming the field.
+ */
+final class ClientMetadataRules {
+
+    static final String INVALID_CLIENT_METADATA = "invalid_client_metadata";
+
+    static final Set<String> GRANT_TYPES = Set.of(AuthorizationGrantType.AUTHORIZATION_CODE.getValue(),
+            AuthorizationGrantType.REFRESH_TOKEN.getValue(), AuthorizationGrantType.CLIENT_CREDENTIALS.getValue());
+
+    static final Set<String> SCOPES = ScopeDescriptions.known();
+
+    // client_secret_jwt is missing on purpose: it needs the secret itself, and Tollgate keeps only a digest of it
+    private static final Set<String> AUTHENTICATION_METHODS = Set.of(
+            ClientAuthenticationMethod.CLIENT_SECRET_BASIC.getValue(),
+            ClientAuthenticationMethod.CLIENT_SECRET_POST.getValue(),
+            ClientAuthenticationMethod.PRIVATE_KEY_JWT.getValue(),
+            ClientAuthenticationMethod.NONE.getValue());
+
+    private static final String ERROR_URI = "https://www.rfc-editor.org/rfc/rfc7591#section-3.2.2";
+
+    private ClientMetadataRules() {
+    }
+
+    /** RFC 7591 §2: without {@code grant_types} a client gets the authorization code grant. */
+    static List<String> grantTypesOf(AbstractOAuth2ClientRegistration request) {
+        List<String> grantTypes = request.getGrantTypes();
+        return grantTypes == null || grantTypes.isEmpty()
+                ? List.of(AuthorizationGrantType.AUTHORIZATION_CODE.getValue()) : grantTypes;
+    }
+
+    static String authenticationMethodOf(AbstractOAuth2ClientRegistration request) {
+        String method = request.getTokenEndpointAuthenticationMethod();
+        return method == null ? ClientAuthenticationMethod.CLIENT_SECRET_BASIC.getValue() : method;
+    }
+
+    static void check(AbstractOAuth2ClientRegistration request) {
+        List<String> grantTypes = grantTypesOf(request);
+        require(GRANT_TYPES.containsAll(grantTypes), OAuth2ClientMetadataClaimNames.GRANT_TYPES,
+                "the supported grant types are authorization_code, refresh_token and client_credentials");
+        boolean authorizationCode = grantTypes.contains(AuthorizationGrantType.AUTHORIZATION_CODE.getValue());
+        require(authorizationCode || !grantTypes.contains(AuthorizationGrantType.REFRESH_TOKEN.getValue()),
+                OAuth2ClientMetadataClaimNames.GRANT_TYPES, "refresh_token comes only with authorization_code");
+        List<String> responseTypes = request.getResponseTypes();
+        require(responseTypes == null || responseTypes.stream()
+                        .allMatch(OAuth2AuthorizationResponseType.CODE.getValue()::equals),
+                OAuth2ClientMetadataClaimNames.RESPONSE_TYPES, "the only response type is code");
+        String method = authenticationMethodOf(request);
+        require(AUTHENTICATION_METHODS.contains(method), OAuth2ClientMetadataClaimNames.TOKEN_ENDPOINT_AUTH_METHOD,
+                "use client_secret_basic, client_secret_post, private_key_jwt or none");
+        require(!ClientAuthenticationMethod.NONE.getValue().equals(method)
+                        || !grantTypes.contains(AuthorizationGrantType.CLIENT_CREDENTIALS.getValue()),
+                OAuth2ClientMetadataClaimNames.TOKEN_ENDPOINT_AUTH_METHOD, "client_credentials needs a credential");
+        require(!ClientAuthenticationMethod.PRIVATE_KEY_JWT.getValue().equals(method) || request.getJwkSetUrl() != null,
+                OAuth2ClientMetadataClaimNames.JWKS_URI, "private_key_jwt needs the client's jwks_uri");
+        List<String> scopes = request.getScopes();
+        require(scopes == null || SCOPES.containsAll(scopes), OAuth2ClientMetadataClaimNames.SCOPE,
+                "the known scopes are " + String.join(" ", SCOPES.stream().sorted().toList()));
+        checkRedirectUris(request.getRedirectUris(), authorizationCode);
+        List<String> postLogoutRedirectUris =
+                request.getClaimAsStringList(OidcClientMetadataClaimNames.POST_LOGOUT_REDIRECT_URIS);
+        require(postLogoutRedirectUris == null || postLogoutRedirectUris.stream().allMatch(RedirectUriRule::accepts),
+                OidcClientMetadataClaimNames.POST_LOGOUT_REDIRECT_URIS,
+                "use https, or http to localhost, 127.0.0.1 or [::1], without a fragment");
+    }
+
+    private static void checkRedirectUris(List<String> redirectUris, boolean authorizationCode) {
+        boolean none = redirectUris == null || redirectUris.isEmpty();
+        if (authorizationCode && none) {
+            throw refusal(OAuth2ErrorCodes.INVALID_REDIRECT_URI, OAuth2ClientMetadataClaimNames.REDIRECT_URIS,
+                    "the authorization code grant needs at least one redirect URI");
+        }
+        if (!none && !redirectUris.stream().allMatch(RedirectUriRule::accepts)) {
+            throw refusal(OAuth2ErrorCodes.INVALID_REDIRECT_URI, OAuth2ClientMetadataClaimNames.REDIRECT_URIS,
+                    "use https, or http to localhost, 127.0.0.1 or [::1], without a fragment");
+        }
+    }
+
+    private static void require(boolean condition, String field, String rule) {
+        if (!condition) {
+            throw refusal(INVALID_CLIENT_METADATA, field, rule);
+        }
+    }
+
+    private static OAuth2AuthenticationException refusal(String errorCode, String field, String rule) {
+        return new OAuth2AuthenticationException(new OAuth2Error(errorCode, field + ": " + rule, ERROR_URI));
+    }
+}

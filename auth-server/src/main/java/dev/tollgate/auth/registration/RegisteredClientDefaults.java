@@ -1,0 +1,67 @@
+package dev.tollgate.auth.registration;
+
+import java.util.List;
+
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.oidc.OidcScopes;
+import org.springframework.security.oauth2.server.authorization.AbstractOAuth2ClientRegistration;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
+import org.springframework.security.oauth2.server.authorization.settings.OAuth2TokenFormat;
+
+import dev.tollgate.auth.secret.GeneratedSecret;
+import dev.tollgate.auth.token.TokenPolicy;
+
+/**
+ * Turns a checked registration request into a client the way Tollgate registers its own: Spring Authorization
+ * Server reads the metadata, then this sets exactly the requested grant types, a public client for
+ * {@code token_endpoint_auth_method: none}, a {@link GeneratedSecret} otherwise, PKCE and consent, {@code openid}
+ * when a user-facing client names no scope, and the configured token lifetimes.
+ */
+final class RegisteredClientDefaults<R extends AbstractOAuth2ClientRegistration>
+        implements Converter<R, RegisteredClient> {
+
+    private final Converter<R, RegisteredClient> metadata;
+
+    private final TokenPolicy tokenPolicy;
+
+    RegisteredClientDefaults(Converter<R, RegisteredClient> metadata, TokenPolicy tokenPolicy) {
+        this.metadata = metadata;
+        this.tokenPolicy = tokenPolicy;
+    }
+
+    @Override
+    public RegisteredClient convert(R request) {
+        RegisteredClient parsed = metadata.convert(request);
+        List<String> grantTypes = ClientMetadataRules.grantTypesOf(request);
+        boolean userFacing = grantTypes.contains(AuthorizationGrantType.AUTHORIZATION_CODE.getValue());
+        RegisteredClient.Builder client = RegisteredClient.from(parsed)
+                .authorizationGrantTypes(granted -> {
+                    granted.clear();
+                    grantTypes.forEach(grantType -> granted.add(new AuthorizationGrantType(grantType)));
+                })
+                .scopes(scopes -> {
+                    if (scopes.isEmpty() && userFacing) {
+                        scopes.add(OidcScopes.OPENID);
+                    }
+                })
+                .clientSettings(ClientSettings.withSettings(parsed.getClientSettings().getSettings())
+                        .requireProofKey(true)
+                        .requireAuthorizationConsent(true)
+                        .build())
+                .tokenSettings(tokenPolicy.tokenSettings(OAuth2TokenFormat.SELF_CONTAINED));
+        if (ClientAuthenticationMethod.NONE.getValue().equals(ClientMetadataRules.authenticationMethodOf(request))) {
+            client.clientAuthenticationMethods(methods -> {
+                methods.clear();
+                methods.add(ClientAuthenticationMethod.NONE);
+            }).clientSecret(null);
+        }
+        else if (parsed.getClientSecret() != null) {
+            // the plain value goes back to the client once; GeneratedSecretDigest stores only its digest
+            client.clientSecret(GeneratedSecret.generate().value());
+        }
+        return client.build();
+    }
+}
