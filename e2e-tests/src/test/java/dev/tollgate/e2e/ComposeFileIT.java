@@ -144,11 +144,11 @@ class ComposeFileIT {
 
     @SuppressWarnings("unchecked")
     private static String module(String service) {
-        Map<String, String> build = (Map<String, String>) services.get(service).get("build");
-        Path dockerfile = ROOT.resolve(build.get("dockerfile"));
-        assertThat(dockerfile).exists();
-        assertThat(dockerfile.getParent().resolve("pom.xml")).exists();
-        return dockerfile.getParent().getFileName().toString();
+        Map<String, Object> build = (Map<String, Object>) services.get(service).get("build");
+        assertThat(ROOT.resolve(String.valueOf(build.getOrDefault("dockerfile", "Dockerfile")))).exists();
+        String module = ((Map<String, String>) build.get("args")).get("MODULE");
+        assertThat(ROOT.resolve(module).resolve("pom.xml")).as("build argument MODULE names a module").exists();
+        return module;
     }
 
     /** The service's environment, with YAML numbers as the strings the process sees. */
