@@ -64,6 +64,11 @@ final class RunningApp implements AutoCloseable {
         return "http://localhost:" + port;
     }
 
+    /** What the process wrote so far (standard output and error). */
+    List<String> logLines() throws IOException {
+        return Files.readAllLines(log);
+    }
+
     void awaitHealthy() throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest health = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health")).build();

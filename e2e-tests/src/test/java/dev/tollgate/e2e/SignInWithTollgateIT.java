@@ -39,7 +39,8 @@ class SignInWithTollgateIT {
                 "AUTH_ISSUER", issuer,
                 "API_AUDIENCE", api,
                 "DEMO_WEB_REDIRECT_URIS", demo + "/login/oauth2/code/tollgate",
-                "DEMO_WEB_POST_LOGOUT_URIS", demo + "/"));
+                "DEMO_WEB_POST_LOGOUT_URIS", demo + "/",
+                "LOG_FORMAT", "ecs"));
         resourceServer = RunningApp.start("resource-server", apiPort, Map.of(
                 "AUTH_ISSUER", issuer,
                 "API_AUDIENCE", api));
@@ -58,6 +59,15 @@ class SignInWithTollgateIT {
                 app.close();
             }
         }
+    }
+
+    @Test
+    void theAuthServerLogsOneJsonObjectPerLineWhenAskedTo() throws IOException {
+        assertThat(authServer.logLines())
+                .filteredOn(line -> line.contains("Started AuthServerApplication"))
+                .singleElement()
+                .satisfies(line -> assertThat(line).startsWith("{").endsWith("}").contains("\"ecs\":{\"version\"")
+                        .contains("\"log\":{\"level\":\"INFO\""));
     }
 
     @Test

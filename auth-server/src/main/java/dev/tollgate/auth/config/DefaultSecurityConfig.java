@@ -19,7 +19,7 @@ import dev.tollgate.auth.token.SessionTokensRevocation;
 import dev.tollgate.auth.user.Roles;
 import dev.tollgate.auth.web.SecurityHeaders;
 
-/** Everything that is not a protocol endpoint: the hosted pages, sign-in, sign-out and the health probe. */
+/** Everything that is not a protocol or actuator endpoint: the hosted pages, sign-in and sign-out. */
 @Configuration(proxyBeanMethods = false)
 public class DefaultSecurityConfig {
 
@@ -35,8 +35,7 @@ public class DefaultSecurityConfig {
                 .cors(cors -> cors.configurationSource(BrowserAccess.to(browserOrigins, endpoints)))
                 .addFilterAfter(rateLimits.perAddress(), HeaderWriterFilter.class)
                 .authorizeHttpRequests(authorize -> authorize
-                        .requestMatchers(LOGIN_PAGE, "/css/**", "/img/**", "/error", "/actuator/health", "/actuator/health/**",
-                                "/actuator/info").permitAll()
+                        .requestMatchers(LOGIN_PAGE, "/css/**", "/img/**", "/error").permitAll()
                         .requestMatchers("/admin/**").hasRole(Roles.ADMIN)
                         .anyRequest().authenticated())
                 .formLogin(login -> login

@@ -1,5 +1,7 @@
 package dev.tollgate.auth.keys;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -16,7 +18,10 @@ class SigningKeyConfig {
         return new NimbusJwtEncoder(signingKeys.activeKeySource());
     }
 
-    /** Every {@code tollgate.keys.check-interval}: rotate a key that is due, drop retired keys no longer needed. */
+    /**
+     * Every {@code tollgate.keys.check-interval}, on one instance at a time: rotate a key that is due, drop retired
+     * keys no longer needed.
+     */
     @Component
     static class SigningKeyMaintenance {
 
@@ -28,6 +33,7 @@ class SigningKeyConfig {
 
         @Scheduled(fixedDelayString = "${tollgate.keys.check-interval:10m}",
                 initialDelayString = "${tollgate.keys.check-interval:10m}")
+        @SchedulerLock(name = "signing-key-maintenance")
         void maintain() {
             signingKeys.rotateIfDue();
             signingKeys.removeExpired();

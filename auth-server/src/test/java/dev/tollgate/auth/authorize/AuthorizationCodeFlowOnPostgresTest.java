@@ -1,0 +1,7 @@
+package dev.tollgate.auth.authorize;
+
+import dev.tollgate.auth.support.AuthServerOnPostgresTest;
+
+@AuthServerOnPostgresTest
+class AuthorizationCodeFlowOnPostgresTest extends AuthorizationCodeFlowTest {
+}

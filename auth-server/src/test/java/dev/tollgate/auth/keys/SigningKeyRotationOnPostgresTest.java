@@ -1,0 +1,7 @@
+package dev.tollgate.auth.keys;
+
+import dev.tollgate.auth.support.AuthServerOnPostgresTest;
+
+@AuthServerOnPostgresTest
+class SigningKeyRotationOnPostgresTest extends SigningKeyRotationTest {
+}

@@ -1,0 +1,107 @@
+package dev.tollgate.auth.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.htmlunit.html.HtmlPage;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import dev.tollgate.auth.support.AuthServerTest;
+import dev.tollgate.auth.support.Browser;
+import dev.tollgate.auth.support.OAuthHttp;
+import dev.tollgate.auth.support.PrometheusScrape;
+
+/** An operator's Prometheus sees tokens issued, sign-ins, introspections and revocations, with their latency. */
+@AuthServerTest
+class ProtocolMetricsTest {
+
+    private static final String TOKEN_REQUESTS = "tollgate_token_requests_seconds_count";
+
+    @LocalServerPort
+    int port;
+
+    OAuthHttp http;
+
+    @BeforeEach
+    void setUp() {
+        http = new OAuthHttp(port);
+    }
+
+    @Test
+    void tokenIssuanceIsCountedAndTimedByGrantTypeAndClient() {
+        String[] labels = {"client_id=\"demo-service\"", "grant_type=\"client_credentials\"", "outcome=\"success\""};
+        double before = scrape().value(TOKEN_REQUESTS, labels);
+
+        assertThat(http.clientCredentials("demo-service", "demo-service-secret", null).status()).isEqualTo(200);
+        assertThat(http.clientCredentials("demo-service", "demo-service-secret", "books.read").status())
+                .isEqualTo(200);
+
+        PrometheusScrape after = scrape();
+        assertThat(after.value(TOKEN_REQUESTS, labels) - before).isEqualTo(2);
+        assertThat(after.value("tollgate_token_requests_seconds_bucket", labels[0], labels[1], "le=\"+Inf\""))
+                .as("a latency histogram").isEqualTo(after.value(TOKEN_REQUESTS, labels[0], labels[1]));
+    }
+
+    @Test
+    void aRejectedCallerIsCountedWithoutTheClientIdItClaimed() {
+        String[] labels = {"client_id=\"none\"", "grant_type=\"client_credentials\"", "outcome=\"rejected\""};
+        double before = scrape().value(TOKEN_REQUESTS, labels);
+
+        assertThat(http.clientCredentials("made-up-client-4711", "guess", null).status()).isEqualTo(401);
+
+        PrometheusScrape after = scrape();
+        assertThat(after.value(TOKEN_REQUESTS, labels) - before).isEqualTo(1);
+        assertThat(after.text()).doesNotContain("made-up-client-4711");
+    }
+
+    @Test
+    void aTokenRequestWithoutGrantTypeIsCountedAsOther() {
+        String[] labels = {"client_id=\"demo-service\"", "grant_type=\"other\"", "outcome=\"rejected\""};
+        double before = scrape().value(TOKEN_REQUESTS, labels);
+
+        assertThat(http.post("/oauth2/token", "demo-service", "demo-service-secret", Map.of("scope", "books.read"))
+                .status()).isEqualTo(400);
+
+        assertThat(scrape().value(TOKEN_REQUESTS, labels) - before).isEqualTo(1);
+    }
+
+    @Test
+    void introspectionsAndRevocationsAreCountedByClient() {
+        String token = http.clientCredentials("demo-service", "demo-service-secret", null).field("access_token");
+        String introspections = "tollgate_introspection_requests_seconds_count";
+        String revocations = "tollgate_revocation_requests_seconds_count";
+        PrometheusScrape before = scrape();
+
+        http.introspect(token);
+        http.post("/oauth2/revoke", "demo-service", "demo-service-secret", Map.of("token", token));
+
+        PrometheusScrape after = scrape();
+        assertThat(after.value(introspections, "client_id=\"resource-server\"", "outcome=\"success\"")
+                - before.value(introspections, "client_id=\"resource-server\"", "outcome=\"success\"")).isEqualTo(1);
+        assertThat(after.value(revocations, "client_id=\"demo-service\"", "outcome=\"success\"")
+                - before.value(revocations, "client_id=\"demo-service\"", "outcome=\"success\"")).isEqualTo(1);
+    }
+
+    @Test
+    void signInsAreCountedBySuccessAndFailure() throws Exception {
+        PrometheusScrape before = scrape();
+        try (Browser browser = new Browser(http.baseUrl())) {
+            HtmlPage login = browser.open("/login");
+            browser.signIn(login, "alice", "not-her-password");
+            browser.signIn(browser.open("/login"), "alice", "alice-password");
+        }
+        PrometheusScrape after = scrape();
+        assertThat(after.value("tollgate_logins_total", "outcome=\"failure\"")
+                - before.value("tollgate_logins_total", "outcome=\"failure\"")).isEqualTo(1);
+        assertThat(after.value("tollgate_logins_total", "outcome=\"success\"")
+                - before.value("tollgate_logins_total", "outcome=\"success\"")).isEqualTo(1);
+    }
+
+    private PrometheusScrape scrape() {
+        return PrometheusScrape.of(http.baseUrl());
+    }
+}

@@ -1,0 +1,17 @@
+package dev.tollgate.demo;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
+
+/** On a {@link DemoClientTest} subclass: the same tests with the {@code postgres} profile on embedded PostgreSQL. */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@ActiveProfiles("postgres")
+@ContextConfiguration(initializers = EmbeddedPostgres.class)
+@interface OnPostgres {
+}

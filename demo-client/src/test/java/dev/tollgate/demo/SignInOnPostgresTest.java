@@ -1,0 +1,5 @@
+package dev.tollgate.demo;
+
+@OnPostgres
+class SignInOnPostgresTest extends SignInTest {
+}

