@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -43,7 +44,9 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
                     .problem("The request body is larger than " + limit + " bytes"));
             return;
         }
-        chain.doFilter(request.getContentLengthLong() < 0 ? new LimitedRequest(request, limit) : request, response);
+        // without a length, only a chunked request has a body to count (RFC 9112 §6.3)
+        boolean chunked = request.getContentLengthLong() < 0 && request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
+        chain.doFilter(chunked ? new LimitedRequest(request, limit) : request, response);
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {

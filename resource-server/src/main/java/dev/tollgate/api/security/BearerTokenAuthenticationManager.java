@@ -1,5 +1,8 @@
 package dev.tollgate.api.security;
 
+import java.time.Clock;
+import java.time.Duration;
+
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.core.Authentication;
@@ -24,12 +27,13 @@ final class BearerTokenAuthenticationManager implements AuthenticationManager {
     private final AuthenticationManager jwts;
     private final AuthenticationManager opaqueTokens;
 
-    BearerTokenAuthenticationManager(JwtDecoder jwtDecoder, OpaqueTokenIntrospector introspector) {
+    BearerTokenAuthenticationManager(JwtDecoder jwtDecoder, OpaqueTokenIntrospector introspector,
+            Duration verifiedJwtCacheTtl, Clock clock) {
         JwtAuthenticationProvider jwtProvider = new JwtAuthenticationProvider(jwtDecoder);
         JwtAuthenticationConverter jwtConverter = new JwtAuthenticationConverter();
         jwtConverter.setJwtGrantedAuthoritiesConverter(new TokenAuthoritiesConverter());
         jwtProvider.setJwtAuthenticationConverter(jwtConverter);
-        this.jwts = new ProviderManager(jwtProvider);
+        this.jwts = new VerifiedJwtCache(new ProviderManager(jwtProvider), verifiedJwtCacheTtl, clock);
 
         OpaqueTokenAuthenticationProvider opaqueProvider = new OpaqueTokenAuthenticationProvider(introspector);
         opaqueProvider.setAuthenticationConverter(BearerTokenAuthenticationManager::authenticationOf);
@@ -43,7 +47,9 @@ final class BearerTokenAuthenticationManager implements AuthenticationManager {
     }
 
     private static boolean looksLikeJwt(String token) {
-        return token.chars().filter(c -> c == '.').count() == 2;
+        int first = token.indexOf('.');
+        int second = first < 0 ? -1 : token.indexOf('.', first + 1);
+        return second >= 0 && token.indexOf('.', second + 1) < 0;
     }
 
     private static Authentication authenticationOf(String token, OAuth2AuthenticatedPrincipal principal) {

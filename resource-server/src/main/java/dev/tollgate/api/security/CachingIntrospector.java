@@ -1,11 +1,7 @@
 package dev.tollgate.api.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -42,7 +38,7 @@ final class CachingIntrospector implements OpaqueTokenIntrospector {
 
     @Override
     public OAuth2AuthenticatedPrincipal introspect(String token) {
-        Answer answer = answers.get(digest(token), digest -> ask(token));
+        Answer answer = answers.get(CacheLifetime.keyOf(token), digest -> ask(token));
         if (answer.principal() == null) {
             throw new BadOpaqueTokenException(answer.rejection());
         }
@@ -60,19 +56,7 @@ final class CachingIntrospector implements OpaqueTokenIntrospector {
 
     private static Duration untilExpiryAtMost(OAuth2AuthenticatedPrincipal principal, Duration ttl) {
         Instant expiresAt = principal.getAttribute(OAuth2TokenIntrospectionClaimNames.EXP);
-        if (expiresAt == null) {
-            return ttl;
-        }
-        Duration left = Duration.between(Instant.now(), expiresAt);
-        return left.isNegative() ? Duration.ZERO : (left.compareTo(ttl) < 0 ? left : ttl);
-    }
-
-    private static String digest(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
-        }
+        return CacheLifetime.atMost(ttl, expiresAt, Instant.now());
     }
 
     /** Either an active token's principal or why the token was rejected, and how long to trust it. */

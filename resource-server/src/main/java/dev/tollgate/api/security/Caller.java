@@ -1,11 +1,12 @@
 package dev.tollgate.api.security;
 
-import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.StringTokenizer;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.resource.authentication.AbstractOAuth2TokenAuthenticationToken;
@@ -51,7 +52,13 @@ public record Caller(String subject, String username, String email, List<String>
     /** A claim that is either one space-delimited string (RFC 9068 {@code scope}) or a JSON array. */
     private static Collection<String> stringsOf(Object claim) {
         if (claim instanceof String delimited) {
-            return Arrays.stream(delimited.trim().split("\\s+")).filter(s -> !s.isEmpty()).distinct().toList();
+            // a tokenizer, not String.split's regular expression: this runs for every request
+            Set<String> distinct = new LinkedHashSet<>();
+            StringTokenizer words = new StringTokenizer(delimited);
+            while (words.hasMoreTokens()) {
+                distinct.add(words.nextToken());
+            }
+            return distinct;
         }
         if (claim instanceof Collection<?> values) {
             return values.stream().map(Object::toString).distinct().toList();

@@ -25,13 +25,16 @@ public record TollgateProperties(@DefaultValue("http://localhost:9000") URI issu
      * @param cors           which browser origins may call the API
      * @param users          how the users directory is kept
      * @param maxRequestBody the largest request body accepted; larger ones get 413
+     * @param verifiedJwtCacheTtl how long a JWT that passed every check is remembered (never past its
+     *                            {@code exp}): the longest a key withdrawn from the JWK set is still trusted
      */
     public record Api(@DefaultValue("http://localhost:8080") String audience,
                       @DefaultValue("30s") Duration clockSkew,
                       @DefaultValue Introspection introspection,
                       @DefaultValue Cors cors,
                       @DefaultValue Users users,
-                      @DefaultValue("64KB") DataSize maxRequestBody) {
+                      @DefaultValue("64KB") DataSize maxRequestBody,
+                      @DefaultValue("60s") Duration verifiedJwtCacheTtl) {
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.tollgate.api.user;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.annotation.CurrentSecurityContext;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -29,7 +30,7 @@ class UserController {
             + "a client's own token gets 403.")
     @SecurityRequirement(name = OpenApiConfig.SCHEME)
     @SecurityRequirement(name = OpenApiConfig.PASTED_TOKEN)
-    DirectoryUser me(Authentication authentication) {
+    DirectoryUser me(@CurrentSecurityContext(expression = "authentication") Authentication authentication) {
         return find(authentication.getName());
     }
 

@@ -54,7 +54,7 @@ class CorsTest extends ApiTest {
     @Test
     void byDefaultNoOriginIsAllowed() throws Exception {
         TollgateProperties defaults = new TollgateProperties(null, new TollgateProperties.Api(null, null, null,
-                new TollgateProperties.Cors(List.of()), null, null));
+                new TollgateProperties.Cors(List.of()), null, null, null));
         MockHttpServletRequest preflight = new MockHttpServletRequest("OPTIONS", "/api/books");
         preflight.addHeader(HttpHeaders.ORIGIN, BROWSER_APP);
         preflight.addHeader(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "GET");

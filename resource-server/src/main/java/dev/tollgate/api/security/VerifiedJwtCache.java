@@ -1,0 +1,61 @@
+package dev.tollgate.api.security;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+
+/**
+ * Remembers JWTs that passed every check, so a client that calls the API many times with one access token
+ * pays for the signature, the key conversion and the claim mapping once (profiled: most of the CPU of a
+ * {@code GET /api/books/{id}}). An entry is kept for at most {@code ttl} and never past the token's
+ * {@code exp}, so an expired token is re-validated, and rejected, by the full decoder. The price is that a
+ * key withdrawn from the issuer's JWK set is still trusted for up to {@code ttl} for tokens already seen;
+ * revocation is not affected (a JWT is accepted until it expires anyway, see the contract). Rejections are
+ * never cached. Tokens are kept only as SHA-256 digests.
+ */
+final class VerifiedJwtCache implements AuthenticationManager {
+
+    private static final int MAX_ENTRIES = 10_000;
+
+    private final AuthenticationManager decoder;
+    private final Clock clock;
+    private final Cache<String, JwtAuthenticationToken> verified;
+
+    VerifiedJwtCache(AuthenticationManager decoder, Duration ttl, Clock clock) {
+        this.decoder = decoder;
+        this.clock = clock;
+        this.verified = Caffeine.newBuilder()
+                .maximumSize(MAX_ENTRIES)
+                .expireAfter(Expiry.creating((String digest, JwtAuthenticationToken token) -> CacheLifetime.atMost(ttl, token.getToken().getExpiresAt(), clock.instant())))
+                .build();
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) {
+        BearerTokenAuthenticationToken bearer = (BearerTokenAuthenticationToken) authentication;
+        String digest = CacheLifetime.keyOf(bearer.getToken());
+        JwtAuthenticationToken known = verified.getIfPresent(digest);
+        if (known != null && clock.instant().isBefore(known.getToken().getExpiresAt())) {
+            return forThisRequest(known, bearer);
+        }
+        Authentication result = decoder.authenticate(authentication);
+        if (result instanceof JwtAuthenticationToken jwt && jwt.getToken().getExpiresAt() != null) {
+            verified.put(digest, jwt);
+        }
+        return result;
+    }
+
+    /** The same principal and authorities, with this request's details (remote address) rather than the first's. */
+    private static Authentication forThisRequest(JwtAuthenticationToken known, BearerTokenAuthenticationToken bearer) {
+        JwtAuthenticationToken copy = new JwtAuthenticationToken(known.getToken(), known.getAuthorities(), known.getName());
+        copy.setDetails(bearer.getDetails());
+        return copy;
+    }
+}
