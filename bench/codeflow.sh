@@ -2,7 +2,7 @@
 # One worker of the authorization code flow benchmark, as a browser and a confidential client do it:
 # GET /oauth2/authorize -> /login form (CSRF) -> POST /login -> consent (first time) -> code -> POST /oauth2/token.
 #   bench/codeflow.sh BASE_URL FLOWS OUT_FILE
-# Signs in as alice to demo-web FLOWS times (fresh session each time), appends each refresh token to OUT_FILE,
+# Signs in as alice to demo-web FLOWS times, asking for SCOPE (env), (fresh session each time), appends each refresh token to OUT_FILE,
 # and exits non-zero on the first unexpected answer. Loopback only; every step has a 30 s timeout.
 set -euo pipefail
 BASE=${1%/}; FLOWS=$2; OUT=$3
@@ -11,7 +11,8 @@ CLIENT=demo-web; SECRET=demo-web-secret; REDIRECT=http://127.0.0.1:8081/login/oa
 # one PKCE pair for all flows: the server checks it per code, and recomputing it would only measure openssl
 VERIFIER=bench-verifier-0123456789-0123456789-0123456789-abcdefghij
 CHALLENGE=$(printf %s "$VERIFIER" | openssl dgst -sha256 -binary | openssl base64 | tr '+/' '-_' | tr -d '=\n')
-AUTHORIZE="$BASE/oauth2/authorize?response_type=code&client_id=$CLIENT&scope=openid%20profile%20books.read&redirect_uri=$REDIRECT&state=bench&code_challenge=$CHALLENGE&code_challenge_method=S256"
+SCOPE=${SCOPE:-openid profile books.read}   # without openid: no ID token, at sign-in or on refresh
+AUTHORIZE="$BASE/oauth2/authorize?response_type=code&client_id=$CLIENT&scope=${SCOPE// /%20}&redirect_uri=$REDIRECT&state=bench&code_challenge=$CHALLENGE&code_challenge_method=S256"
 JAR=$(mktemp); trap 'rm -f "$JAR"' EXIT
 C=(curl -s -m 30 -b "$JAR" -c "$JAR")
 fail() { echo "codeflow: $*" >&2; exit 1; }

@@ -8,29 +8,44 @@
 #
 # Env knobs (defaults in brackets):
 #   CONC ["8 32"]  DURATION [10] s  WARMUP [5] s  REPEATS [3]  THREADS [2]   wrk settings per scenario
-#   SCENARIOS ["cc_rs256 introspect codeflow refresh api_jwt api_opaque cc_es256"]
+#   SCENARIOS ["cc_rs256 introspect codeflow refresh refresh_oidc api_jwt api_opaque cc_es256"]
+#   MILLION [1]          1/0: afterwards, fill the authorization table with PREFILL_ROWS [1000000] rows and measure
+#                        MILLION_SCENARIOS ["cc_rs256 introspect refresh api_opaque"] again on that database
 #   KEYCLOAK [auto]      1/0: measure Keycloak 26 (prod mode) with PEERS' scripts; auto = if PEERS exists
+#   NODE_OIDC [auto]     1/0: measure node-oidc-provider 9 the same way; auto = if PEERS and its node_modules exist
 #   PEERS [../shared/peers from the project root]   the peer harness (keycloak/start.sh, bench.sh)
 #   QUIET_WAIT [30] s    before each run, wait up to this long for other processes to leave the host idle
 #   AUTH_PORT [19000] API_PORT [19080]   loopback ports (not the run-local.sh defaults, which may be busy)
-#   JAVA [java]  JAVA_OPTS [see JVM_DEFAULT below]  OUT [bench/RESULTS.md]  FLOWS_PER_WORKER [3]
+#   JAVA [Temurin 25 if installed, else java]  JAVA_OPTS [see JVM_DEFAULT below]  OUT [bench/RESULTS.md]
+#   AOT [auto]           1/0: start from an extracted jar with a JDK 25 AOT cache (made by a training start first,
+#                        not counted, like Keycloak's build step); auto = on Java 25 or later
+#   FLOWS_PER_WORKER [3]
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BENCH=$ROOT/bench
 CONC=${CONC:-"8 32"}; DURATION=${DURATION:-10}; WARMUP=${WARMUP:-5}; REPEATS=${REPEATS:-3}; THREADS=${THREADS:-2}
-SCENARIOS=${SCENARIOS:-"cc_rs256 introspect codeflow refresh api_jwt api_opaque cc_es256"}
+SCENARIOS=${SCENARIOS:-"cc_rs256 introspect codeflow refresh refresh_oidc api_jwt api_opaque cc_es256"}
+MILLION=${MILLION:-1}; PREFILL_ROWS=${PREFILL_ROWS:-1000000}
+MILLION_SCENARIOS=${MILLION_SCENARIOS:-"cc_rs256 introspect refresh api_opaque"}
 QUIET_WAIT=${QUIET_WAIT:-30}; AUTH_PORT=${AUTH_PORT:-19000}; API_PORT=${API_PORT:-19080}
 FLOWS_PER_WORKER=${FLOWS_PER_WORKER:-3}
-JAVA=${JAVA:-java}
+JDK25=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
+if [ -z "${JAVA:-}" ]; then [ -x "$JDK25" ] && JAVA=$JDK25 || JAVA=java; fi
+JAVA_MAJOR=$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/ *java.specification.version = \([0-9]*\).*/\1/p')
 # Serial GC and a small heap: a 2-core box gains nothing from a parallel collector, and RSS stays low.
 JVM_DEFAULT="-XX:+UseSerialGC -Xms64m -Xmx192m -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=160m"
+# 8-byte object headers (JEP 519): a smaller heap for the same objects
+[ "$JAVA_MAJOR" -ge 25 ] && JVM_DEFAULT="$JVM_DEFAULT -XX:+UseCompactObjectHeaders"
 JAVA_OPTS=${JAVA_OPTS:-$JVM_DEFAULT}
+AOT=${AOT:-auto}; [ "$AOT" = auto ] && { [ "$JAVA_MAJOR" -ge 25 ] && AOT=1 || AOT=0; }
 OUT=${OUT:-$BENCH/RESULTS.md}
 if [ -z "${PEERS:-}" ]; then
   PEERS=$ROOT/../shared/peers; [ -d "$PEERS" ] || PEERS=$ROOT/../../shared/peers   # main checkout or a worktree
 fi
 KEYCLOAK=${KEYCLOAK:-auto}; [ "$KEYCLOAK" = auto ] && { [ -x "$PEERS/keycloak/start.sh" ] && KEYCLOAK=1 || KEYCLOAK=0; }
+NODE_OIDC=${NODE_OIDC:-auto}
+[ "$NODE_OIDC" = auto ] && { [ -x "$PEERS/node-oidc/start.sh" ] && [ -d /tmp/peers/node-oidc/node_modules ] && NODE_OIDC=1 || NODE_OIDC=0; }
 AUTH=http://127.0.0.1:$AUTH_PORT; API=http://127.0.0.1:$API_PORT
 export BENCH_LUA_DIR=$BENCH/lua
 
@@ -46,6 +61,7 @@ cleanup() {
   [ -f "$WORK/FAILED" ] && { echo "BENCH FAILED (logs in $WORK):" >&2; cat "$WORK/FAILED" >&2; }
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   if [ "${KC_STARTED:-0}" = 1 ]; then "$PEERS/keycloak/stop.sh" >/dev/null 2>&1 || true; fi
+  if [ "${NODE_STARTED:-0}" = 1 ]; then "$PEERS/node-oidc/stop.sh" >/dev/null 2>&1 || true; fi
 }
 trap cleanup EXIT
 die() { echo "BENCH FAILED: $*" | tee -a "$WORK/FAILED" >&2; exit 1; }
@@ -61,6 +77,30 @@ if stale auth-server || stale resource-server; then
 fi
 
 # ------------------------------------------------------------------------------------------------ processes
+# launch_of MODULE: the java arguments that run it; with AOT=1 (and NO_AOT unset) the extracted jar and its cache
+launch_of() {
+  if [ "$AOT" = 1 ] && [ -z "${NO_AOT:-}" ]; then
+    echo "-XX:AOTCache=$WORK/aot/$1.aot -jar $WORK/aot/$1/$(basename "$(jar_of "$1")")"
+  else
+    echo "-jar $(jar_of "$1")"
+  fi
+}
+# aot_train MODULE ENV...: extracts the jar (java -Djarmode=tools) and records an AOT cache from one start-up that
+# exits once the application context is ready (a throw-away database). A build step, as Keycloak's `kc.sh build`.
+aot_train() {
+  local module=$1; shift
+  local dir=$WORK/aot-training/$module t0; mkdir -p "$dir" "$WORK/aot"
+  t0=$(date +%s.%N)
+  "$JAVA" -Djarmode=tools -jar "$(jar_of "$module")" extract --destination "$WORK/aot/$module" > "$dir/extract.log" 2>&1 \
+    || die "extracting $module failed; see $dir/extract.log"
+  # shellcheck disable=SC2086
+  (cd "$dir" && env "$@" SERVER_PORT=0 "$JAVA" $JAVA_OPTS -XX:AOTCacheOutput="$WORK/aot/$module.aot" \
+      -Dspring.context.exit=onRefresh -jar "$WORK/aot/$module/$(basename "$(jar_of "$module")")" > "$dir/training.log" 2>&1) \
+    || die "AOT training of $module failed; see $dir/training.log"
+  [ -s "$WORK/aot/$module.aot" ] || die "no AOT cache for $module; see $dir/training.log"
+  record "aot_training $module $(echo "$(date +%s.%N) - $t0" | bc)"
+}
+
 # start NAME MODULE PORT DIR [ENV=VALUE...]: starts the jar in DIR (its ./data is the H2 file database), waits
 # (at most 120 s) for the discovery document or health, and records the start-up time.
 start() {
@@ -69,7 +109,7 @@ start() {
   mkdir -p "$dir"
   local t0; t0=$(date +%s.%N)
   # shellcheck disable=SC2086
-  (cd "$dir" && exec env "$@" SERVER_PORT="$port" "$JAVA" $JAVA_OPTS ${EXTRA_JAVA_OPTS:-} -jar "$(jar_of "$module")" > "$dir/$name.log" 2>&1) &
+  (cd "$dir" && exec env "$@" SERVER_PORT="$port" "$JAVA" $JAVA_OPTS ${EXTRA_JAVA_OPTS:-} $(launch_of "$module") > "$dir/$name.log" 2>&1) &
   local pid=$!; PIDS+=("$pid"); eval "${name}_PID=$pid"
   for _ in $(seq 1 1200); do
     curl -sf -m 1 -o /dev/null "http://127.0.0.1:$port$probe" && break
@@ -144,7 +184,7 @@ measure() {
       cpu+=("${extra% *}"); other+=("${extra#* }")
       log "$name c=$c run=$i rps=$(field rps "$out") p50=$(field p50_ms "$out") p99=$(field p99_ms "$out") cpu_ms_per_req=${extra% *} other_cpu_pct=${extra#* }"
     done
-    record "result $name $c $(printf '%s\n' "${rps[@]}" | median) $(printf '%s\n' "${p50[@]}" | median) $(printf '%s\n' "${p99[@]}" | median) $(printf '%s\n' "${cpu[@]}" | median) $(printf '%s\n' "${other[@]}" | median)"
+    record "result ${MEASURE_AS:-}$name $c $(printf '%s\n' "${rps[@]}" | median) $(printf '%s\n' "${p50[@]}" | median) $(printf '%s\n' "${p99[@]}" | median) $(printf '%s\n' "${cpu[@]}" | median) $(printf '%s\n' "${other[@]}" | median)"
   done
 }
 
@@ -164,8 +204,11 @@ scenario_introspect() {   # the resource server's own client introspects an opaq
   BENCH_BODY="token=$(client_token demo-service-opaque demo-service-opaque-secret)"; export BENCH_EXPECT='"active":true'
   measure introspect form.lua "$AUTH/oauth2/introspect" "$auth_PID"
 }
-TOKENS=$WORK/refresh-tokens.txt; : > "$TOKENS"
-codeflows() {   # WORKERS FLOWS_EACH: parallel sign-ins (bounded); refresh tokens go to the pool
+# refresh tokens from sign-ins, two pools: grants with openid (each refresh also signs a new ID token) and without
+TOKENS_OIDC=$WORK/refresh-tokens-oidc.txt; TOKENS_PLAIN=$WORK/refresh-tokens-plain.txt; : > "$TOKENS_OIDC"; : > "$TOKENS_PLAIN"
+SCOPE_OIDC="openid profile books.read"; SCOPE_PLAIN="profile books.read"
+TOKENS=$TOKENS_OIDC; export SCOPE=$SCOPE_OIDC
+codeflows() {   # WORKERS FLOWS_EACH: parallel sign-ins (bounded); refresh tokens go to the pool $TOKENS
   local w pids=()
   for w in $(seq 1 "$1"); do "$BENCH/codeflow.sh" "$AUTH" "$2" "$TOKENS" & pids+=($!); done
   for w in "${pids[@]}"; do wait "$w" || die "authorization code flow failed"; done
@@ -187,7 +230,7 @@ scenario_codeflow() {   # completions/s of sign-in + consent (remembered) + code
     record "result codeflow $c $(printf '%s\n' "${rate[@]}" | median) - - $(printf '%s\n' "${cpu[@]}" | median) -"
   done
 }
-prepare_refresh() {   # every wrk run starts from fresh families: an in-flight rotation at the end loses a chain
+refill_refresh_tokens() {   # every wrk run starts from fresh families: an in-flight rotation at the end loses a chain
   local c=$1 have; have=$(wc -l < "$TOKENS")
   [ "$have" -ge "$c" ] || codeflows "$c" 1
   local t=$THREADS i; [ "$t" -gt "$c" ] && t=$c
@@ -196,10 +239,18 @@ prepare_refresh() {   # every wrk run starts from fresh families: an in-flight r
   done
   sed -i "1,${c}d" "$TOKENS"
 }
-scenario_refresh() {
+refresh_with() {   # NAME TOKENS SCOPE: refresh chains of grants signed in with SCOPE
+  TOKENS=$2; SCOPE=$3
+  codeflows 1 1   # consent for this scope set, once
   export BENCH_AUTH BENCH_TOKENS=$WORK/refresh-now.txt; BENCH_AUTH=$(b64 demo-web demo-web-secret)
-  measure refresh refresh.lua "$AUTH/oauth2/token" "$auth_PID"
+  measure "$1" refresh.lua "$AUTH/oauth2/token" "$auth_PID"
+  TOKENS=$TOKENS_OIDC; SCOPE=$SCOPE_OIDC
 }
+# access token only, as Keycloak's refresh of a grant without openid; and with openid, a new ID token too
+prepare_refresh() { refill_refresh_tokens "$@"; }
+prepare_refresh_oidc() { refill_refresh_tokens "$@"; }
+scenario_refresh() { refresh_with refresh "$TOKENS_PLAIN" "$SCOPE_PLAIN"; }
+scenario_refresh_oidc() { refresh_with refresh_oidc "$TOKENS_OIDC" "$SCOPE_OIDC"; }
 book_id() {
   local r; r=$(curl -s -m 10 -H "Authorization: Bearer $1" "$API/api/books")
   jq -er '(.content // .items // .)[0].id' <<<"$r" || die "GET /api/books: $r"
@@ -228,7 +279,12 @@ scenario_cc_es256() {   # another deployment: a fresh database whose signing key
 
 # -------------------------------------------------------------------------------------------------- Tollgate
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
-log "work dir $WORK; load $LOAD_BEFORE; scenarios: $SCENARIOS"
+log "work dir $WORK; load $LOAD_BEFORE; java $JAVA ($JAVA_MAJOR), AOT=$AOT; scenarios: $SCENARIOS"
+if [ "$AOT" = 1 ]; then
+  log "AOT caches (training start-ups)"
+  aot_train auth-server "${AUTH_ENV[@]}"
+  aot_train resource-server "${API_ENV[@]}"
+fi
 start auth auth-server "$AUTH_PORT" "$WORK/auth" "${AUTH_ENV[@]}"
 start api resource-server "$API_PORT" "$WORK/api" "${API_ENV[@]}"
 for s in $SCENARIOS; do
@@ -241,8 +297,40 @@ stop "$api_PID"
 stop "$auth_PID"
 start auth_restart auth-server "$AUTH_PORT" "$WORK/auth" "${AUTH_ENV[@]}"   # start-up on an existing database
 auth_PID=$auth_restart_PID
-if [[ " $SCENARIOS " == *" cc_es256 "* ]]; then log "scenario cc_es256"; scenario_cc_es256; fi
 stop "$auth_PID"
+if [ "$AOT" = 1 ]; then   # the same start without the AOT cache, for comparison
+  NO_AOT=1 start auth_plain auth-server "$AUTH_PORT" "$WORK/auth-plain" "${AUTH_ENV[@]}"; stop "$auth_plain_PID"
+fi
+
+# ------------------------------------------------------------------------------ 1 million authorizations
+# The same database, filled (server stopped: H2 file databases admit one process) with PREFILL_ROWS live
+# authorizations, each with an access and a refresh token digest; then the token path again.
+if [ "$MILLION" = 1 ]; then
+  log "filling the authorization table with $PREFILL_ROWS rows"
+  h2=$(unzip -Z1 "$(jar_of auth-server)" | grep '^BOOT-INF/lib/h2-.*\.jar$' | head -1)
+  unzip -q -o -j "$(jar_of auth-server)" "$h2" -d "$WORK/h2"
+  url="jdbc:h2:file:$WORK/auth/data/auth-server;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+  t0=$(date +%s)
+  "$JAVA" -cp "$WORK/h2/$(basename "$h2")" org.h2.tools.Shell -url "$url" -user sa \
+    -sql "SET @ROWS = $PREFILL_ROWS; RUNSCRIPT FROM '$BENCH/prefill-authorizations.sql'" > "$WORK/prefill.log" 2>&1 \
+    || die "prefill failed; see $WORK/prefill.log"
+  grep -q '^Error' "$WORK/prefill.log" && die "prefill failed: $(grep -m1 '^Error' "$WORK/prefill.log")"
+  # one big transaction leaves the file many times its size; the Shell reports the closed database afterwards
+  "$JAVA" -cp "$WORK/h2/$(basename "$h2")" org.h2.tools.Shell -url "$url" -user sa -sql "SHUTDOWN COMPACT" >> "$WORK/prefill.log" 2>&1 || true
+  record "prefill $PREFILL_ROWS $(( $(date +%s) - t0 ))"
+  start auth_million auth-server "$AUTH_PORT" "$WORK/auth" "${AUTH_ENV[@]}"
+  auth_PID=$auth_million_PID
+  start api_million resource-server "$API_PORT" "$WORK/api" "${API_ENV[@]}"
+  api_PID=$api_million_PID
+  for s in $MILLION_SCENARIOS; do
+    log "scenario $s on $PREFILL_ROWS authorizations"
+    MEASURE_AS="m_" "scenario_$s"
+  done
+  record "rss auth_million $(rss_mib "$auth_PID")"
+  stop "$api_PID"; stop "$auth_PID"
+fi
+
+if [[ " $SCENARIOS " == *" cc_es256 "* ]]; then log "scenario cc_es256"; scenario_cc_es256; stop "$auth_PID"; fi
 
 # -------------------------------------------------------------------------------------------------- Keycloak
 if [ "$KEYCLOAK" = 1 ]; then
@@ -274,11 +362,37 @@ if [ "$KEYCLOAK" = 1 ]; then
   "$PEERS/keycloak/stop.sh" >/dev/null 2>&1 || true; KC_STARTED=0
 fi
 
+# ------------------------------------------------------------------------------------------ node-oidc-provider
+if [ "$NODE_OIDC" = 1 ]; then
+  log "node-oidc-provider via $PEERS"
+  NODE_STARTED=1
+  "$PEERS/node-oidc/start.sh" >> "$WORK/node-oidc.txt" 2>&1 || die "node-oidc-provider did not start"
+  NPID=$(pgrep -f 'node-oidc/server.mjs' | head -1); [ -n "$NPID" ] || die "node-oidc-provider is not running"
+  # client_credentials: its default resource gives RS256 JWTs; introspection: of an opaque token (its JWTs
+  # introspect as inactive, see the peers README)
+  for mode in client_credentials introspect; do
+    extra=(); [ "$mode" = introspect ] && extra=(INTROSPECT_PATH=/token/introspection TOKEN_EXTRA_BODY=resource=urn:bench:opaque)
+    out=$(env "${extra[@]}" MODE=$mode SERVER_PID=$NPID PREWARM=10 QUIET_WAIT=$QUIET_WAIT CONC="$CONC" DURATION=$DURATION \
+      WARMUP=$WARMUP REPEATS=$REPEATS THREADS=$THREADS LABEL=node-oidc \
+      "$PEERS/bench.sh" http://127.0.0.1:3000 /token bench-client bench-secret) || die "node-oidc $mode"
+    echo "$out" >> "$WORK/node-oidc.txt"
+    grep ' run=' <<<"$out" | grep -vq 'non200=0 badbody=0 sockerr=0' && die "node-oidc $mode had errors: $out"
+    while read -r line; do
+      c=$(field c "$line")
+      other=$(grep " c=$c run=" <<<"$out" | sed -n 's/.*other_cpu_pct=\([-0-9]*\).*/\1/p' | median)
+      record "result node_$mode $c $(field tokens_per_s "$line") $(field p50_ms "$line") $(field p99_ms "$line") $(field server_cpu_ms_per_token "$line") $other"
+      node_rss=$(field server_rss_mib "$line")
+    done < <(grep MEDIAN <<<"$out")
+  done
+  record "rss node_oidc $node_rss"
+  "$PEERS/node-oidc/stop.sh" >/dev/null 2>&1 || true; NODE_STARTED=0
+fi
+
 # --------------------------------------------------------------------------------------------------- report
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 "$BENCH/report.sh" "$RAW" "$OUT" "cores=$(nproc)" "load_before=$LOAD_BEFORE" "load_after=$LOAD_AFTER" \
   "date=$(date -u +%FT%TZ)" "java=$("$JAVA" -version 2>&1 | head -1 | tr -d '"')" "java_opts=$JAVA_OPTS" \
   "duration=$DURATION" "warmup=$WARMUP" "repeats=$REPEATS" "threads=$THREADS" "conc=$CONC" \
-  "keycloak_java=${KC_JAVA_HOME:-default}"
+  "keycloak_java=${KC_JAVA_HOME:-default}" "aot=$AOT" "prefill_rows=$PREFILL_ROWS"
 cp "$RAW" "$BENCH/results-raw.txt"
 log "wrote $OUT"
