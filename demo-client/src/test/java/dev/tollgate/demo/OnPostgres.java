@@ -8,10 +8,12 @@ import java.lang.annotation.Target;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
+import dev.tollgate.testsupport.EmbeddedPostgres;
+
 /** On a {@link DemoClientTest} subclass: the same tests with the {@code postgres} profile on embedded PostgreSQL. */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ActiveProfiles("postgres")
-@ContextConfiguration(initializers = EmbeddedPostgres.class)
+@ContextConfiguration(initializers = EmbeddedPostgres.Initializer.class)
 @interface OnPostgres {
 }

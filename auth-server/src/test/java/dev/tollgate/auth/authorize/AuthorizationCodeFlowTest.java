@@ -11,16 +11,14 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import org.htmlunit.html.DomAttr;
 import org.htmlunit.html.HtmlPage;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
 
 import dev.tollgate.auth.support.AuthServerTest;
 import dev.tollgate.auth.support.Browser;
-import dev.tollgate.auth.support.OAuthHttp;
+import dev.tollgate.auth.support.HttpTest;
 import dev.tollgate.auth.support.OAuthHttp.Reply;
 import dev.tollgate.auth.support.Pkce;
 import dev.tollgate.auth.support.SignedTokens;
@@ -28,22 +26,12 @@ import dev.tollgate.auth.user.TollgateUser;
 import dev.tollgate.auth.user.UserRepository;
 
 @AuthServerTest
-class AuthorizationCodeFlowTest {
+class AuthorizationCodeFlowTest extends HttpTest {
 
     private static final String REDIRECT_URI = AuthServerTest.DEMO_WEB_REDIRECT_URI;
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     UserRepository users;
-
-    OAuthHttp http;
-
-    @BeforeEach
-    void setUp() {
-        http = new OAuthHttp(port);
-    }
 
     @Test
     void aliceSignsInToTheDemoAppAndItsTokensWorkUntilRevoked() throws Exception {

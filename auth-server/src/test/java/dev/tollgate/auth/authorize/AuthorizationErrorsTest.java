@@ -9,31 +9,24 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import dev.tollgate.auth.support.AuthServerTest;
 import dev.tollgate.auth.support.Browser;
-import dev.tollgate.auth.support.OAuthHttp;
+import dev.tollgate.auth.support.HttpTest;
 import dev.tollgate.auth.support.OAuthHttp.Reply;
 import dev.tollgate.auth.support.Pkce;
 
 /** Bad authorization requests and bad uses of what they return. Alice has already approved demo-web. */
 @AuthServerTest
-class AuthorizationErrorsTest {
+class AuthorizationErrorsTest extends HttpTest {
 
     private static final String REDIRECT_URI = AuthServerTest.DEMO_WEB_REDIRECT_URI;
-
-    @LocalServerPort
-    int port;
-
-    OAuthHttp http;
 
     Browser alice;
 
     @BeforeEach
     void aliceIsSignedInAndHasApprovedTheDemoApp() throws Exception {
-        http = new OAuthHttp(port);
         alice = new Browser(http.baseUrl());
         HtmlPage login = alice.open(Browser.authorizePath("demo-web", REDIRECT_URI, "openid books.read", "s",
                 Pkce.create()));

@@ -25,7 +25,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -34,7 +33,7 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 
 import dev.tollgate.auth.support.AuthServerTest;
-import dev.tollgate.auth.support.OAuthHttp;
+import dev.tollgate.auth.support.HttpTest;
 import dev.tollgate.auth.support.OAuthHttp.Reply;
 
 /**
@@ -42,7 +41,7 @@ import dev.tollgate.auth.support.OAuthHttp.Reply;
  * OIDC {@code private_key_jwt}), whose public half Tollgate fetches from the client's JWKS URL.
  */
 @AuthServerTest
-class PrivateKeyJwtClientAuthenticationTest {
+class PrivateKeyJwtClientAuthenticationTest extends HttpTest {
 
     private static final String CLIENT_ID = "batch-job";
     private static final String ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
@@ -50,13 +49,8 @@ class PrivateKeyJwtClientAuthenticationTest {
     static HttpServer clientJwks;
     static RSAKey clientKey;
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     RegisteredClientRepository clients;
-
-    OAuthHttp http;
 
     @BeforeAll
     static void publishTheClientsKey() throws Exception {
@@ -91,7 +85,6 @@ class PrivateKeyJwtClientAuthenticationTest {
                             .build())
                     .build());
         }
-        http = new OAuthHttp(port);
     }
 
     @Test

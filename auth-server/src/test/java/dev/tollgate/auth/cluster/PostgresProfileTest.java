@@ -12,10 +12,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.tollgate.auth.AuthServerApplication;
-import dev.tollgate.auth.support.EmbeddedPostgres;
 import dev.tollgate.auth.support.OAuthHttp;
 import dev.tollgate.auth.support.OAuthHttp.Reply;
 import dev.tollgate.auth.support.PrometheusScrape;
+import dev.tollgate.testsupport.EmbeddedPostgres;
 
 /**
  * The {@code postgres} profile as an operator runs it: only environment variables, on an empty PostgreSQL. It

@@ -36,13 +36,13 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import dev.tollgate.auth.AuthServerApplication;
 import dev.tollgate.auth.support.AuthServerTest;
 import dev.tollgate.auth.support.Browser;
-import dev.tollgate.auth.support.EmbeddedPostgres;
 import dev.tollgate.auth.support.OAuthHttp;
 import dev.tollgate.auth.support.OAuthHttp.Reply;
 import dev.tollgate.auth.support.Pkce;
 import dev.tollgate.auth.token.ExpiredAuthorizationCleanup;
 import dev.tollgate.auth.user.TollgateUser;
 import dev.tollgate.auth.user.UserRepository;
+import dev.tollgate.testsupport.EmbeddedPostgres;
 
 /**
  * Tollgate scales out like Keycloak or Hydra: instances keep no state of their own, so a browser and clients

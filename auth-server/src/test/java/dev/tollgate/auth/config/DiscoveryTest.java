@@ -2,30 +2,17 @@ package dev.tollgate.auth.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.databind.JsonNode;
 
 import dev.tollgate.auth.support.AuthServerTest;
-import dev.tollgate.auth.support.OAuthHttp;
+import dev.tollgate.auth.support.HttpTest;
 
 @AuthServerTest
-class DiscoveryTest {
+class DiscoveryTest extends HttpTest {
 
     private static final String ISSUER = AuthServerTest.ISSUER;
-
-    @LocalServerPort
-    int port;
-
-    OAuthHttp http;
-
-    @BeforeEach
-    void setUp() {
-        http = new OAuthHttp(port);
-    }
 
     @Test
     void theOpenIdConfigurationAdvertisesEveryEndpointAndS256AndTheIssuerParameter() {

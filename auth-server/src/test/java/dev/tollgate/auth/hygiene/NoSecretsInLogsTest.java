@@ -18,12 +18,11 @@ import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import dev.tollgate.auth.support.AuthServerTest;
 import dev.tollgate.auth.support.Browser;
-import dev.tollgate.auth.support.OAuthHttp;
+import dev.tollgate.auth.support.HttpTest;
 import dev.tollgate.auth.support.OAuthHttp.Reply;
 import dev.tollgate.auth.support.Pkce;
 import dev.tollgate.auth.user.TollgateUser;
@@ -36,16 +35,13 @@ import dev.tollgate.auth.user.UserRepository;
  */
 @AuthServerTest
 @ExtendWith(OutputCaptureExtension.class)
-class NoSecretsInLogsTest {
+class NoSecretsInLogsTest extends HttpTest {
 
     private static final List<String> VERBOSE_LOGGERS = List.of("dev.tollgate", "org.springframework.security");
     private static final String REDIRECT_URI = AuthServerTest.DEMO_WEB_REDIRECT_URI;
     private static final String PASSWORD = "Log-Scan-Password-4821";
 
     private final LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     UserRepository users;
@@ -61,7 +57,6 @@ class NoSecretsInLogsTest {
     @Test
     void aFullFlowLeavesNoSecretOrTokenInTheLogs(CapturedOutput output) throws Exception {
         VERBOSE_LOGGERS.forEach(logger -> logging.setLogLevel(logger, LogLevel.DEBUG));
-        OAuthHttp http = new OAuthHttp(port);
         String username = "log-scan-" + UUID.randomUUID();
         users.upsertByUsername(new TollgateUser(UUID.randomUUID(), username, passwordEncoder.encode(PASSWORD), null,
                 false, "Log Scan", true, new TreeSet<>(List.of("USER"))));

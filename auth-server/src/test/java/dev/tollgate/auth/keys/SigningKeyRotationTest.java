@@ -12,28 +12,23 @@ import com.nimbusds.jwt.SignedJWT;
 import org.htmlunit.Page;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.tollgate.auth.support.AuthServerTest;
 import dev.tollgate.auth.support.Browser;
-import dev.tollgate.auth.support.OAuthHttp;
+import dev.tollgate.auth.support.HttpTest;
 import dev.tollgate.auth.support.SignedTokens;
 import dev.tollgate.auth.support.TestClock;
 
 @AuthServerTest
 @ExtendWith(OutputCaptureExtension.class)
-class SigningKeyRotationTest {
-
-    @LocalServerPort
-    int port;
+class SigningKeyRotationTest extends HttpTest {
 
     @Autowired
     TestClock clock;
@@ -43,13 +38,6 @@ class SigningKeyRotationTest {
 
     @Autowired
     JdbcClient database;
-
-    OAuthHttp http;
-
-    @BeforeEach
-    void setUp() {
-        http = new OAuthHttp(port);
-    }
 
     @AfterEach
     void resetClock() {

@@ -5,31 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 
 import org.htmlunit.html.HtmlPage;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.tollgate.auth.support.AuthServerTest;
 import dev.tollgate.auth.support.Browser;
-import dev.tollgate.auth.support.OAuthHttp;
+import dev.tollgate.auth.support.HttpTest;
 import dev.tollgate.auth.support.PrometheusScrape;
 
 /** An operator's Prometheus sees tokens issued, sign-ins, introspections and revocations, with their latency. */
 @AuthServerTest
-class ProtocolMetricsTest {
+class ProtocolMetricsTest extends HttpTest {
 
     private static final String TOKEN_REQUESTS = "tollgate_token_requests_seconds_count";
-
-    @LocalServerPort
-    int port;
-
-    OAuthHttp http;
-
-    @BeforeEach
-    void setUp() {
-        http = new OAuthHttp(port);
-    }
 
     @Test
     void tokenIssuanceIsCountedAndTimedByGrantTypeAndClient() {

@@ -7,29 +7,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import dev.tollgate.auth.support.AuthServerTest;
-import dev.tollgate.auth.support.OAuthHttp;
+import dev.tollgate.auth.support.HttpTest;
 import dev.tollgate.auth.support.OAuthHttp.Reply;
 import dev.tollgate.auth.support.PrometheusScrape;
 
 /** What a load balancer, an orchestrator and Prometheus may read, and what nobody else may. */
 @AuthServerTest
-class ActuatorEndpointsTest {
-
-    @LocalServerPort
-    int port;
-
-    OAuthHttp http;
-
-    @BeforeEach
-    void setUp() {
-        http = new OAuthHttp(port);
-    }
+class ActuatorEndpointsTest extends HttpTest {
 
     @Test
     void probesAreOpenAndReadinessIncludesTheDatabase() throws Exception {

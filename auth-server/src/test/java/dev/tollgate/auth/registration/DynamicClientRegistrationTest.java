@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.util.Base64;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
@@ -20,11 +18,11 @@ import dev.tollgate.auth.secret.TollgatePasswordEncoder;
 import dev.tollgate.auth.support.AuthServerTest;
 import dev.tollgate.auth.support.Grants;
 import dev.tollgate.auth.support.Grants.Client;
-import dev.tollgate.auth.support.OAuthHttp;
+import dev.tollgate.auth.support.HttpTest;
 import dev.tollgate.auth.support.OAuthHttp.Reply;
 
 @AuthServerTest
-class DynamicClientRegistrationTest {
+class DynamicClientRegistrationTest extends HttpTest {
 
     private static final String REDIRECT_URI = "https://books.example.com/callback";
 
@@ -33,21 +31,11 @@ class DynamicClientRegistrationTest {
              "grant_types": ["authorization_code", "refresh_token"], "scope": "openid profile books.read"}
             """.formatted(REDIRECT_URI);
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     JdbcClient database;
 
     @Autowired
     RegisteredClientRepository clients;
-
-    OAuthHttp http;
-
-    @BeforeEach
-    void setUp() {
-        http = new OAuthHttp(port);
-    }
 
     @Test
     void theRegistrarRegistersAWebClientThatAliceThenSignsInTo() throws Exception {

@@ -9,6 +9,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
+import dev.tollgate.testsupport.EmbeddedPostgres;
+
 /**
  * {@link AuthServerTest} on PostgreSQL: the same application, demo data and test settings on a real embedded
  * PostgreSQL. A test class that extends an {@code @AuthServerTest} class and carries this annotation runs all of

@@ -4,28 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import dev.tollgate.auth.support.AuthServerTest;
-import dev.tollgate.auth.support.OAuthHttp;
+import dev.tollgate.auth.support.HttpTest;
 import dev.tollgate.auth.support.OAuthHttp.Reply;
 import dev.tollgate.auth.support.SignedTokens;
 
 @AuthServerTest
-class ClientCredentialsTest {
-
-    @LocalServerPort
-    int port;
-
-    OAuthHttp http;
-
-    @BeforeEach
-    void setUp() {
-        http = new OAuthHttp(port);
-    }
+class ClientCredentialsTest extends HttpTest {
 
     @Test
     void aServiceAskingForNoScopeGetsAllItsScopesInAClientToken() throws Exception {

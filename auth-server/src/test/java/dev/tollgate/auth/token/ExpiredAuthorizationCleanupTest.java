@@ -11,24 +11,20 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.tollgate.auth.secret.Sha256SecretEncoder;
 import dev.tollgate.auth.support.AuthServerTest;
 import dev.tollgate.auth.support.Grants;
 import dev.tollgate.auth.support.Grants.Client;
-import dev.tollgate.auth.support.OAuthHttp;
+import dev.tollgate.auth.support.HttpTest;
 import dev.tollgate.auth.support.OAuthHttp.Reply;
 import dev.tollgate.auth.support.TestClock;
 
 @AuthServerTest
-class ExpiredAuthorizationCleanupTest {
+class ExpiredAuthorizationCleanupTest extends HttpTest {
 
     private static final Sha256SecretEncoder SHA256 = new Sha256SecretEncoder();
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     TestClock clock;
@@ -36,13 +32,10 @@ class ExpiredAuthorizationCleanupTest {
     @Autowired
     JdbcClient database;
 
-    OAuthHttp http;
-
     Grants grants;
 
     @BeforeEach
     void setUp() {
-        http = new OAuthHttp(port);
         grants = new Grants(http);
     }
 

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
@@ -21,7 +20,7 @@ import org.springframework.security.oauth2.server.authorization.settings.TokenSe
 import dev.tollgate.auth.support.AuthServerTest;
 import dev.tollgate.auth.support.Grants;
 import dev.tollgate.auth.support.Grants.Client;
-import dev.tollgate.auth.support.OAuthHttp;
+import dev.tollgate.auth.support.HttpTest;
 import dev.tollgate.auth.support.OAuthHttp.Reply;
 import dev.tollgate.auth.support.TestClock;
 
@@ -30,12 +29,9 @@ import dev.tollgate.auth.support.TestClock;
  * absolute lifetime (7 days by default) however often it rotates. Time moves on the auth server's clock.
  */
 @AuthServerTest
-class RefreshTokenLifetimeTest {
+class RefreshTokenLifetimeTest extends HttpTest {
 
     private static final Client SHORT_LIVED = new Client("short-lived-cli", null, "http://127.0.0.1:53998/callback");
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     TestClock clock;
@@ -47,7 +43,7 @@ class RefreshTokenLifetimeTest {
 
     @BeforeEach
     void setUp() {
-        grants = new Grants(new OAuthHttp(port));
+        grants = new Grants(http);
     }
 
     @AfterEach

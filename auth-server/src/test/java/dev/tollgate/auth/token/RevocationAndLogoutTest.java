@@ -11,32 +11,25 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import dev.tollgate.auth.support.AuthServerTest;
 import dev.tollgate.auth.support.Browser;
 import dev.tollgate.auth.support.Grants;
 import dev.tollgate.auth.support.Grants.Client;
-import dev.tollgate.auth.support.OAuthHttp;
+import dev.tollgate.auth.support.HttpTest;
 import dev.tollgate.auth.support.OAuthHttp.Reply;
 import dev.tollgate.auth.support.Pkce;
 
 /** RFC 7009 revocation, and signing out at Tollgate revoking what was issued in that browser session. */
 @AuthServerTest
 @ExtendWith(OutputCaptureExtension.class)
-class RevocationAndLogoutTest {
-
-    @LocalServerPort
-    int port;
-
-    OAuthHttp http;
+class RevocationAndLogoutTest extends HttpTest {
 
     Grants grants;
 
     @BeforeEach
     void setUp() {
-        http = new OAuthHttp(port);
         grants = new Grants(http);
     }
 

@@ -7,16 +7,14 @@ import java.util.Base64;
 import java.util.Map;
 
 import com.nimbusds.jwt.SignedJWT;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.tollgate.auth.secret.Sha256SecretEncoder;
 import dev.tollgate.auth.support.AuthServerTest;
-import dev.tollgate.auth.support.OAuthHttp;
+import dev.tollgate.auth.support.HttpTest;
 import dev.tollgate.auth.support.OAuthHttp.Reply;
 
 /**
@@ -24,22 +22,12 @@ import dev.tollgate.auth.support.OAuthHttp.Reply;
  * Introspection and revocation stay exact: a revoked one is stored, invalidated, until it expires.
  */
 @AuthServerTest
-class StatelessClientTokensTest {
+class StatelessClientTokensTest extends HttpTest {
 
     private static final Sha256SecretEncoder SHA256 = new Sha256SecretEncoder();
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     JdbcClient database;
-
-    OAuthHttp http;
-
-    @BeforeEach
-    void setUp() {
-        http = new OAuthHttp(port);
-    }
 
     @Test
     void aClientJwtIsNotStoredAndIntrospectsActiveWithItsClaims() throws Exception {

@@ -4,28 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import dev.tollgate.auth.support.AuthServerTest;
-import dev.tollgate.auth.support.OAuthHttp;
+import dev.tollgate.auth.support.HttpTest;
 import dev.tollgate.auth.support.OAuthHttp.Reply;
 
 /** Bad requests to the token, introspection and revocation endpoints get their RFC 6749 / 7662 / 7009 errors. */
 @AuthServerTest
-class TokenEndpointErrorsTest {
-
-    @LocalServerPort
-    int port;
-
-    OAuthHttp http;
-
-    @BeforeEach
-    void setUp() {
-        http = new OAuthHttp(port);
-    }
+class TokenEndpointErrorsTest extends HttpTest {
 
     @Test
     void anUnknownClientIsInvalidClient() {

@@ -12,33 +12,26 @@ import org.junit.jupiter.params.provider.FieldSource;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.tollgate.auth.support.AuthServerTest;
 import dev.tollgate.auth.support.Browser;
 import dev.tollgate.auth.support.Grants;
 import dev.tollgate.auth.support.Grants.Client;
 import dev.tollgate.auth.support.Grants.Code;
-import dev.tollgate.auth.support.OAuthHttp;
+import dev.tollgate.auth.support.HttpTest;
 import dev.tollgate.auth.support.OAuthHttp.Reply;
 
 /** CONTRACT, token lifecycle: rotation, reuse detection and code replay, for a confidential and a public client. */
 @AuthServerTest
 @ExtendWith(OutputCaptureExtension.class)
-class TokenRotationTest {
+class TokenRotationTest extends HttpTest {
 
     static final Client[] CLIENTS = {Client.DEMO_WEB, Client.DEMO_CLI};
-
-    @LocalServerPort
-    int port;
-
-    OAuthHttp http;
 
     Grants grants;
 
     @BeforeEach
     void setUp() {
-        http = new OAuthHttp(port);
         grants = new Grants(http);
     }
 

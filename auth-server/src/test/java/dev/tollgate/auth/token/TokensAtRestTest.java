@@ -11,7 +11,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.tollgate.auth.secret.Sha256SecretEncoder;
@@ -20,7 +19,7 @@ import dev.tollgate.auth.support.Browser;
 import dev.tollgate.auth.support.Grants;
 import dev.tollgate.auth.support.Grants.Client;
 import dev.tollgate.auth.support.Grants.Code;
-import dev.tollgate.auth.support.OAuthHttp;
+import dev.tollgate.auth.support.HttpTest;
 import dev.tollgate.auth.support.OAuthHttp.Reply;
 
 /**
@@ -28,23 +27,17 @@ import dev.tollgate.auth.support.OAuthHttp.Reply;
  * the token, introspection and revocation endpoints, and none of them works.
  */
 @AuthServerTest
-class TokensAtRestTest {
+class TokensAtRestTest extends HttpTest {
 
     private static final Sha256SecretEncoder SHA256 = new Sha256SecretEncoder();
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     JdbcClient database;
-
-    OAuthHttp http;
 
     Grants grants;
 
     @BeforeEach
     void setUp() {
-        http = new OAuthHttp(port);
         grants = new Grants(http);
     }
 

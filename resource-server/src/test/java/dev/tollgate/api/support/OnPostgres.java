@@ -8,6 +8,8 @@ import java.lang.annotation.Target;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
+import dev.tollgate.testsupport.EmbeddedPostgres;
+
 /**
  * On an {@link ApiTest} subclass: the same tests with the {@code postgres} profile on a real embedded
  * PostgreSQL. Such classes share one Spring context.
@@ -15,6 +17,6 @@ import org.springframework.test.context.ContextConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ActiveProfiles("postgres")
-@ContextConfiguration(initializers = EmbeddedPostgres.class)
+@ContextConfiguration(initializers = EmbeddedPostgres.Initializer.class)
 public @interface OnPostgres {
 }

