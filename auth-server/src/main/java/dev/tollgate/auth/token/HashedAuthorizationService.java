@@ -92,6 +92,8 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
             .addModules(SecurityJacksonModules.getModules(HashedAuthorizationService.class.getClassLoader()))
             .build();
 
+    private static final ParsedAttributes ATTRIBUTES = new ParsedAttributes(JSON);
+
     private final JdbcClient jdbc;
 
     private final Clock clock;
@@ -254,8 +256,7 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
                 .authorizedScopes(scopes(rs.getString("authorized_scopes")));
         String attributes = rs.getString("attributes");
         if (attributes != null) {
-            Map<String, Object> values = JSON.readValue(attributes, new TypeReference<Map<String, Object>>() {
-            });
+            Map<String, Object> values = ATTRIBUTES.read(attributes);
             authorization.attributes(all -> all.putAll(values));
         }
         Timestamp familyIssuedAt = rs.getTimestamp("refresh_family_issued_at");
