@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +15,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -23,6 +26,9 @@ import java.util.stream.Stream;
 final class RunningApp implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    private static final int PORT_ATTEMPTS = 100;
+    /** Every port {@link #freePort()} handed out in this JVM (all the test classes of the module share it). */
+    private static final Set<Integer> HANDED_OUT_PORTS = ConcurrentHashMap.newKeySet();
 
     private final String module;
     private final int port;
@@ -36,7 +42,23 @@ final class RunningApp implements AutoCloseable {
         this.log = log;
     }
 
+    /**
+     * A port that nothing listened on just now and that this JVM never handed out before. The probe socket is
+     * closed before the app binds the port (seconds later), so the kernel may offer the same port again to the
+     * next call: two apps of one test were once given the same port, and requests meant for one were answered by
+     * the other. Hence the ports handed out are remembered, and a port offered again is skipped.
+     */
     static int freePort() {
+        for (int attempt = 0; attempt < PORT_ATTEMPTS; attempt++) {
+            int port = unusedPort();
+            if (HANDED_OUT_PORTS.add(port)) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("no port that was not handed out already in " + PORT_ATTEMPTS + " attempts");
+    }
+
+    private static int unusedPort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
@@ -69,6 +91,12 @@ final class RunningApp implements AutoCloseable {
         return Files.readAllLines(log);
     }
 
+    /**
+     * Waits until this app answers healthy on its port. A healthy answer alone could come from another process
+     * that got the port first (this app then fails to bind it and exits, but maybe only after the answer): so
+     * only once this process has logged that its own web server listens on the port, which then no other process
+     * can, is the answer taken to be this app's.
+     */
     void awaitHealthy() throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest health = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health")).build();
@@ -78,7 +106,8 @@ final class RunningApp implements AutoCloseable {
                 throw new IllegalStateException(module + " exited with " + process.exitValue() + "; see " + log);
             }
             try {
-                if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                if (listensOnItsPort()
+                        && http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return;
                 }
             } catch (IOException notListeningYet) {
@@ -87,6 +116,13 @@ final class RunningApp implements AutoCloseable {
             Thread.sleep(500);
         }
         throw new IllegalStateException(module + " was not healthy within " + START_TIMEOUT + "; see " + log);
+    }
+
+    /** Whether the log has Spring Boot's "Tomcat started on port N (http) ..." for this app's port. */
+    private boolean listensOnItsPort() throws IOException {
+        // as bytes, since the log may end in the middle of a character while the app writes it
+        String written = new String(Files.readAllBytes(log), StandardCharsets.ISO_8859_1);
+        return written.contains("started on port " + port + " ");
     }
 
     @Override

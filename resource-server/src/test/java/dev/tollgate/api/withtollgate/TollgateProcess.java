@@ -33,7 +33,11 @@ final class TollgateProcess {
     static final String OPAQUE_WEB_CLIENT = "demo-web-opaque";
     /** A copy of demo-service whose JWTs live only {@link #SHORT_TOKEN_TTL}. */
     static final String SHORT_LIVED_SERVICE = "demo-service-short";
-    static final Duration SHORT_TOKEN_TTL = Duration.ofSeconds(3);
+    /**
+     * Short, for a test that waits for expiry, yet long enough that a loaded machine still uses the token before
+     * it expires (with 3 s, the first call was once already too late).
+     */
+    static final Duration SHORT_TOKEN_TTL = Duration.ofSeconds(10);
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     private static final TollgateProcess SHARED = new TollgateProcess();
