@@ -8,6 +8,8 @@
 #
 # Env knobs (defaults in brackets):
 #   CONC ["8 32"]  DURATION [10] s  WARMUP [5] s  REPEATS [3]  THREADS [2]   wrk settings per scenario
+#   PREWARM [20] s       one extra warm-up per scenario at the highest concurrency, before its runs (the JIT keeps
+#                        compiling for a minute; Keycloak gets KC_PREWARM [30] s the same way)
 #   SCENARIOS ["cc_rs256 introspect codeflow refresh refresh_oidc api_jwt api_opaque cc_es256"]
 #   MILLION [1]          1/0: afterwards, fill the authorization table with PREFILL_ROWS [1000000] rows and measure
 #                        MILLION_SCENARIOS ["cc_rs256 introspect refresh api_opaque"] again on that database
@@ -25,6 +27,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BENCH=$ROOT/bench
 CONC=${CONC:-"8 32"}; DURATION=${DURATION:-10}; WARMUP=${WARMUP:-5}; REPEATS=${REPEATS:-3}; THREADS=${THREADS:-2}
+PREWARM=${PREWARM:-20}
 SCENARIOS=${SCENARIOS:-"cc_rs256 introspect codeflow refresh refresh_oidc api_jwt api_opaque cc_es256"}
 MILLION=${MILLION:-1}; PREFILL_ROWS=${PREFILL_ROWS:-1000000}
 MILLION_SCENARIOS=${MILLION_SCENARIOS:-"cc_rs256 introspect refresh api_opaque"}
@@ -162,6 +165,11 @@ wrk_run() {
 measure() {
   local name=$1 lua=$2 url=$3; shift 3
   local pids=("$@") c i out
+  if [ "$PREWARM" -gt 0 ]; then
+    local cmax; cmax=$(printf '%s\n' $CONC | sort -n | tail -1)
+    declare -F "prepare_$name" >/dev/null && "prepare_$name" "$cmax"
+    wrk_run "$cmax" "$PREWARM" "$lua" "$url" > /dev/null
+  fi
   for c in $CONC; do
     local rps=() p50=() p99=() cpu=() other=()
     for i in $(seq 1 "$REPEATS"); do
@@ -390,9 +398,13 @@ fi
 
 # --------------------------------------------------------------------------------------------------- report
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
-"$BENCH/report.sh" "$RAW" "$OUT" "cores=$(nproc)" "load_before=$LOAD_BEFORE" "load_after=$LOAD_AFTER" \
+META=("cores=$(nproc)" "load_before=$LOAD_BEFORE" "load_after=$LOAD_AFTER" \
   "date=$(date -u +%FT%TZ)" "java=$("$JAVA" -version 2>&1 | head -1 | tr -d '"')" "java_opts=$JAVA_OPTS" \
   "duration=$DURATION" "warmup=$WARMUP" "repeats=$REPEATS" "threads=$THREADS" "conc=$CONC" \
-  "keycloak_java=${KC_JAVA_HOME:-default}" "aot=$AOT" "prefill_rows=$PREFILL_ROWS"
+  "keycloak_java=${KC_JAVA_HOME:-default}" "aot=$AOT" "prefill_rows=$PREFILL_ROWS")
+"$BENCH/report.sh" "$RAW" "$OUT" "${META[@]}"
+# to render the report again (after editing bench/NOTES.md):
+#   mapfile -t m < bench/results-meta.txt; bench/report.sh bench/results-raw.txt bench/RESULTS.md "${m[@]}"
+printf '%s\n' "${META[@]}" > "$BENCH/results-meta.txt"
 cp "$RAW" "$BENCH/results-raw.txt"
 log "wrote $OUT"
