@@ -341,6 +341,20 @@ fi
 
 if [[ " $SCENARIOS " == *" cc_es256 "* ]]; then log "scenario cc_es256"; scenario_cc_es256; stop "$auth_PID"; fi
 
+# record_peer NAME PREFIX MODE OUTPUT: keeps the peer harness's output, fails on any error it counted, records its
+# medians as PREFIX_MODE results, and leaves the server's RSS in PEER_RSS
+record_peer() {
+  local name=$1 prefix=$2 mode=$3 out=$4 line c other
+  echo "$out" >> "$WORK/$name.txt"
+  grep ' run=' <<<"$out" | grep -vq 'non200=0 badbody=0 sockerr=0' && die "$name $mode had errors: $out"
+  while read -r line; do
+    c=$(field c "$line")
+    other=$(grep " c=$c run=" <<<"$out" | sed -n 's/.*other_cpu_pct=\([-0-9]*\).*/\1/p' | median)
+    record "result ${prefix}_$mode $c $(field tokens_per_s "$line") $(field p50_ms "$line") $(field p99_ms "$line") $(field server_cpu_ms_per_token "$line") $other"
+    PEER_RSS=$(field server_rss_mib "$line")
+  done < <(grep MEDIAN <<<"$out")
+}
+
 # -------------------------------------------------------------------------------------------------- Keycloak
 if [ "$KEYCLOAK" = 1 ]; then
   KC_JAVA_HOME=${KC_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}; [ -d "$KC_JAVA_HOME" ] || unset KC_JAVA_HOME
@@ -358,16 +372,9 @@ if [ "$KEYCLOAK" = 1 ]; then
       "$PEERS/bench.sh" http://127.0.0.1:8180 /realms/bench/protocol/openid-connect/token bench-client bench-secret) \
       || die "keycloak $mode"
     prewarm=0
-    echo "$out" >> "$WORK/keycloak.txt"
-    grep ' run=' <<<"$out" | grep -vq 'non200=0 badbody=0 sockerr=0' && die "keycloak $mode had errors: $out"
-    while read -r line; do
-      c=$(field c "$line")
-      other=$(grep " c=$c run=" <<<"$out" | sed -n 's/.*other_cpu_pct=\([-0-9]*\).*/\1/p' | median)
-      record "result kc_$mode $c $(field tokens_per_s "$line") $(field p50_ms "$line") $(field p99_ms "$line") $(field server_cpu_ms_per_token "$line") $other"
-      kc_rss=$(field server_rss_mib "$line")
-    done < <(grep MEDIAN <<<"$out")
+    record_peer keycloak kc "$mode" "$out"
   done
-  record "rss keycloak $kc_rss"
+  record "rss keycloak $PEER_RSS"
   "$PEERS/keycloak/stop.sh" >/dev/null 2>&1 || true; KC_STARTED=0
 fi
 
@@ -384,16 +391,9 @@ if [ "$NODE_OIDC" = 1 ]; then
     out=$(env "${extra[@]}" MODE=$mode SERVER_PID=$NPID PREWARM=10 QUIET_WAIT=$QUIET_WAIT CONC="$CONC" DURATION=$DURATION \
       WARMUP=$WARMUP REPEATS=$REPEATS THREADS=$THREADS LABEL=node-oidc \
       "$PEERS/bench.sh" http://127.0.0.1:3000 /token bench-client bench-secret) || die "node-oidc $mode"
-    echo "$out" >> "$WORK/node-oidc.txt"
-    grep ' run=' <<<"$out" | grep -vq 'non200=0 badbody=0 sockerr=0' && die "node-oidc $mode had errors: $out"
-    while read -r line; do
-      c=$(field c "$line")
-      other=$(grep " c=$c run=" <<<"$out" | sed -n 's/.*other_cpu_pct=\([-0-9]*\).*/\1/p' | median)
-      record "result node_$mode $c $(field tokens_per_s "$line") $(field p50_ms "$line") $(field p99_ms "$line") $(field server_cpu_ms_per_token "$line") $other"
-      node_rss=$(field server_rss_mib "$line")
-    done < <(grep MEDIAN <<<"$out")
+    record_peer node-oidc node "$mode" "$out"
   done
-  record "rss node_oidc $node_rss"
+  record "rss node_oidc $PEER_RSS"
   "$PEERS/node-oidc/stop.sh" >/dev/null 2>&1 || true; NODE_STARTED=0
 fi
 
