@@ -63,6 +63,17 @@ ratio_row() { local line="| **$3** |"; for c in ${M[conc]}; do line="$line **$(r
   row m_introspect "introspection of an opaque token"
   row m_refresh "refresh_token, rotated on every use"
   row m_api_opaque "resource-server GET /api/books/{id}, opaque token"
+  if [ -n "$(awk '$1=="result" && $2 ~ /^pg/' "$RAW")" ]; then
+    echo
+    echo "On PostgreSQL ${M[postgres]:-} (\`POSTGRES=1\`: a local cluster with default settings, so fsync and synchronous commit"
+    echo "on; it shares the cores, and its own CPU counts as \"other CPU\"), on an empty table and with ${M[prefill_rows]} authorizations:"
+    echo
+    echo "$hdr other CPU % |"; echo "$sep --- |"
+    row pg_introspect "introspection of an opaque token, empty table"
+    row pgm_introspect "introspection of an opaque token, ${M[prefill_rows]} authorizations"
+    row pg_refresh "refresh_token, rotated on every use, empty table"
+    row pgm_refresh "refresh_token, rotated on every use, ${M[prefill_rows]} authorizations"
+  fi
   echo
   echo "| process | start-up to discovery/health (s) | RSS after load (MiB) |"
   echo "| --- | --- | --- |"
@@ -71,12 +82,13 @@ ratio_row() { local line="| **$3** |"; for c in ${M[conc]}; do line="$line **$(r
   echo "| auth-server, restart on that database with ${M[prefill_rows]} authorizations | $(one startup auth_million) | $(one rss auth_million) |"
   echo "| auth-server, fresh database, plain \`java -jar\` (no AOT cache) | $(one startup auth_plain) | – |"
   echo "| auth-server, ES256, fresh database | $(one startup auth_es256) | $(one rss auth_es256) |"
+  [ -n "$(one startup auth_pg)" ] && echo "| auth-server on PostgreSQL, fresh database | $(one startup auth_pg) | $(one rss auth_pg) |"
   echo "| resource-server | $(one startup api) | $(one rss api) |"
   echo "| Keycloak prod (\`--optimized\`, build step not counted) | $(one startup keycloak) | $(one rss keycloak) |"
   echo "| node-oidc-provider | – | $(one rss node_oidc) |"
   echo
   echo "AOT cache training (extract + one start-up, not counted above, as Keycloak's build step): auth-server $(one aot_training auth-server) s,"
-  echo "resource-server $(one aot_training resource-server) s. Filling the table: $(awk '$1=="prefill" {print $3}' "$RAW") s."
+  echo "resource-server $(one aot_training resource-server) s. Filling the table: $(awk '$1=="prefill" {print $3}' "$RAW") s$(awk '$1=="prefill_pg" {printf " (PostgreSQL: %s s)", $3}' "$RAW")."
   echo
   if [ -f "$HERE/NOTES.md" ]; then cat "$HERE/NOTES.md"; fi
 } > "$OUT"

@@ -13,6 +13,11 @@
 #   SCENARIOS ["cc_rs256 introspect codeflow refresh refresh_oidc api_jwt api_opaque cc_es256"]
 #   MILLION [1]          1/0: afterwards, fill the authorization table with PREFILL_ROWS [1000000] rows and measure
 #                        MILLION_SCENARIOS ["cc_rs256 introspect refresh api_opaque"] again on that database
+#   POSTGRES [auto]      1/0: also measure POSTGRES_SCENARIOS ["introspect refresh"] on PostgreSQL (the production
+#                        database), on an empty table and again with PREFILL_ROWS rows: a throw-away cluster of the
+#                        host's PostgreSQL (PG_BIN [pg_ctl's directory, or the newest /usr/lib/postgresql/N/bin]),
+#                        default settings, on PG_PORT [15432]; run as user postgres when the bench runs as root.
+#                        auto = if PG_BIN has pg_ctl
 #   KEYCLOAK [auto]      1/0: measure Keycloak 26 (prod mode) with PEERS' scripts; auto = if PEERS exists
 #   NODE_OIDC [auto]     1/0: measure node-oidc-provider 9 the same way; auto = if PEERS and its node_modules exist
 #   PEERS [../shared/peers from the project root]   the peer harness (keycloak/start.sh, bench.sh)
@@ -31,6 +36,12 @@ PREWARM=${PREWARM:-20}
 SCENARIOS=${SCENARIOS:-"cc_rs256 introspect codeflow refresh refresh_oidc api_jwt api_opaque cc_es256"}
 MILLION=${MILLION:-1}; PREFILL_ROWS=${PREFILL_ROWS:-1000000}
 MILLION_SCENARIOS=${MILLION_SCENARIOS:-"cc_rs256 introspect refresh api_opaque"}
+POSTGRES_SCENARIOS=${POSTGRES_SCENARIOS:-"introspect refresh"}; PG_PORT=${PG_PORT:-15432}
+if [ -z "${PG_BIN:-}" ]; then
+  if command -v pg_ctl >/dev/null; then PG_BIN=$(dirname "$(readlink -f "$(command -v pg_ctl)")")
+  else PG_BIN=$(find /usr/lib/postgresql -maxdepth 2 -name bin -type d 2>/dev/null | sort -V | tail -1); fi
+fi
+POSTGRES=${POSTGRES:-auto}; [ "$POSTGRES" = auto ] && { [ -x "${PG_BIN:-/nonexistent}/pg_ctl" ] && POSTGRES=1 || POSTGRES=0; }
 QUIET_WAIT=${QUIET_WAIT:-30}; AUTH_PORT=${AUTH_PORT:-19000}; API_PORT=${API_PORT:-19080}
 FLOWS_PER_WORKER=${FLOWS_PER_WORKER:-3}
 JDK25=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
@@ -53,6 +64,7 @@ AUTH=http://127.0.0.1:$AUTH_PORT; API=http://127.0.0.1:$API_PORT
 export BENCH_LUA_DIR=$BENCH/lua
 
 for tool in wrk jq curl openssl bc; do command -v $tool >/dev/null || { echo "missing $tool (apt-get install -y wrk jq curl openssl bc)" >&2; exit 2; }; done
+[ "$POSTGRES" = 1 ] && [ "$(id -u)" = 0 ] && ! id postgres >/dev/null 2>&1 && { echo "POSTGRES=1 as root needs a user postgres" >&2; exit 2; }
 for port in "$AUTH_PORT" "$API_PORT"; do
   if curl -s -m 1 -o /dev/null "http://127.0.0.1:$port/"; then echo "port $port is busy: set AUTH_PORT/API_PORT" >&2; exit 2; fi
 done
@@ -65,6 +77,7 @@ cleanup() {
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   if [ "${KC_STARTED:-0}" = 1 ]; then "$PEERS/keycloak/stop.sh" >/dev/null 2>&1 || true; fi
   if [ "${NODE_STARTED:-0}" = 1 ]; then "$PEERS/node-oidc/stop.sh" >/dev/null 2>&1 || true; fi
+  if [ "${PG_STARTED:-0}" = 1 ]; then pg_stop; fi
 }
 trap cleanup EXIT
 die() { echo "BENCH FAILED: $*" | tee -a "$WORK/FAILED" >&2; exit 1; }
@@ -341,6 +354,40 @@ fi
 
 if [[ " $SCENARIOS " == *" cc_es256 "* ]]; then log "scenario cc_es256"; scenario_cc_es256; stop "$auth_PID"; fi
 
+# ------------------------------------------------------------------------------------------------ PostgreSQL
+# The production database, on the same cores: a throw-away cluster with PostgreSQL's default settings (fsync and
+# synchronous commit on), the token path on an empty table, then again with PREFILL_ROWS authorizations.
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }   # PostgreSQL refuses root
+psql_bench() { "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -q "$@"; }
+pg_stop() { as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast -w stop > /dev/null 2>&1 || true; rm -rf "$PG_DIR"; PG_STARTED=0; }
+if [ "$POSTGRES" = 1 ]; then
+  log "PostgreSQL: $("$PG_BIN/postgres" --version)"
+  PG_DIR=$(mktemp -d /tmp/tollgate-bench-pg.XXXXXX)   # not under WORK: the postgres user must own it
+  [ "$(id -u)" = 0 ] && chown postgres "$PG_DIR"
+  as_pg "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres -A trust -E UTF8 --locale=C > "$WORK/pg-initdb.log" 2>&1 \
+    || die "initdb failed; see $WORK/pg-initdb.log"
+  PG_STARTED=1
+  as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1" -l "$PG_DIR/log" \
+    -w start > /dev/null || die "PostgreSQL did not start: $(tail -3 "$PG_DIR/log")"
+  psql_bench -d postgres -c "CREATE DATABASE tollgate_bench" || die "CREATE DATABASE tollgate_bench failed"
+  start auth_pg auth-server "$AUTH_PORT" "$WORK/auth-pg" "${AUTH_ENV[@]}" \
+    DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/tollgate_bench" DB_USER=postgres DB_PASSWORD=unused-local-trust
+  auth_PID=$auth_pg_PID
+  : > "$TOKENS_OIDC"; : > "$TOKENS_PLAIN"   # refresh tokens of the H2 database mean nothing here
+  for s in $POSTGRES_SCENARIOS; do log "scenario $s on PostgreSQL"; MEASURE_AS="pg_" "scenario_$s"; done
+  log "filling the PostgreSQL authorization table with $PREFILL_ROWS rows"
+  t0=$(date +%s)
+  psql_bench -d tollgate_bench -v rows="$PREFILL_ROWS" -f "$BENCH/prefill-authorizations-postgres.sql" \
+    > "$WORK/pg-prefill.log" 2>&1 || die "PostgreSQL prefill failed; see $WORK/pg-prefill.log"
+  record "prefill_pg $PREFILL_ROWS $(( $(date +%s) - t0 ))"
+  : > "$TOKENS_OIDC"; : > "$TOKENS_PLAIN"
+  for s in $POSTGRES_SCENARIOS; do log "scenario $s on PostgreSQL, $PREFILL_ROWS authorizations"; MEASURE_AS="pgm_" "scenario_$s"; done
+  record "rss auth_pg $(rss_mib "$auth_PID")"
+  stop "$auth_PID"
+  PG_VERSION=$("$PG_BIN/postgres" --version | sed -n "s/.*(PostgreSQL) \([0-9.]*\).*/\1/p")
+  pg_stop
+fi
+
 # record_peer NAME PREFIX MODE OUTPUT: keeps the peer harness's output, fails on any error it counted, records its
 # medians as PREFIX_MODE results, and leaves the server's RSS in PEER_RSS
 record_peer() {
@@ -402,7 +449,7 @@ LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 META=("cores=$(nproc)" "load_before=$LOAD_BEFORE" "load_after=$LOAD_AFTER" \
   "date=$(date -u +%FT%TZ)" "java=$("$JAVA" -version 2>&1 | head -1 | tr -d '"')" "java_opts=$JAVA_OPTS" \
   "duration=$DURATION" "warmup=$WARMUP" "repeats=$REPEATS" "threads=$THREADS" "conc=$CONC" \
-  "keycloak_java=${KC_JAVA_HOME:-default}" "aot=$AOT" "prefill_rows=$PREFILL_ROWS")
+  "keycloak_java=${KC_JAVA_HOME:-default}" "aot=$AOT" "prefill_rows=$PREFILL_ROWS" "postgres=${PG_VERSION:-}")
 "$BENCH/report.sh" "$RAW" "$OUT" "${META[@]}"
 # to render the report again (after editing bench/NOTES.md):
 #   mapfile -t m < bench/results-meta.txt; bench/report.sh bench/results-raw.txt bench/RESULTS.md "${m[@]}"
