@@ -3,6 +3,7 @@
 # each on its own embedded H2 file database under ./data/, with the demo data, plus a second auth-server (9100,
 # profile demo-upstream) as the upstream identity provider behind "Continue with Tollgate Upstream (demo)".
 # Runs in the foreground; Ctrl-C (or SIGTERM) stops them all. Needs only a JDK 17+; the Maven wrapper fetches Maven.
+# The apps run on $JAVA_HOME's java when JAVA_HOME is set (Java 21+ gives the resource server virtual threads).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -15,6 +16,7 @@ export API_AUDIENCE=${API_AUDIENCE:-http://localhost:$API_PORT}
 export API_URL=${API_URL:-http://localhost:$API_PORT}
 export SPRING_PROFILES_ACTIVE=${SPRING_PROFILES_ACTIVE:-demo}
 export DEMO_UPSTREAM_ISSUER=${DEMO_UPSTREAM_ISSUER:-http://localhost:$UPSTREAM_PORT}
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 LOGS=data/logs
 MODULES=(auth-server resource-server demo-client)
 PIDS=()
@@ -91,7 +93,7 @@ trap stop_all EXIT
 # start <log name> <module> <port> [VAR=value ...]
 start() {
   local name=$1 module=$2 port=$3
-  env "${@:4}" SERVER_PORT="$port" java -XX:TieredStopAtLevel=1 -jar "$(runnable_jar "$module")" >"$LOGS/$name.log" 2>&1 &
+  env "${@:4}" SERVER_PORT="$port" "$JAVA" -XX:TieredStopAtLevel=1 -jar "$(runnable_jar "$module")" >"$LOGS/$name.log" 2>&1 &
   PIDS+=($!)
 }
 
