@@ -27,6 +27,11 @@ ratio_row() { local line="| **$3** |"; for c in ${M[conc]}; do line="$line **$(r
   echo "Tollgate JVM: ${M[java]}, \`${M[java_opts]}\`$([ "${M[aot]}" = 1 ] && echo ", started with an AOT cache"). Keycloak 26.7.3 prod mode"
   echo "(\`kc.sh start --optimized\`, dev-file H2, local caches) on ${M[keycloak_java]} and node-oidc-provider 9.13.3 (Node 20),"
   echo "measured in the same session, never at the same time."
+  probe() { awk -v w="$1" '$1=="probe" && $2==w {print $3}' "$RAW"; }
+  if [ -n "$(probe before)" ]; then
+    echo "Host speed (\`openssl speed rsa2048\`, one core, signatures/s): $(probe before) before the run, $(probe after) after;"
+    echo "the host's speed moves from day to day and even within a run, so read absolute figures against it."
+  fi
   echo "wrk: ${M[threads]} threads, keep-alive, ${M[repeats]} runs of ${M[duration]} s per concurrency, each after a ${M[warmup]} s warm-up;"
   echo "load generator and servers share the cores. Every figure is the median of the runs."
   echo

@@ -158,6 +158,8 @@ quiet_gate() {   # other builds share the machine: wait (bounded) for an idle mo
   done
   return 0
 }
+# one core's RSA-2048 signatures per second (openssl): the host's speed moves from day to day (and within a run)
+host_probe() { openssl speed -seconds 2 rsa2048 2>/dev/null | awk '$1 == "rsa" && $2 == "2048" {print $6}'; }
 median() { sort -g | awk '{a[NR]=$1} END{ if (NR%2) print a[(NR+1)/2]; else printf "%.2f\n", (a[NR/2]+a[NR/2+1])/2 }'; }
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<" $2"; }
 
@@ -302,6 +304,7 @@ scenario_cc_es256() {   # another deployment: a fresh database whose signing key
 # -------------------------------------------------------------------------------------------------- Tollgate
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 log "work dir $WORK; load $LOAD_BEFORE; java $JAVA ($JAVA_MAJOR), AOT=$AOT; scenarios: $SCENARIOS"
+record "probe before $(host_probe)"
 if [ "$AOT" = 1 ]; then
   log "AOT caches (training start-ups)"
   aot_train auth-server "${AUTH_ENV[@]}"
@@ -445,6 +448,7 @@ if [ "$NODE_OIDC" = 1 ]; then
 fi
 
 # --------------------------------------------------------------------------------------------------- report
+record "probe after $(host_probe)"
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 META=("cores=$(nproc)" "load_before=$LOAD_BEFORE" "load_after=$LOAD_AFTER" \
   "date=$(date -u +%FT%TZ)" "java=$("$JAVA" -version 2>&1 | head -1 | tr -d '"')" "java_opts=$JAVA_OPTS" \
