@@ -12,16 +12,21 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The container's error page: whatever failed outside Spring MVC (a rejected request, an uncaught
- * exception) still gets a problem body, never a stack trace or an HTML page.
+ * exception) still gets a problem body, never a stack trace or an HTML page; a lost database a 503.
  */
 @RestController
 public class ErrorProblemController implements ErrorController {
 
     @RequestMapping("${server.error.path:/error}")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+        Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        // a filter's database write (the user directory) fails outside Spring MVC's exception handling
+        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure
+                && DatabaseOutage.causedBy(failure)) {
+            return DatabaseOutage.answer(path instanceof String uri ? uri : null);
+        }
         HttpStatus status = statusOf(request);
         ProblemDetail problem = ProblemType.classify(ProblemDetail.forStatusAndDetail(status, detailFor(status)));
-        Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         if (path instanceof String uri) {
             problem.setInstance(Problems.instanceOf(uri));
         }

@@ -19,6 +19,7 @@ public enum ProblemType {
     FORBIDDEN("forbidden", "Forbidden", HttpStatus.FORBIDDEN),
     TOKEN_VALIDATION_UNAVAILABLE("token-validation-unavailable", "Access tokens cannot be checked right now",
             HttpStatus.SERVICE_UNAVAILABLE),
+    DATA_UNAVAILABLE("data-unavailable", "Data cannot be reached right now", HttpStatus.SERVICE_UNAVAILABLE),
     INVALID_FIELDS("invalid-fields", "Invalid input", HttpStatus.BAD_REQUEST),
     MALFORMED_REQUEST("malformed-request", "Malformed request", HttpStatus.BAD_REQUEST),
     NOT_FOUND("not-found", "Not found", HttpStatus.NOT_FOUND),

@@ -1,14 +1,13 @@
 package dev.tollgate.api.security;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import dev.tollgate.api.ResourceServerApplication;
 import dev.tollgate.api.support.AccessTokens;
 import dev.tollgate.api.support.ApiClient;
 import dev.tollgate.api.support.ApiResponse;
 import dev.tollgate.api.support.FakeAuthorizationServer;
+import dev.tollgate.api.support.StandaloneApi;
 
 import static dev.tollgate.api.support.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,14 +23,9 @@ class StartupWithoutAuthServerTest {
     void theApiStartsWhileTheAuthServerIsDownAndAcceptsTokensOnceItIsUp() {
         FakeAuthorizationServer authServer = new FakeAuthorizationServer();
         String token = new AccessTokens(authServer).alice("books.read").sign();
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ResourceServerApplication.class)
-                .profiles("demo")
-                .run("--server.port=0",
-                        "--tollgate.issuer=" + authServer.issuer(),
-                        "--tollgate.api.audience=" + AccessTokens.AUDIENCE,
-                        "--tollgate.api.introspection.client-secret=" + FakeAuthorizationServer.INTROSPECTION_SECRET,
-                        "--spring.datasource.url=jdbc:h2:mem:startup-test;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1")) {
-            ApiClient api = new ApiClient("http://localhost:" + app.getEnvironment().getProperty("local.server.port"));
+        try (ConfigurableApplicationContext app = StandaloneApi.start(authServer,
+                "--spring.datasource.url=jdbc:h2:mem:startup-test;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1")) {
+            ApiClient api = StandaloneApi.clientOf(app);
 
             assertThat(api.get("/actuator/health", null).status()).isEqualTo(200);
             ApiResponse whileDown = api.get("/api/books", token);

@@ -1,0 +1,63 @@
+package dev.tollgate.api.problem;
+
+import static dev.tollgate.api.support.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import dev.tollgate.api.support.AccessTokens;
+import dev.tollgate.api.support.ApiClient;
+import dev.tollgate.api.support.ApiResponse;
+import dev.tollgate.api.support.FakeAuthorizationServer;
+import dev.tollgate.api.support.StandaloneApi;
+
+/**
+ * The API's PostgreSQL goes away under a running instance: the instance stays alive, reports not ready, and
+ * answers 503 problems with {@code Retry-After}, whether the failure comes from a controller (a client's token)
+ * or from the user-directory filter that runs before it (a user's token).
+ */
+class DatabaseOutageTest {
+
+    @Test
+    void withoutItsDatabaseTheApiStaysAliveTurnsUnreadyAndAnswers503Problems() throws Exception {
+        FakeAuthorizationServer authServer = new FakeAuthorizationServer().start();
+        AccessTokens tokens = new AccessTokens(authServer);
+        // its own server, not the shared test one: this test stops it
+        EmbeddedPostgres database = EmbeddedPostgres.builder().start();
+        try (ConfigurableApplicationContext app = StandaloneApi.start(authServer,
+                "--spring.datasource.url=" + database.getJdbcUrl("postgres", "postgres"),
+                "--spring.datasource.username=postgres", "--spring.datasource.password=unused-local-trust",
+                "--DB_CONNECTION_TIMEOUT_MS=1000")) {
+            ApiClient api = StandaloneApi.clientOf(app);
+            assertThat(api.get("/actuator/health/readiness", null).status()).isEqualTo(200);
+            assertThat(api.get("/api/books", tokens.alice("books.read").sign()).status()).isEqualTo(200);
+
+            database.close();
+
+            ApiResponse readiness = api.get("/actuator/health/readiness", null);
+            assertThat(readiness.status()).isEqualTo(503);
+            assertThat(readiness.body().path("status").asString()).isEqualTo("DOWN");
+            assertThat(api.get("/actuator/health/liveness", null).status()).isEqualTo(200);
+
+            ApiResponse fromController = api.get("/api/books", tokens.client("demo-service", "books.read").sign());
+            assertProblem(fromController, 503, "data-unavailable");
+            assertThat(fromController.header("Retry-After")).isEqualTo("5");
+
+            ApiResponse fromFilter = api.get("/api/books", tokens.user("carol", List.of("USER"), "books.read")
+                    .sign());
+            assertProblem(fromFilter, 503, "data-unavailable");
+            assertThat(fromFilter.header("Retry-After")).isEqualTo("5");
+            assertThat(fromFilter.body().toString()).doesNotContain("Exception", "jdbc");
+        }
+        finally {
+            database.close();
+            authServer.stop();
+        }
+    }
+}
