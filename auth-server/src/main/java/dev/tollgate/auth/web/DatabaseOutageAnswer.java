@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -27,7 +28,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public final class DatabaseOutageAnswer extends OncePerRequestFilter {
 
-    static final String RETRY_AFTER_SECONDS = "5";
+    static final long RETRY_AFTER_SECONDS = 5;
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseOutageAnswer.class);
 
@@ -43,7 +44,7 @@ public final class DatabaseOutageAnswer extends OncePerRequestFilter {
             }
             // one line, no stack: during an outage every request ends here
             log.warn("Database unreachable, answered 503 to {} {}: {}", request.getMethod(), request.getRequestURI(),
-                    rootCause(failure).getMessage());
+                    NestedExceptionUtils.getMostSpecificCause(failure).getMessage());
             answer(request, response);
         }
     }
@@ -60,23 +61,17 @@ public final class DatabaseOutageAnswer extends OncePerRequestFilter {
 
     private static void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.resetBuffer();
-        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-        response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        // Spring Security's header writer sits inside this filter and has not run for this answer
         response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setCharacterEncoding("UTF-8");
         if (wantsPage(request)) {
-            response.setContentType(MediaType.TEXT_HTML_VALUE);
-            response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
-                    + "Unavailable · Tollgate</title><link rel=\"stylesheet\" href=\"/css/tollgate.css\"></head><body>"
-                    + "<main class=\"card\"><h1>Sign-in is unavailable for a moment</h1><p>Tollgate cannot reach its "
-                    + "database. Wait a few seconds, then try again.</p></main></body></html>");
+            RetryLaterAnswer.page(response, HttpStatus.SERVICE_UNAVAILABLE, RETRY_AFTER_SECONDS, "Unavailable",
+                    "Sign-in is unavailable for a moment",
+                    "Tollgate cannot reach its database. Wait a few seconds, then try again.");
         }
         else {
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            response.getWriter().write("{\"error\":\"temporarily_unavailable\",\"error_description\":"
-                    + "\"The authorization server cannot reach its database. Retry after " + RETRY_AFTER_SECONDS
-                    + " seconds.\"}");
+            RetryLaterAnswer.oauthError(response, HttpStatus.SERVICE_UNAVAILABLE, RETRY_AFTER_SECONDS,
+                    "The authorization server cannot reach its database. Retry after " + RETRY_AFTER_SECONDS
+                            + " seconds.");
         }
     }
 
@@ -84,13 +79,5 @@ public final class DatabaseOutageAnswer extends OncePerRequestFilter {
     private static boolean wantsPage(HttpServletRequest request) {
         String accept = request.getHeader(HttpHeaders.ACCEPT);
         return accept != null && accept.contains(MediaType.TEXT_HTML_VALUE);
-    }
-
-    private static Throwable rootCause(Throwable failure) {
-        Throwable cause = failure;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 }
