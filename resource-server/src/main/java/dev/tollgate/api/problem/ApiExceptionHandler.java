@@ -83,7 +83,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        if (causedByOversizedBody(exception)) {
+        // Jackson wraps the limit's exception, thrown while it was reading the body
+        if (Problems.causedBy(exception, RequestBodyTooLargeException.class)) {
             ProblemDetail problem = ProblemType.PAYLOAD_TOO_LARGE.problem(exception.getMostSpecificCause().getMessage());
             return handleExceptionInternal(exception, problem, headers, HttpStatus.PAYLOAD_TOO_LARGE, request);
         }
@@ -108,16 +109,6 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             }
         }
         return super.createResponseEntity(body, headers, status, request);
-    }
-
-    /** Jackson wraps the limit's exception, thrown while it was reading the body. */
-    private static boolean causedByOversizedBody(Throwable exception) {
-        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-            if (cause instanceof RequestBodyTooLargeException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static ProblemDetail invalidFieldsProblem(List<FieldError> errors) {

@@ -21,13 +21,8 @@ final class DatabaseOutage {
     }
 
     static boolean causedBy(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof DataAccessResourceFailureException || cause instanceof CannotCreateTransactionException
-                    || cause instanceof SQLTransientConnectionException) {
-                return true;
-            }
-        }
-        return false;
+        return Problems.causedBy(failure, DataAccessResourceFailureException.class,
+                CannotCreateTransactionException.class, SQLTransientConnectionException.class);
     }
 
     static ResponseEntity<ProblemDetail> answer(String requestUri) {

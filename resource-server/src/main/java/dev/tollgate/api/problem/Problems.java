@@ -16,4 +16,16 @@ final class Problems {
             return null;
         }
     }
+
+    /** Whether {@code failure} or one of its causes is of one of these types. */
+    static boolean causedBy(Throwable failure, Class<?>... types) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            for (Class<?> type : types) {
+                if (type.isInstance(cause)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
 }
