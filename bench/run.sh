@@ -383,7 +383,6 @@ if [ "$POSTGRES" = 1 ]; then
   psql_bench -d tollgate_bench -v rows="$PREFILL_ROWS" -f "$BENCH/prefill-authorizations-postgres.sql" \
     > "$WORK/pg-prefill.log" 2>&1 || die "PostgreSQL prefill failed; see $WORK/pg-prefill.log"
   record "prefill_pg $PREFILL_ROWS $(( $(date +%s) - t0 ))"
-  : > "$TOKENS_OIDC"; : > "$TOKENS_PLAIN"
   for s in $POSTGRES_SCENARIOS; do log "scenario $s on PostgreSQL, $PREFILL_ROWS authorizations"; MEASURE_AS="pgm_" "scenario_$s"; done
   record "rss auth_pg $(rss_mib "$auth_PID")"
   stop "$auth_PID"
