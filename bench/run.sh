@@ -374,7 +374,8 @@ if [ "$POSTGRES" = 1 ]; then
     -w start > /dev/null || die "PostgreSQL did not start: $(tail -3 "$PG_DIR/log")"
   psql_bench -d postgres -c "CREATE DATABASE tollgate_bench" || die "CREATE DATABASE tollgate_bench failed"
   start auth_pg auth-server "$AUTH_PORT" "$WORK/auth-pg" "${AUTH_ENV[@]}" \
-    DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/tollgate_bench" DB_USER=postgres DB_PASSWORD=unused-local-trust
+    DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/tollgate_bench" DB_USER=postgres DB_PASSWORD=unused-local-trust \
+    TOLLGATE_PRODUCTION=false   # a throwaway database: the demo data is allowed on it
   auth_PID=$auth_pg_PID
   : > "$TOKENS_OIDC"; : > "$TOKENS_PLAIN"   # refresh tokens of the H2 database mean nothing here
   for s in $POSTGRES_SCENARIOS; do log "scenario $s on PostgreSQL"; MEASURE_AS="pg_" "scenario_$s"; done

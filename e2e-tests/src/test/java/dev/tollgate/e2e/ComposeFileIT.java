@@ -110,6 +110,15 @@ class ComposeFileIT {
     }
 
     @Test
+    void theAuthServersOwnPortsTakeConnectionsFromThisMachineOnly() {
+        // they trust X-Forwarded-For from local proxies: reachable from elsewhere, anyone could pick their address
+        for (String instance : List.of("auth-server-1", "auth-server-2")) {
+            assertThat(environment(instance)).as(instance).containsEntry("SERVER_ADDRESS", "127.0.0.1");
+            assertThat(services.get(instance)).as(instance + " publishes no port").doesNotContainKey("ports");
+        }
+    }
+
+    @Test
     void eachApplicationHasItsOwnDatabaseCreatedAtFirstStart() throws IOException {
         String init = Files.readString(ROOT.resolve(mountedFile("postgres", "/docker-entrypoint-initdb.d/")));
         Set<String> created = matches(Pattern.compile("CREATE DATABASE (\\w+);"), init);

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes security events to the logger {@code tollgate.audit}: one line {@code event=TYPE key=value ...} per
- * event, with the same pairs attached as key-value pairs so that structured log formats (for example
+ * event (values escaped and quoted by {@link LogValues}, so a caller's value cannot add a line or a pair), with the
+ * same pairs attached as key-value pairs so that structured log formats (for example
  * {@code logging.structured.format.console=ecs}) turn them into fields.
  */
 @Component
@@ -26,7 +27,7 @@ public class AuditLog {
 
     private static String line(AuditEvent event) {
         String details = event.details().entrySet().stream()
-                .map(detail -> detail.getKey() + "=" + detail.getValue())
+                .map(detail -> detail.getKey() + "=" + LogValues.field(detail.getValue()))
                 .collect(Collectors.joining(" "));
         return details.isEmpty() ? "event=" + event.type() : "event=" + event.type() + " " + details;
     }

@@ -1,6 +1,7 @@
 package dev.tollgate.auth.config;
 
 import java.time.Clock;
+import java.util.Arrays;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -17,11 +18,15 @@ import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationValidator;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationConsentAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenIntrospectionAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.context.AuthorizationServerContextHolder;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2AuthorizationCodeRequestAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
@@ -29,15 +34,23 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.transaction.support.TransactionOperations;
 
 import dev.tollgate.auth.audit.AuditLog;
 import dev.tollgate.auth.authorize.GrantableScopesRequestConverter;
 import dev.tollgate.auth.authorize.IssuerInAuthorizationResponse;
+import dev.tollgate.auth.authorize.NativeAppRedirectUris;
+import dev.tollgate.auth.authorize.RequestObjectsRefused;
+import dev.tollgate.auth.client.ClientAuthenticationRequired;
 import dev.tollgate.auth.client.PublicClientRefreshAuthenticationProvider;
 import dev.tollgate.auth.client.PublicClientRefreshConverter;
+import dev.tollgate.auth.consent.ConsentRequired;
 import dev.tollgate.auth.consent.DenyRevokesConsent;
+import dev.tollgate.auth.consent.UncheckedScopesWithdrawn;
 import dev.tollgate.auth.cors.BrowserAccess;
 import dev.tollgate.auth.cors.BrowserOrigins;
 import dev.tollgate.auth.keys.KeyProperties;
@@ -45,12 +58,15 @@ import dev.tollgate.auth.ratelimit.RateLimits;
 import dev.tollgate.auth.registration.DynamicClientRegistration;
 import dev.tollgate.auth.token.AuthorizationCodeReplayDetection;
 import dev.tollgate.auth.token.HashedAuthorizationService;
+import dev.tollgate.auth.token.IdentityClaims;
 import dev.tollgate.auth.token.IntrospectionPolicy;
 import dev.tollgate.auth.token.RefreshTokenReuseDetection;
 import dev.tollgate.auth.token.RegisteredScopesByDefault;
 import dev.tollgate.auth.token.RevocationAudit;
 import dev.tollgate.auth.token.RotatedRefreshTokens;
 import dev.tollgate.auth.token.SessionTokensRevocation;
+import dev.tollgate.auth.token.TokenSubjects;
+import dev.tollgate.auth.token.UserInfoErrors;
 import dev.tollgate.auth.token.UserInfoMapper;
 import dev.tollgate.auth.web.SecurityHeaders;
 
@@ -67,20 +83,31 @@ public class AuthorizationServerConfig {
             UserInfoMapper userInfoMapper, SessionTokensRevocation sessionTokensRevocation,
             TransactionOperations transactions, AuditLog audit, Clock clock, RateLimits rateLimits,
             BrowserOrigins browserOrigins, AuthorizationServerSettings endpoints,
-            DynamicClientRegistration clientRegistration, KeyProperties keys) {
+            DynamicClientRegistration clientRegistration, KeyProperties keys,
+            OAuth2AuthorizationConsentService consents, TokenSubjects subjects) {
         IssuerInAuthorizationResponse authorizationResponse = new IssuerInAuthorizationResponse();
         http.oauth2AuthorizationServer(server -> {
             http.securityMatcher(server.getEndpointsMatcher());
             server.authorizationEndpoint(authorize -> authorize
                     .consentPage(CONSENT_PAGE)
-                    .authenticationProviders(providers -> providers.forEach(provider -> {
+                    .authenticationProviders(providers -> providers.replaceAll(provider -> {
+                        if (provider instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider codeRequest) {
+                            codeRequest.setAuthenticationValidator(NativeAppRedirectUris.validator()
+                                    .andThen(OAuth2AuthorizationCodeRequestAuthenticationValidator
+                                            .DEFAULT_SCOPE_VALIDATOR));
+                            codeRequest.setAuthorizationConsentRequired(new ConsentRequired());
+                        }
                         if (provider instanceof OAuth2AuthorizationConsentAuthenticationProvider consent) {
                             consent.setAuthorizationConsentCustomizer(new DenyRevokesConsent());
+                            return new UncheckedScopesWithdrawn(consent, authorizations, consents);
                         }
+                        return provider;
                     }))
                     .authorizationRequestConverters(converters -> converters.replaceAll(converter ->
                             converter instanceof OAuth2AuthorizationCodeRequestAuthenticationConverter
-                                    ? new GrantableScopesRequestConverter(converter, clients) : converter))
+                                    ? new GrantableScopesRequestConverter(
+                                            new RequestObjectsRefused(converter, clients), clients)
+                                    : converter))
                     .authorizationResponseHandler(authorizationResponse)
                     .errorResponseHandler(authorizationResponse));
             server.clientAuthentication(client -> client
@@ -102,17 +129,25 @@ public class AuthorizationServerConfig {
                     providers.replaceAll(provider -> new RevocationAudit(provider, audit))));
             server.tokenIntrospectionEndpoint(introspect -> introspect.authenticationProviders(providers ->
                     providers.replaceAll(provider -> provider instanceof OAuth2TokenIntrospectionAuthenticationProvider
-                            ? new IntrospectionPolicy(provider) : provider)));
+                            ? new IntrospectionPolicy(provider, subjects) : provider)));
             server.clientRegistrationEndpoint(registration -> registration
                     .authenticationProviders(clientRegistration::useTollgateRules));
+            // one registration endpoint in both documents; /oauth2/register stays as an alias
             server.authorizationServerMetadataEndpoint(metadata -> metadata.authorizationServerMetadataCustomizer(
-                    builder -> builder.claim(IssuerInAuthorizationResponse.METADATA_NAME, true)));
+                    builder -> builder.claim(IssuerInAuthorizationResponse.METADATA_NAME, true)
+                            .clientRegistrationEndpoint(AuthorizationServerContextHolder.getContext().getIssuer()
+                                    + endpoints.getOidcClientRegistrationEndpoint())));
             server.oidc(oidc -> oidc
                     .providerConfigurationEndpoint(configuration -> configuration.providerConfigurationCustomizer(
                             builder -> builder.claim(IssuerInAuthorizationResponse.METADATA_NAME, true)
+                                    .claim("claims_supported", IdentityClaims.SUPPORTED)
+                                    .claim("request_parameter_supported", false)
+                                    .claim("request_uri_parameter_supported", false)
                                     .idTokenSigningAlgorithms(algorithms -> algorithms
                                             .replaceAll(any -> keys.algorithm().name()))))
-                    .userInfoEndpoint(userInfo -> userInfo.userInfoMapper(userInfoMapper))
+                    .userInfoEndpoint(userInfo -> userInfo
+                            .userInfoMapper(userInfoMapper)
+                            .errorResponseHandler(new UserInfoErrors()))
                     .clientRegistrationEndpoint(registration -> registration
                             .authenticationProviders(clientRegistration::useTollgateRules))
                     .logoutEndpoint(logout -> logout
@@ -126,10 +161,21 @@ public class AuthorizationServerConfig {
                 .exceptionHandling(exceptions -> exceptions
                         .defaultAuthenticationEntryPointFor(new BearerTokenAuthenticationEntryPoint(),
                                 DynamicClientRegistration.endpoints(endpoints))
+                        // programs call these, often with Accept: */*: never the login page
+                        .defaultAuthenticationEntryPointFor(new ClientAuthenticationRequired(), paths(
+                                endpoints.getTokenEndpoint(), endpoints.getTokenIntrospectionEndpoint(),
+                                endpoints.getTokenRevocationEndpoint()))
+                        .defaultAuthenticationEntryPointFor(new BearerTokenAuthenticationEntryPoint(),
+                                paths(endpoints.getOidcUserInfoEndpoint()))
                         .defaultAuthenticationEntryPointFor(
                                 new LoginUrlAuthenticationEntryPoint(DefaultSecurityConfig.LOGIN_PAGE),
                                 new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
         return http.build();
+    }
+
+    private static RequestMatcher paths(String... paths) {
+        return new OrRequestMatcher(Arrays.stream(paths)
+                .map(path -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(path)).toList());
     }
 
     @Bean

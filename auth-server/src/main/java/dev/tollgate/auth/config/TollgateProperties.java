@@ -13,9 +13,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record TollgateProperties(
         @DefaultValue("http://localhost:9000") String issuer,
         @DefaultValue Api api,
-        @DefaultValue Token token) {
+        @DefaultValue Token token,
+        @DefaultValue Registration registration) {
 
     public record Api(@DefaultValue("http://localhost:8080") String audience) {
+    }
+
+    /**
+     * Dynamic client registration. {@code allowAdminScopesForServices}: whether a registrar may give a
+     * client_credentials client an admin-only scope (books.write, users.read); off, only an operator can.
+     */
+    public record Registration(@DefaultValue("false") boolean allowAdminScopesForServices) {
     }
 
     /** Default lifetimes; a client's own token settings override them (see TokenPolicy). */

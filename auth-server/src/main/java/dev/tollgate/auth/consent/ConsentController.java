@@ -47,7 +47,9 @@ class ConsentController {
                 .distinct()
                 .map(s -> new ConsentRequest.ScopeRow(s, ScopeDescriptions.describe(s), approvedBefore.contains(s)))
                 .toList();
-        model.addAttribute("consent", new ConsentRequest(client.getClientId(), client.getClientName(), state, rows));
+        boolean signIn = Arrays.asList(scope.split(" ")).contains(OidcScopes.OPENID);
+        model.addAttribute("consent",
+                new ConsentRequest(client.getClientId(), client.getClientName(), state, signIn, rows));
         return "consent";
     }
 

@@ -2,8 +2,11 @@ package dev.tollgate.auth.consent;
 
 import java.util.List;
 
-/** What the consent page shows: one row per scope the application asks for. */
-record ConsentRequest(String clientId, String clientName, String state, List<ScopeRow> scopes) {
+/**
+ * What the consent page shows: one row per scope the application asks for, and whether it asks to learn who the
+ * user is ({@code openid}, approved with "Allow" itself rather than with a row of its own).
+ */
+record ConsentRequest(String clientId, String clientName, String state, boolean signIn, List<ScopeRow> scopes) {
 
     record ScopeRow(String name, String description, boolean previouslyApproved) {
     }

@@ -19,6 +19,8 @@ import org.springframework.security.oauth2.core.user.OAuth2User;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
+import dev.tollgate.auth.audit.LogValues;
+
 /**
  * GitHub, the one plain OAuth 2.0 provider: its {@code /user} shows a public address, verified or not. Only
  * {@code /user/emails} says which address is primary and verified; that one is the email Tollgate may trust.
@@ -70,7 +72,7 @@ class GitHubUserService implements OAuth2UserService<OAuth2UserRequest, OAuth2Us
         }
         catch (RestClientException unavailable) {
             // The sign-in still works; the address just counts as unverified.
-            log.warn("GitHub /user/emails failed: {}", unavailable.getMessage());
+            log.warn("GitHub /user/emails failed: {}", LogValues.escaped(unavailable.getMessage()));
             return Optional.empty();
         }
     }

@@ -19,6 +19,7 @@ import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.FlashMapManager;
 import org.springframework.web.servlet.support.SessionFlashMapManager;
 
+import dev.tollgate.auth.audit.LogValues;
 import dev.tollgate.auth.config.DefaultSecurityConfig;
 
 /**
@@ -50,7 +51,8 @@ class UpstreamSignInFailure implements AuthenticationFailureHandler {
             return;
         }
         SignInProblem problem = problemOf(failure);
-        log.info("Upstream sign-in failed ({}): {}", problem, failure.getMessage());
+        // the message carries the upstream's error_description, which came back through the browser: anyone's text
+        log.info("Upstream sign-in failed ({}): {}", problem, LogValues.escaped(failure.getMessage()));
         showOnLoginPage(problem, request, response);
     }
 

@@ -1,25 +1,35 @@
 package dev.tollgate.auth.production;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 
 import org.springframework.core.env.Environment;
 
 /**
- * Production is the {@code postgres} profile, or any run with {@code tollgate.production=true}: the start-up
- * checks of this package apply there.
+ * Production is decided by configuration, never by a profile name: {@code tollgate.production=true}, or, when that
+ * is not set, a PostgreSQL database ({@code spring.datasource.url}). The start-up checks of this package apply
+ * there. {@code tollgate.production=false} is for throwaway databases only (the test suite, benchmarks).
  */
 public final class ProductionMode {
 
     public static final String PROPERTY = "tollgate.production";
-    public static final String POSTGRES_PROFILE = "postgres";
-    public static final String DEMO_PROFILE = "demo";
+    public static final String DATABASE_URL = "spring.datasource.url";
+
+    /** The profiles that seed users and clients whose passwords and secrets are published. */
+    public static final List<String> DEMO_PROFILES = List.of("demo", "demo-upstream");
 
     private ProductionMode() {
     }
 
     public static boolean isOn(Environment environment) {
-        return isActive(environment, POSTGRES_PROFILE)
-                || environment.getProperty(PROPERTY, Boolean.class, false);
+        Boolean configured = environment.getProperty(PROPERTY, Boolean.class);
+        return configured != null ? configured : usesPostgresql(environment);
+    }
+
+    static boolean usesPostgresql(Environment environment) {
+        return environment.getProperty(DATABASE_URL, "").strip().toLowerCase(Locale.ROOT)
+                .startsWith("jdbc:postgresql:");
     }
 
     static boolean isActive(Environment environment, String profile) {

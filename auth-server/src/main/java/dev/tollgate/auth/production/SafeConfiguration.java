@@ -11,8 +11,9 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 
 /**
- * Checks the configuration before anything starts (after the profiles and application.yml are read): the demo
- * profile never runs against PostgreSQL, and production needs an https issuer and a real key-encryption secret.
+ * Checks the configuration before anything starts (after the profiles and application.yml are read): in production
+ * ({@link ProductionMode}: a PostgreSQL database, or tollgate.production=true) no demo profile runs, the issuer is
+ * https and the key-encryption secret is real.
  */
 class SafeConfiguration implements EnvironmentPostProcessor, Ordered {
 
@@ -39,21 +40,25 @@ class SafeConfiguration implements EnvironmentPostProcessor, Ordered {
     }
 
     static void check(Environment environment) {
-        boolean demo = ProductionMode.isActive(environment, ProductionMode.DEMO_PROFILE);
-        if (demo && ProductionMode.isActive(environment, ProductionMode.POSTGRES_PROFILE)) {
-            throw new UnsafeStartException("the 'demo' profile is active together with 'postgres'. The demo profile "
-                    + "seeds users and clients whose passwords and secrets are published.",
-                    "Remove 'demo' from SPRING_PROFILES_ACTIVE; the demo profile is for local runs on H2 only.");
-        }
         if (!ProductionMode.isOn(environment)) {
             return;
         }
-        if (demo) {
-            throw new UnsafeStartException("the 'demo' profile is active in production (" + ProductionMode.PROPERTY
-                    + "=true).", "Remove 'demo' from SPRING_PROFILES_ACTIVE.");
+        for (String demo : ProductionMode.DEMO_PROFILES) {
+            if (ProductionMode.isActive(environment, demo)) {
+                throw demoProfileRefusal(environment, demo);
+            }
         }
         checkIssuer(environment);
         checkKeyEncryptionSecret(environment);
+    }
+
+    private static UnsafeStartException demoProfileRefusal(Environment environment, String profile) {
+        String where = ProductionMode.usesPostgresql(environment) ? "on a PostgreSQL database"
+                : "in production (" + ProductionMode.PROPERTY + "=true)";
+        return new UnsafeStartException("the '" + profile + "' profile is active " + where + ". It seeds users "
+                + "and clients whose passwords and secrets are published.",
+                "Remove '" + profile + "' from SPRING_PROFILES_ACTIVE: the demo profiles are for local runs on H2. "
+                        + "Only a throwaway PostgreSQL database (a test) may run them, with TOLLGATE_PRODUCTION=false.");
     }
 
     private static void checkIssuer(Environment environment) {

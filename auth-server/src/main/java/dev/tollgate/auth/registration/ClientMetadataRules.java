@@ -13,12 +13,17 @@ import org.springframework.security.oauth2.server.authorization.AbstractOAuth2Cl
 import org.springframework.security.oauth2.server.authorization.OAuth2ClientMetadataClaimNames;
 import org.springframework.security.oauth2.server.authorization.oidc.OidcClientMetadataClaimNames;
 
+import dev.tollgate.auth.authorize.AdminOnlyScopes;
 import dev.tollgate.auth.consent.ScopeDescriptions;
 
 /**
  * What a client may ask for when it registers (RFC 7591 §2): only the grant types, client authentication methods
- * and scopes Tollgate supports, and safe redirect URIs ({@link RedirectUriRule}). Anything else is refused with
- * {@code invalid_client_metadata} or {@code invalid_redirect_uri}, naming the field.
+ * and scopes Tollgate supports, safe redirect URIs ({@link RedirectUriRule}), a {@code jwks_uri} on the public
+ * internet ({@link PublicJwksHost}), and no admin-only scope ({@link AdminOnlyScopes}: {@code books.write},
+ * {@code users.read}) for a client that obtains tokens without a user (client_credentials), unless the operator
+ * allows it ({@code tollgate.registration.allow-admin-scopes-for-services}): such a token acts with no user and no
+ * administrator behind it. Anything else is refused with {@code invalid_client_metadata} or
+ * {@code invalid_redirect_uri}, naming the field.
  */
 final class ClientMetadataRules {
 
@@ -38,7 +43,10 @@ final class ClientMetadataRules {
 
     private static final String ERROR_URI = "https://www.rfc-editor.org/rfc/rfc7591#section-3.2.2";
 
-    private ClientMetadataRules() {
+    private final boolean adminScopesForServices;
+
+    ClientMetadataRules(boolean adminScopesForServices) {
+        this.adminScopesForServices = adminScopesForServices;
     }
 
     /** RFC 7591 §2: without {@code grant_types} a client gets the authorization code grant. */
@@ -53,7 +61,7 @@ final class ClientMetadataRules {
         return method == null ? ClientAuthenticationMethod.CLIENT_SECRET_BASIC.getValue() : method;
     }
 
-    static void check(AbstractOAuth2ClientRegistration request) {
+    void check(AbstractOAuth2ClientRegistration request) {
         List<String> grantTypes = grantTypesOf(request);
         require(GRANT_TYPES.containsAll(grantTypes), OAuth2ClientMetadataClaimNames.GRANT_TYPES,
                 "the supported grant types are authorization_code, refresh_token and client_credentials");
@@ -72,9 +80,17 @@ final class ClientMetadataRules {
                 OAuth2ClientMetadataClaimNames.TOKEN_ENDPOINT_AUTH_METHOD, "client_credentials needs a credential");
         require(!ClientAuthenticationMethod.PRIVATE_KEY_JWT.getValue().equals(method) || request.getJwkSetUrl() != null,
                 OAuth2ClientMetadataClaimNames.JWKS_URI, "private_key_jwt needs the client's jwks_uri");
+        require(request.getJwkSetUrl() == null || PublicJwksHost.accepts(request.getJwkSetUrl()),
+                OAuth2ClientMetadataClaimNames.JWKS_URI, "the host must resolve to public internet addresses only");
         List<String> scopes = request.getScopes();
         require(scopes == null || SCOPES.containsAll(scopes), OAuth2ClientMetadataClaimNames.SCOPE,
                 "the known scopes are " + String.join(" ", SCOPES.stream().sorted().toList()));
+        require(adminScopesForServices || scopes == null
+                        || !grantTypes.contains(AuthorizationGrantType.CLIENT_CREDENTIALS.getValue())
+                        || scopes.stream().noneMatch(AdminOnlyScopes.SCOPES::contains),
+                OAuth2ClientMetadataClaimNames.SCOPE, "a client_credentials client may not have "
+                        + String.join(" or ", AdminOnlyScopes.SCOPES.stream().sorted().toList())
+                        + " unless the operator allows it");
         checkRedirectUris(request.getRedirectUris(), authorizationCode);
         List<String> postLogoutRedirectUris =
                 request.getClaimAsStringList(OidcClientMetadataClaimNames.POST_LOGOUT_REDIRECT_URIS);

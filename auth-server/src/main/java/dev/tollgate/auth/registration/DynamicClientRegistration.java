@@ -24,6 +24,7 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.stereotype.Component;
 
+import dev.tollgate.auth.config.TollgateProperties;
 import dev.tollgate.auth.token.HashedAuthorizationService;
 import dev.tollgate.auth.token.TokenPolicy;
 
@@ -48,12 +49,15 @@ public class DynamicClientRegistration {
 
     private final TokenPolicy tokenPolicy;
 
+    private final ClientMetadataRules rules;
+
     public DynamicClientRegistration(RegisteredClientRepository clients, HashedAuthorizationService authorizations,
-            OAuth2TokenGenerator<?> tokenGenerator, TokenPolicy tokenPolicy) {
+            OAuth2TokenGenerator<?> tokenGenerator, TokenPolicy tokenPolicy, TollgateProperties properties) {
         this.clients = clients;
         this.authorizations = new ScopeClaimAsList(authorizations);
         this.tokenGenerator = tokenGenerator;
         this.tokenPolicy = tokenPolicy;
+        this.rules = new ClientMetadataRules(properties.registration().allowAdminScopesForServices());
     }
 
     /** Both registration endpoints: API endpoints, so a request without a token gets 401, never the login page. */
@@ -82,10 +86,10 @@ public class DynamicClientRegistration {
     private AuthenticationProvider oidcRegistration() {
         OidcClientRegistrationAuthenticationProvider registration =
                 new OidcClientRegistrationAuthenticationProvider(clients, authorizations, tokenGenerator);
-        Consumer<OidcClientRegistrationAuthenticationContext> tollgateRules = context -> ClientMetadataRules
+        Consumer<OidcClientRegistrationAuthenticationContext> tollgateRules = context -> rules
                 .check(context.<OidcClientRegistrationAuthenticationToken>getAuthentication().getClientRegistration());
         registration.setAuthenticationValidator(
-                tollgateRules.andThen(OidcClientRegistrationAuthenticationValidator.DEFAULT_JWK_SET_URI_VALIDATOR));
+                OidcClientRegistrationAuthenticationValidator.DEFAULT_JWK_SET_URI_VALIDATOR.andThen(tollgateRules));
         registration.setRegisteredClientConverter(
                 new RegisteredClientDefaults<>(new OidcClientRegistrationRegisteredClientConverter(), tokenPolicy));
         registration.setClientRegistrationConverter(ClientMetadataResponses::registeredAtOidcEndpoint);
@@ -103,10 +107,10 @@ public class DynamicClientRegistration {
     private AuthenticationProvider oauthRegistration() {
         OAuth2ClientRegistrationAuthenticationProvider registration =
                 new OAuth2ClientRegistrationAuthenticationProvider(clients, authorizations);
-        Consumer<OAuth2ClientRegistrationAuthenticationContext> tollgateRules = context -> ClientMetadataRules
+        Consumer<OAuth2ClientRegistrationAuthenticationContext> tollgateRules = context -> rules
                 .check(context.<OAuth2ClientRegistrationAuthenticationToken>getAuthentication().getClientRegistration());
         registration.setAuthenticationValidator(
-                tollgateRules.andThen(OAuth2ClientRegistrationAuthenticationValidator.DEFAULT_JWK_SET_URI_VALIDATOR));
+                OAuth2ClientRegistrationAuthenticationValidator.DEFAULT_JWK_SET_URI_VALIDATOR.andThen(tollgateRules));
         registration.setRegisteredClientConverter(
                 new RegisteredClientDefaults<>(new OAuth2ClientRegistrationRegisteredClientConverter(), tokenPolicy));
         registration.setClientRegistrationConverter(ClientMetadataResponses::registeredAtOAuthEndpoint);

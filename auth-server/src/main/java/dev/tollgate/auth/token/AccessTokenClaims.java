@@ -7,6 +7,7 @@ import java.util.TreeSet;
 
 import org.springframework.security.oauth2.core.OAuth2TokenIntrospectionClaimNames;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
+import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.core.oidc.StandardClaimNames;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenContext;
 import org.springframework.stereotype.Component;
@@ -15,8 +16,8 @@ import dev.tollgate.auth.config.TollgateProperties;
 
 /**
  * The claims of every access token, JWT or opaque (RFC 9068 and CONTRACT): {@code aud} is the API, {@code scope}
- * one space-delimited string, {@code client_id}, and for a user's token {@code roles} and
- * {@code preferred_username}.
+ * one space-delimited string, {@code client_id}, and for a user's token {@code roles}, and
+ * {@code preferred_username} when the user granted {@code profile}.
  */
 @Component
 public class AccessTokenClaims {
@@ -45,7 +46,12 @@ public class AccessTokenClaims {
         }
         subjects.userOf(context.getPrincipal()).ifPresent(user -> {
             claims.put(ROLES, new ArrayList<>(user.roles()));
-            claims.put(StandardClaimNames.PREFERRED_USERNAME, user.username());
+            if (context.getAuthorizedScopes().contains(OidcScopes.PROFILE)) {
+                claims.put(StandardClaimNames.PREFERRED_USERNAME, user.username());
+            }
+            else {
+                claims.remove(StandardClaimNames.PREFERRED_USERNAME);
+            }
         });
     }
 }

@@ -1,6 +1,7 @@
 package dev.tollgate.auth.token;
 
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
@@ -18,14 +19,18 @@ import dev.tollgate.auth.client.TollgateClientSettings;
 /**
  * Introspection (RFC 7662) only for clients marked {@link TollgateClientSettings#INTROSPECTION_ALLOWED} (resource
  * servers); any other client gets {@code unauthorized_client}. Answers of Spring Authorization Server's provider
- * gain {@code username} for user tokens, which it leaves out.
+ * gain {@code username} for user tokens, which it leaves out: the token's {@code preferred_username}, or, for a
+ * token without scope {@code profile}, the username of its subject (the resource server is trusted with it).
  */
 public final class IntrospectionPolicy implements AuthenticationProvider {
 
     private final AuthenticationProvider delegate;
 
-    public IntrospectionPolicy(AuthenticationProvider delegate) {
+    private final TokenSubjects subjects;
+
+    public IntrospectionPolicy(AuthenticationProvider delegate, TokenSubjects subjects) {
         this.delegate = delegate;
+        this.subjects = subjects;
     }
 
     @Override
@@ -51,12 +56,16 @@ public final class IntrospectionPolicy implements AuthenticationProvider {
         return delegate.supports(authentication);
     }
 
-    private static OAuth2TokenIntrospection withUsername(OAuth2TokenIntrospection claims) {
+    private OAuth2TokenIntrospection withUsername(OAuth2TokenIntrospection claims) {
         Map<String, Object> values = claims.getClaims();
-        Object preferredUsername = values.get(StandardClaimNames.PREFERRED_USERNAME);
-        if (preferredUsername == null || values.containsKey(OAuth2TokenIntrospectionClaimNames.USERNAME)) {
+        if (values.containsKey(OAuth2TokenIntrospectionClaimNames.USERNAME)
+                || !values.containsKey(AccessTokenClaims.ROLES)) {
             return claims;
         }
-        return OAuth2TokenIntrospection.withClaims(values).username(preferredUsername.toString()).build();
+        Object preferredUsername = values.get(StandardClaimNames.PREFERRED_USERNAME);
+        return (preferredUsername != null ? Optional.of(preferredUsername.toString())
+                : Optional.ofNullable(claims.getSubject()).flatMap(subjects::usernameOf))
+                .map(username -> OAuth2TokenIntrospection.withClaims(values).username(username).build())
+                .orElse(claims);
     }
 }

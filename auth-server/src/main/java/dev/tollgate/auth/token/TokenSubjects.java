@@ -36,6 +36,11 @@ public class TokenSubjects {
                 .orElseThrow(() -> new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_GRANT));
     }
 
+    /** The username of the user whose id {@code subject} is, if it is one. */
+    public Optional<String> usernameOf(String subject) {
+        return parseId(subject).flatMap(users::findById).map(TollgateUser::username);
+    }
+
     private static Optional<UUID> parseId(String principalName) {
         try {
             return Optional.of(UUID.fromString(principalName));

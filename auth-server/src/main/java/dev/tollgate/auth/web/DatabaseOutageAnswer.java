@@ -19,6 +19,8 @@ import org.springframework.http.MediaType;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import dev.tollgate.auth.audit.LogValues;
+
 /**
  * A request that fails because the database cannot be reached is answered 503 with {@code Retry-After}, not with
  * the 500 of an unexpected error: the outage is temporary, and clients and load balancers should try again later
@@ -43,7 +45,8 @@ public final class DatabaseOutageAnswer extends OncePerRequestFilter {
                 throw failure;
             }
             // one line, no stack: during an outage every request ends here
-            log.warn("Database unreachable, answered 503 to {} {}: {}", request.getMethod(), request.getRequestURI(),
+            log.warn("Database unreachable, answered 503 to {} {}: {}", LogValues.escaped(request.getMethod()),
+                    LogValues.escaped(request.getRequestURI()),
                     NestedExceptionUtils.getMostSpecificCause(failure).getMessage());
             answer(request, response);
         }

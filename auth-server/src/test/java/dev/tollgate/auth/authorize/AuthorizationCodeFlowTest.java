@@ -157,7 +157,7 @@ class AuthorizationCodeFlowTest extends HttpTest {
                     .replace("scope=openid&", "");
             HtmlPage consent = browser.signIn(browser.open(withoutScope), "alice", "alice-password");
 
-            List<String> offered = consent.getByXPath("//input[@name='scope']/@value").stream()
+            List<String> offered = consent.getByXPath("//input[@type='checkbox' and @name='scope']/@value").stream()
                     .map(value -> ((DomAttr) value).getValue()).toList();
             assertThat(offered).as("registered: openid books.read books.write users.read").containsExactly("books.read");
             browser.click(consent, "approve");

@@ -24,6 +24,26 @@ class DiscoveryTest extends HttpTest {
     }
 
     @Test
+    void theOpenIdConfigurationNamesTheClaimsIssuedAndRefusesRequestObjects() {
+        JsonNode metadata = http.get("/.well-known/openid-configuration").json();
+        assertThat(metadata.get("claims_supported")).as(metadata.toString()).isNotNull();
+        assertThat(metadata.get("claims_supported").valueStream().map(JsonNode::asString).toList())
+                .contains("iss", "sub", "aud", "exp", "iat", "auth_time", "sid", "preferred_username", "name",
+                        "email", "email_verified")
+                .as("the access token's roles are not an identity claim").doesNotContain("roles");
+        assertThat(metadata.get("request_parameter_supported").asBoolean(true)).isFalse();
+        assertThat(metadata.get("request_uri_parameter_supported").asBoolean(true)).isFalse();
+    }
+
+    @Test
+    void bothDocumentsAdvertiseTheSameRegistrationEndpoint() {
+        String oidc = http.get("/.well-known/openid-configuration").field("registration_endpoint");
+        String oauth = http.get("/.well-known/oauth-authorization-server").field("registration_endpoint");
+        assertThat(oidc).isEqualTo(ISSUER + "/connect/register");
+        assertThat(oauth).isEqualTo(oidc);
+    }
+
+    @Test
     void theOAuthMetadataAdvertisesTheOAuthEndpointsOnly() {
         JsonNode metadata = http.get("/.well-known/oauth-authorization-server").json();
         assertCommonMetadata(metadata);

@@ -17,7 +17,7 @@ import dev.tollgate.auth.support.AuthServerTest;
 import dev.tollgate.auth.support.OAuthHttp;
 
 /**
- * Production (the postgres profile, or tollgate.production=true) refuses to start with a clear message when its
+ * Production (a PostgreSQL database, or tollgate.production=true) refuses to start with a clear message when its
  * configuration is unsafe. Runs beside the shared test context, whose database holds the demo data.
  */
 @AuthServerTest
@@ -30,11 +30,33 @@ class UnsafeStartIsRefusedTest {
     /** The shared test context's secret (application-test.yml): its database's keys were encrypted with it. */
     private static final String GOOD_SECRET = "--tollgate.keys.encryption-secret=q8Vf3kP0zR7xW2mN5tY9bC4hJ6gL1sD8";
     private static final String HTTPS_ISSUER = "--tollgate.issuer=https://login.example.com";
+    /** Refused before any connection is tried: no server needs to listen there. */
+    private static final String POSTGRES_URL = "--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/tollgate";
 
     @Test
     void theDemoProfileNeverRunsWithPostgres() {
         assertRefused(List.of("demo", "postgres"), List.of(HTTPS_ISSUER, GOOD_SECRET),
-                "the 'demo' profile is active together with 'postgres'");
+                "the 'demo' profile is active on a PostgreSQL database");
+    }
+
+    @Test
+    void theDemoProfileNeverRunsOnAPostgresqlDatabaseWhateverTheProfiles() {
+        assertRefused(List.of("demo"), List.of(HTTPS_ISSUER, GOOD_SECRET, POSTGRES_URL),
+                "the 'demo' profile is active on a PostgreSQL database");
+    }
+
+    @Test
+    void theDemoUpstreamProfileIsRefusedLikeTheDemoProfile() {
+        assertRefused(List.of("demo-upstream"), List.of(HTTPS_ISSUER, GOOD_SECRET, POSTGRES_URL),
+                "the 'demo-upstream' profile is active on a PostgreSQL database");
+        assertRefused(List.of("demo-upstream"), List.of("--tollgate.production=true", HTTPS_ISSUER, GOOD_SECRET),
+                "the 'demo-upstream' profile is active in production");
+    }
+
+    @Test
+    void aPostgresqlDatabaseMeansProductionWithoutAnyProfile() {
+        assertRefused(List.of(), List.of("--tollgate.issuer=http://login.example.com", GOOD_SECRET, POSTGRES_URL),
+                "is not an https URL");
     }
 
     @Test

@@ -189,7 +189,8 @@ class DynamicClientRegistrationTest extends HttpTest {
         assertThat(http.get("/.well-known/openid-configuration").field("registration_endpoint"))
                 .isEqualTo(AuthServerTest.ISSUER + "/connect/register");
         assertThat(http.get("/.well-known/oauth-authorization-server").field("registration_endpoint"))
-                .isEqualTo(AuthServerTest.ISSUER + "/oauth2/register");
+                .as("one endpoint for both; /oauth2/register stays as an alias")
+                .isEqualTo(AuthServerTest.ISSUER + "/connect/register");
     }
 
     private String registrarToken() {
