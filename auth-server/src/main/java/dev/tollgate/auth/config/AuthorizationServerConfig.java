@@ -18,6 +18,7 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationConsentAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenIntrospectionAuthenticationProvider;
@@ -33,8 +34,13 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.transaction.support.TransactionOperations;
 
 import dev.tollgate.auth.audit.AuditLog;
+import dev.tollgate.auth.authorize.AuthorizationRequestCache;
+import dev.tollgate.auth.authorize.ConsentPrompt;
+import dev.tollgate.auth.authorize.FreshSignIn;
+import dev.tollgate.auth.authorize.FreshSignInEntry;
 import dev.tollgate.auth.authorize.GrantableScopesRequestConverter;
 import dev.tollgate.auth.authorize.IssuerInAuthorizationResponse;
+import dev.tollgate.auth.authorize.PromptNoneWithoutSignIn;
 import dev.tollgate.auth.client.PublicClientRefreshAuthenticationProvider;
 import dev.tollgate.auth.client.PublicClientRefreshConverter;
 import dev.tollgate.auth.consent.DenyRevokesConsent;
@@ -42,6 +48,7 @@ import dev.tollgate.auth.cors.BrowserAccess;
 import dev.tollgate.auth.cors.BrowserOrigins;
 import dev.tollgate.auth.keys.KeyProperties;
 import dev.tollgate.auth.ratelimit.RateLimits;
+import dev.tollgate.auth.session.SessionBoundLogout;
 import dev.tollgate.auth.registration.DynamicClientRegistration;
 import dev.tollgate.auth.token.AuthorizationCodeReplayDetection;
 import dev.tollgate.auth.token.HashedAuthorizationService;
@@ -69,20 +76,30 @@ public class AuthorizationServerConfig {
             BrowserOrigins browserOrigins, AuthorizationServerSettings endpoints,
             DynamicClientRegistration clientRegistration, KeyProperties keys) {
         IssuerInAuthorizationResponse authorizationResponse = new IssuerInAuthorizationResponse();
+        AuthorizationRequestCache requestCache = new AuthorizationRequestCache(endpoints.getAuthorizationEndpoint());
+        LoginUrlAuthenticationEntryPoint loginPage = new LoginUrlAuthenticationEntryPoint(DefaultSecurityConfig.LOGIN_PAGE);
         http.oauth2AuthorizationServer(server -> {
             http.securityMatcher(server.getEndpointsMatcher());
             server.authorizationEndpoint(authorize -> authorize
                     .consentPage(CONSENT_PAGE)
-                    .authenticationProviders(providers -> providers.forEach(provider -> {
-                        if (provider instanceof OAuth2AuthorizationConsentAuthenticationProvider consent) {
-                            consent.setAuthorizationConsentCustomizer(new DenyRevokesConsent());
-                        }
-                    }))
+                    .authenticationProviders(providers -> {
+                        providers.forEach(provider -> {
+                            if (provider instanceof OAuth2AuthorizationConsentAuthenticationProvider consent) {
+                                consent.setAuthorizationConsentCustomizer(new DenyRevokesConsent());
+                            }
+                        });
+                        providers.forEach(provider -> {
+                            if (provider instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider requests) {
+                                requests.setAuthenticationValidator(FreshSignIn.afterDefaultValidation(clock));
+                                requests.setAuthorizationConsentRequired(new ConsentPrompt());
+                            }
+                        });
+                    })
                     .authorizationRequestConverters(converters -> converters.replaceAll(converter ->
                             converter instanceof OAuth2AuthorizationCodeRequestAuthenticationConverter
                                     ? new GrantableScopesRequestConverter(converter, clients) : converter))
                     .authorizationResponseHandler(authorizationResponse)
-                    .errorResponseHandler(authorizationResponse));
+                    .errorResponseHandler(new FreshSignInEntry(authorizationResponse, requestCache, loginPage)));
             server.clientAuthentication(client -> client
                     .authenticationConverter(new PublicClientRefreshConverter())
                     .authenticationProvider(new PublicClientRefreshAuthenticationProvider(clients)));
@@ -116,18 +133,21 @@ public class AuthorizationServerConfig {
                     .clientRegistrationEndpoint(registration -> registration
                             .authenticationProviders(clientRegistration::useTollgateRules))
                     .logoutEndpoint(logout -> logout
+                            .authenticationProviders(providers -> providers.replaceAll(SessionBoundLogout::wrap))
                             .logoutResponseHandler(sessionTokensRevocation.rpInitiatedLogoutHandler())));
         });
         http.headers(SecurityHeaders.everywhere())
                 .cors(cors -> cors.configurationSource(BrowserAccess.to(browserOrigins, endpoints)))
                 .addFilterAfter(rateLimits.perAddress(), HeaderWriterFilter.class)
                 .addFilterBefore(rateLimits.perClient(), AuthorizationFilter.class)
+                .addFilterBefore(new PromptNoneWithoutSignIn(authorizationResponse), AuthorizationFilter.class)
+                .requestCache(cache -> cache.requestCache(requestCache))
                 .authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated())
                 .exceptionHandling(exceptions -> exceptions
                         .defaultAuthenticationEntryPointFor(new BearerTokenAuthenticationEntryPoint(),
                                 DynamicClientRegistration.endpoints(endpoints))
                         .defaultAuthenticationEntryPointFor(
-                                new LoginUrlAuthenticationEntryPoint(DefaultSecurityConfig.LOGIN_PAGE),
+                                loginPage,
                                 new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
         return http.build();
     }
