@@ -10,15 +10,19 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpMethod;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
+
+import dev.tollgate.auth.session.SignIns;
 
 /**
  * Keeps the authorization request that a sign-in interrupts, to continue it afterwards. OIDC Core 3.1.2.1 lets a
  * client send it by POST as a form: it is kept as the equivalent GET, parameters in the query, since the browser
  * comes back after sign-in with a redirect (a GET) and would otherwise arrive without them. A {@code prompt=none}
- * request is never kept: it is answered at once and must not come back after some later sign-in.
+ * request is never kept: it is answered at once and must not come back after some later sign-in. Each kept request
+ * notes the sign-in the browser had ({@link SignInDemand}), so that the sign-in it then makes counts as fresh.
  */
 public final class AuthorizationRequestCache implements RequestCache {
 
@@ -36,9 +40,12 @@ public final class AuthorizationRequestCache implements RequestCache {
         if (prompt != null && Arrays.asList(prompt.split(" ")).contains(OidcRequestParameters.NONE)) {
             return;
         }
-        boolean postedAuthorizationRequest = HttpMethod.POST.matches(request.getMethod())
-                && authorizationEndpoint.equals(request.getServletPath());
-        delegate.saveRequest(postedAuthorizationRequest ? new AsGet(request) : request, response);
+        if (!authorizationEndpoint.equals(request.getServletPath())) {
+            delegate.saveRequest(request, response);
+            return;
+        }
+        SignInDemand.record(request, SignIns.authTimeOf(SecurityContextHolder.getContext().getAuthentication()));
+        delegate.saveRequest(HttpMethod.POST.matches(request.getMethod()) ? new AsGet(request) : request, response);
     }
 
     @Override

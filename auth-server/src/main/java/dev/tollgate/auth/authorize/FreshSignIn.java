@@ -1,20 +1,11 @@
 package dev.tollgate.auth.authorize;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Consumer;
-
-import jakarta.servlet.http.HttpSession;
 
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -24,7 +15,6 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
-import dev.tollgate.auth.authorize.FreshSignInRequired.FreshSignInDemand;
 import dev.tollgate.auth.session.SignIns;
 
 /**
@@ -36,8 +26,6 @@ import dev.tollgate.auth.session.SignIns;
  * request yet, the login page is shown ({@link FreshSignInRequired}, {@link FreshSignInEntry}).
  */
 public final class FreshSignIn implements Consumer<OAuth2AuthorizationCodeRequestAuthenticationContext> {
-
-    static final String DEMAND = FreshSignInDemand.class.getName();
 
     private final Clock clock;
 
@@ -59,13 +47,12 @@ public final class FreshSignIn implements Consumer<OAuth2AuthorizationCodeReques
             return; // signed out: the login page comes anyway; prompt=none with others is refused after this check
         }
         Optional<Instant> signedInAt = SignIns.authTimeOf(user);
-        if (tooOld(request, signedInAt) && !answeredByNewerSignIn(request, signedInAt)) {
+        if (tooOld(request, signedInAt) && !answeredByNewerSignIn(signedInAt)) {
             if (prompts.contains(OidcRequestParameters.NONE)) {
                 throw OidcRequestParameters.error(OidcRequestParameters.LOGIN_REQUIRED,
                         "The sign-in is older than max_age allows, and prompt=none forbids a new one", request);
             }
-            throw new FreshSignInRequired(request,
-                    new FreshSignInDemand(fingerprint(request), signedInAt.orElse(Instant.EPOCH)));
+            throw new FreshSignInRequired(request);
         }
     }
 
@@ -78,41 +65,10 @@ public final class FreshSignIn implements Consumer<OAuth2AuthorizationCodeReques
                 && (signedInAt.isEmpty() || Duration.between(signedInAt.get(), clock.instant()).compareTo(maxAge.get()) > 0);
     }
 
-    /** Whether the browser signed in again since this same request asked for it (it comes back after the login page). */
-    private static boolean answeredByNewerSignIn(OAuth2AuthorizationCodeRequestAuthenticationToken request,
-            Optional<Instant> signedInAt) {
-        HttpSession session = currentSession();
-        if (session == null || !(session.getAttribute(DEMAND) instanceof FreshSignInDemand demand)
-                || !demand.request().equals(fingerprint(request))) {
-            return false;
-        }
-        boolean answered = signedInAt.isPresent() && signedInAt.get().isAfter(demand.staleSignIn());
-        if (answered) {
-            session.removeAttribute(DEMAND);
-        }
-        return answered;
-    }
-
-    private static HttpSession currentSession() {
+    /** Whether this same request sent the browser to sign in, and it did (the request comes back after the login page). */
+    private static boolean answeredByNewerSignIn(Optional<Instant> signedInAt) {
         return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
-                ? attributes.getRequest().getSession(false) : null;
-    }
-
-    /** The same request, brought back after sign-in, has the same fingerprint; Spring Security's marker aside. */
-    static String fingerprint(OAuth2AuthorizationCodeRequestAuthenticationToken request) {
-        Map<String, Object> parameters = new TreeMap<>(request.getAdditionalParameters());
-        parameters.remove("continue");
-        String text = String.join("\n", request.getClientId(), String.valueOf(request.getRedirectUri()),
-                String.valueOf(request.getState()), new TreeSet<>(request.getScopes()).toString(),
-                parameters.entrySet().stream().map(entry -> entry.getKey() + "=" + (entry.getValue() instanceof String[] values
-                        ? String.join(",", values) : String.valueOf(entry.getValue()))).toList().toString());
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        }
-        catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("every Java runtime has SHA-256", impossible);
-        }
+                && SignInDemand.answered(attributes.getRequest(), signedInAt);
     }
 
     private static boolean isSignedIn(Authentication user) {

@@ -13,7 +13,7 @@ import org.springframework.security.web.savedrequest.RequestCache;
 
 /**
  * The authorization endpoint's answer to a request that failed: {@link FreshSignInRequired} shows the login page and
- * keeps the request to come back to after it (remembering that this request asked, see {@link FreshSignIn}); every
+ * keeps the request to come back to after it ({@link AuthorizationRequestCache}); every
  * other failure goes to the client as before.
  */
 public final class FreshSignInEntry implements AuthenticationFailureHandler {
@@ -34,8 +34,7 @@ public final class FreshSignInEntry implements AuthenticationFailureHandler {
     @Override
     public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
             AuthenticationException exception) throws IOException, ServletException {
-        if (exception instanceof FreshSignInRequired freshSignIn) {
-            request.getSession().setAttribute(FreshSignIn.DEMAND, freshSignIn.demand());
+        if (exception instanceof FreshSignInRequired) {
             requestCache.saveRequest(request, response);
             loginPage.commence(request, response, exception);
             return;

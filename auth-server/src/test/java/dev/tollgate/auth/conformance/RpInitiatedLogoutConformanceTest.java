@@ -113,9 +113,9 @@ class RpInitiatedLogoutConformanceTest extends HttpTest {
 
             for (int i = 0; i < browsers.size(); i++) {
                 Browser browser = browsers.get(i);
-                assertThat(rp.refresh(tokens.get(i)).sid()).as("a refresh keeps the browser's sid")
-                        .isEqualTo(tokens.get(i).sid());
-                Page page = browser.open(RelyingParty.logoutPath("id_token_hint", tokens.get(i).idTokenValue(),
+                Tokens refreshed = rp.refresh(tokens.get(i));
+                assertThat(refreshed.sid()).as("a refresh keeps the browser's sid").isEqualTo(tokens.get(i).sid());
+                Page page = browser.open(RelyingParty.logoutPath("id_token_hint", refreshed.idTokenValue(),
                         "post_logout_redirect_uri", RelyingParty.POST_LOGOUT_REDIRECT_URI, "state", "b" + i));
                 assertThat(browser.callback()).as("browser %d logs out: %s", i,
                         page.getWebResponse().getContentAsString()).isNotNull();
