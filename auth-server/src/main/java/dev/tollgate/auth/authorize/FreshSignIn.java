@@ -61,8 +61,8 @@ public final class FreshSignIn implements Consumer<OAuth2AuthorizationCodeReques
             return true;
         }
         Optional<Duration> maxAge = OidcRequestParameters.maxAge(request);
-        return maxAge.isPresent()
-                && (signedInAt.isEmpty() || Duration.between(signedInAt.get(), clock.instant()).compareTo(maxAge.get()) > 0);
+        return maxAge.isPresent() && (signedInAt.isEmpty()
+                || Duration.between(signedInAt.get(), clock.instant()).compareTo(maxAge.get()) > 0);
     }
 
     /** Whether this same request sent the browser to sign in, and it did (the request comes back after the login page). */

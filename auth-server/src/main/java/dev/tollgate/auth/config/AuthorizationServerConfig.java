@@ -48,6 +48,7 @@ import dev.tollgate.auth.cors.BrowserAccess;
 import dev.tollgate.auth.cors.BrowserOrigins;
 import dev.tollgate.auth.keys.KeyProperties;
 import dev.tollgate.auth.ratelimit.RateLimits;
+import dev.tollgate.auth.session.LogoutConfirmation;
 import dev.tollgate.auth.session.SessionBoundLogout;
 import dev.tollgate.auth.registration.DynamicClientRegistration;
 import dev.tollgate.auth.token.AuthorizationCodeReplayDetection;
@@ -134,6 +135,7 @@ public class AuthorizationServerConfig {
                             .authenticationProviders(clientRegistration::useTollgateRules))
                     .logoutEndpoint(logout -> logout
                             .authenticationProviders(providers -> providers.replaceAll(SessionBoundLogout::wrap))
+                            .errorResponseHandler(new LogoutConfirmation("/logout"))
                             .logoutResponseHandler(sessionTokensRevocation.rpInitiatedLogoutHandler())));
         });
         http.headers(SecurityHeaders.everywhere())

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.htmlunit.Page;
+import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -95,6 +96,21 @@ class RpInitiatedLogoutConformanceTest extends HttpTest {
                     "post_logout_redirect_uri", RelyingParty.POST_LOGOUT_REDIRECT_URI, "state", "bye"));
             assertThat(browser.callback()).isNull();
             assertThat(page.getWebResponse().getStatusCode()).isLessThan(500);
+        }
+    }
+
+    /** oidcc-rp-initiated-logout-no-params: the user is asked on the sign-out page, and signing out there works. */
+    @Test
+    void oidccRpInitiatedLogoutNoParams_asksTheUserAndSignsOut() throws Exception {
+        try (Browser browser = new Browser(http.baseUrl())) {
+            rp.signIn(browser, "alice", "alice-password");
+            HtmlPage page = browser.open(RelyingParty.logoutPath());
+            assertThat(browser.callback()).isNull();
+            assertThat(page.getElementById("logout-form")).as("the sign-out page").isNotNull();
+            browser.click(page, "sign-out");
+
+            rp.open(browser, rp.request("prompt", "none"));
+            assertThat(browser.callbackParameters()).as("signed out").containsEntry("error", "login_required");
         }
     }
 
