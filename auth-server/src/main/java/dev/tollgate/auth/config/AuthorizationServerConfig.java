@@ -41,9 +41,14 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.transaction.support.TransactionOperations;
 
 import dev.tollgate.auth.audit.AuditLog;
+import dev.tollgate.auth.authorize.AuthorizationRequestCache;
+import dev.tollgate.auth.authorize.ConsentPrompt;
+import dev.tollgate.auth.authorize.FreshSignIn;
+import dev.tollgate.auth.authorize.FreshSignInEntry;
 import dev.tollgate.auth.authorize.GrantableScopesRequestConverter;
 import dev.tollgate.auth.authorize.IssuerInAuthorizationResponse;
 import dev.tollgate.auth.authorize.NativeAppRedirectUris;
+import dev.tollgate.auth.authorize.PromptNoneWithoutSignIn;
 import dev.tollgate.auth.authorize.RequestObjectsRefused;
 import dev.tollgate.auth.client.ClientAuthenticationRequired;
 import dev.tollgate.auth.client.PublicClientRefreshAuthenticationProvider;
@@ -55,6 +60,8 @@ import dev.tollgate.auth.cors.BrowserAccess;
 import dev.tollgate.auth.cors.BrowserOrigins;
 import dev.tollgate.auth.keys.KeyProperties;
 import dev.tollgate.auth.ratelimit.RateLimits;
+import dev.tollgate.auth.session.LogoutConfirmation;
+import dev.tollgate.auth.session.SessionBoundLogout;
 import dev.tollgate.auth.registration.DynamicClientRegistration;
 import dev.tollgate.auth.token.AuthorizationCodeReplayDetection;
 import dev.tollgate.auth.token.HashedAuthorizationService;
@@ -86,6 +93,8 @@ public class AuthorizationServerConfig {
             DynamicClientRegistration clientRegistration, KeyProperties keys,
             OAuth2AuthorizationConsentService consents, TokenSubjects subjects) {
         IssuerInAuthorizationResponse authorizationResponse = new IssuerInAuthorizationResponse();
+        AuthorizationRequestCache requestCache = new AuthorizationRequestCache(endpoints.getAuthorizationEndpoint());
+        LoginUrlAuthenticationEntryPoint loginPage = new LoginUrlAuthenticationEntryPoint(DefaultSecurityConfig.LOGIN_PAGE);
         http.oauth2AuthorizationServer(server -> {
             http.securityMatcher(server.getEndpointsMatcher());
             server.authorizationEndpoint(authorize -> authorize
@@ -94,8 +103,9 @@ public class AuthorizationServerConfig {
                         if (provider instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider codeRequest) {
                             codeRequest.setAuthenticationValidator(NativeAppRedirectUris.validator()
                                     .andThen(OAuth2AuthorizationCodeRequestAuthenticationValidator
-                                            .DEFAULT_SCOPE_VALIDATOR));
-                            codeRequest.setAuthorizationConsentRequired(new ConsentRequired());
+                                            .DEFAULT_SCOPE_VALIDATOR)
+                                    .andThen(new FreshSignIn(clock)));
+                            codeRequest.setAuthorizationConsentRequired(new ConsentPrompt(new ConsentRequired()));
                         }
                         if (provider instanceof OAuth2AuthorizationConsentAuthenticationProvider consent) {
                             consent.setAuthorizationConsentCustomizer(new DenyRevokesConsent());
@@ -109,7 +119,7 @@ public class AuthorizationServerConfig {
                                             new RequestObjectsRefused(converter, clients), clients)
                                     : converter))
                     .authorizationResponseHandler(authorizationResponse)
-                    .errorResponseHandler(authorizationResponse));
+                    .errorResponseHandler(new FreshSignInEntry(authorizationResponse, requestCache, loginPage)));
             server.clientAuthentication(client -> client
                     .authenticationConverter(new PublicClientRefreshConverter())
                     .authenticationProvider(new PublicClientRefreshAuthenticationProvider(clients)));
@@ -151,12 +161,16 @@ public class AuthorizationServerConfig {
                     .clientRegistrationEndpoint(registration -> registration
                             .authenticationProviders(clientRegistration::useTollgateRules))
                     .logoutEndpoint(logout -> logout
+                            .authenticationProviders(providers -> providers.replaceAll(SessionBoundLogout::wrap))
+                            .errorResponseHandler(new LogoutConfirmation("/logout"))
                             .logoutResponseHandler(sessionTokensRevocation.rpInitiatedLogoutHandler())));
         });
         http.headers(SecurityHeaders.everywhere())
                 .cors(cors -> cors.configurationSource(BrowserAccess.to(browserOrigins, endpoints)))
                 .addFilterAfter(rateLimits.perAddress(), HeaderWriterFilter.class)
                 .addFilterBefore(rateLimits.perClient(), AuthorizationFilter.class)
+                .addFilterBefore(new PromptNoneWithoutSignIn(authorizationResponse), AuthorizationFilter.class)
+                .requestCache(cache -> cache.requestCache(requestCache))
                 .authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated())
                 .exceptionHandling(exceptions -> exceptions
                         .defaultAuthenticationEntryPointFor(new BearerTokenAuthenticationEntryPoint(),
@@ -168,7 +182,7 @@ public class AuthorizationServerConfig {
                         .defaultAuthenticationEntryPointFor(new BearerTokenAuthenticationEntryPoint(),
                                 paths(endpoints.getOidcUserInfoEndpoint()))
                         .defaultAuthenticationEntryPointFor(
-                                new LoginUrlAuthenticationEntryPoint(DefaultSecurityConfig.LOGIN_PAGE),
+                                loginPage,
                                 new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
         return http.build();
     }

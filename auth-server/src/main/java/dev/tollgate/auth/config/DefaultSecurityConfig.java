@@ -15,6 +15,7 @@ import dev.tollgate.auth.cors.BrowserOrigins;
 import dev.tollgate.auth.password.PasswordProperties;
 import dev.tollgate.auth.ratelimit.RateLimits;
 import dev.tollgate.auth.secret.TollgatePasswordEncoder;
+import dev.tollgate.auth.session.SignIns;
 import dev.tollgate.auth.token.SessionTokensRevocation;
 import dev.tollgate.auth.user.Roles;
 import dev.tollgate.auth.web.SecurityHeaders;
@@ -40,6 +41,7 @@ public class DefaultSecurityConfig {
                         .anyRequest().authenticated())
                 .formLogin(login -> login
                         .loginPage(LOGIN_PAGE)
+                        .authenticationDetailsSource(SignIns.DETAILS)
                         .failureHandler(loginFailureHandler)
                         .permitAll())
                 .logout(logout -> logout

@@ -14,11 +14,11 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.User;
-import org.springframework.security.web.authentication.WebAuthenticationDetailsSource;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Component;
 
+import dev.tollgate.auth.session.SignIns;
 import dev.tollgate.auth.user.TollgateUser;
 
 /**
@@ -32,8 +32,6 @@ class LocalUserSession {
     private final SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
 
     private final SecurityContextRepository repository = new HttpSessionSecurityContextRepository();
-
-    private final WebAuthenticationDetailsSource details = new WebAuthenticationDetailsSource();
 
     /**
      * @param factors how the person proved who they are, e.g. {@link FactorGrantedAuthority#AUTHORIZATION_CODE_AUTHORITY}
@@ -49,7 +47,7 @@ class LocalUserSession {
         factors.forEach(factor -> authorities.add(FactorGrantedAuthority.fromAuthority(factor)));
         UsernamePasswordAuthenticationToken authentication =
                 UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities);
-        authentication.setDetails(details.buildDetails(request));
+        authentication.setDetails(SignIns.DETAILS.buildDetails(request));
         request.changeSessionId();
         SecurityContext context = holder.createEmptyContext();
         context.setAuthentication(authentication);

@@ -28,7 +28,9 @@ class LoginController {
 
     @GetMapping("/login")
     String login(HttpServletRequest request, HttpServletResponse response, Model model) {
-        model.addAttribute("clientName", clientNameOfPendingAuthorization(request, response));
+        SavedRequest pending = requestCache.getRequest(request, response);
+        model.addAttribute("clientName", clientNameOf(pending));
+        model.addAttribute("loginHint", single(pending, "login_hint"));
         return "login";
     }
 
@@ -37,13 +39,16 @@ class LoginController {
         return "logout";
     }
 
-    private String clientNameOfPendingAuthorization(HttpServletRequest request, HttpServletResponse response) {
-        SavedRequest saved = requestCache.getRequest(request, response);
-        String[] clientIds = saved == null ? null : saved.getParameterValues("client_id");
-        if (clientIds == null || clientIds.length != 1) {
-            return null;
-        }
-        RegisteredClient client = clients.findByClientId(clientIds[0]);
+    /** The application the user is signing in to, when the sign-in interrupts an authorization request. */
+    private String clientNameOf(SavedRequest pending) {
+        String clientId = single(pending, "client_id");
+        RegisteredClient client = clientId == null ? null : clients.findByClientId(clientId);
         return client == null ? null : client.getClientName();
+    }
+
+    /** A parameter of the interrupted request, such as login_hint (OIDC Core 3.1.2.1), which pre-fills the username. */
+    private static String single(SavedRequest pending, String name) {
+        String[] values = pending == null ? null : pending.getParameterValues(name);
+        return values == null || values.length != 1 ? null : values[0];
     }
 }

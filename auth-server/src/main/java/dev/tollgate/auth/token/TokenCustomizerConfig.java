@@ -1,8 +1,11 @@
 package dev.tollgate.auth.token;
 
+import java.util.Date;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.core.oidc.IdTokenClaimNames;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
@@ -10,6 +13,7 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 
 import dev.tollgate.auth.keys.SigningKeys;
+import dev.tollgate.auth.session.SignIns;
 
 /** Spring Authorization Server picks these two beans up for JWT and for opaque (reference) tokens. */
 @Configuration(proxyBeanMethods = false)
@@ -17,6 +21,9 @@ class TokenCustomizerConfig {
 
     /** RFC 9068 media type of JWT access tokens, so they can never be mistaken for ID tokens. */
     static final String ACCESS_TOKEN_JWT_TYPE = "at+jwt";
+
+    /** OpenID Connect Front- and Back-Channel Logout: the session the ID token was issued in. */
+    static final String SID = "sid";
 
     @Bean
     OAuth2TokenCustomizer<JwtEncodingContext> jwtCustomizer(AccessTokenClaims accessTokenClaims,
@@ -31,6 +38,10 @@ class TokenCustomizerConfig {
             else if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
                 subjects.userOf(context.getPrincipal()).ifPresent(user -> context.getClaims()
                         .claims(claims -> claims.putAll(IdentityClaims.of(user, context.getAuthorizedScopes()))));
+                // the sign-in this grant came from, also when refreshed: its principal is the one recorded then
+                SignIns.authTimeOf(context.getPrincipal())
+                        .ifPresent(authTime -> context.getClaims().claim(IdTokenClaimNames.AUTH_TIME, Date.from(authTime)));
+                SignIns.sidOf(context.getPrincipal()).ifPresent(sid -> context.getClaims().claim(SID, sid));
             }
         };
     }

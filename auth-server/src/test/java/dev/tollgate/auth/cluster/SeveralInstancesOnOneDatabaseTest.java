@@ -150,6 +150,50 @@ class SeveralInstancesOnOneDatabaseTest {
     }
 
     @Test
+    void sidAuthTimePromptsAndLogoutHoldWhicheverInstanceAnswers() throws Exception {
+        try (LoadBalancedBrowser browser = new LoadBalancedBrowser(List.of(port(first), port(second)))) {
+            Pkce pkce = Pkce.create();
+            HtmlPage page = browser.open(authorizePath(pkce, "s1", ""));
+            page = browser.signIn(page, "alice", "alice-password");
+            if (browser.callback() == null) {
+                browser.click(page, "approve");
+            }
+            Map<String, Object> signedIn = idToken(exchange(http(first), browser.callbackParameters().get("code"), pkce));
+
+            Pkce silent = Pkce.create();
+            browser.open(authorizePath(silent, "s2", "&prompt=none"));
+            Map<String, Object> silently = idToken(exchange(http(second), browser.callbackParameters().get("code"),
+                    silent));
+            assertThat(silently.get("sid")).as("one browser session, one sid, on either instance")
+                    .isEqualTo(signedIn.get("sid"));
+            assertThat(silently.get("auth_time")).isEqualTo(signedIn.get("auth_time"));
+
+            Thread.sleep(1100);
+            Pkce again = Pkce.create();
+            HtmlPage login = browser.open(authorizePath(again, "s3", "&prompt=login"));
+            assertThat(login.getElementById("login-form")).as("prompt=login asks again").isNotNull();
+            browser.signIn(login, "alice", "alice-password");
+            assertThat(browser.callbackParameters()).as("and the new sign-in answers it, whichever instance sees it")
+                    .containsEntry("state", "s3").containsKey("code");
+            Reply fresh = exchange(http(first), browser.callbackParameters().get("code"), again);
+            assertThat((Long) idToken(fresh).get("auth_time")).isGreaterThan((Long) signedIn.get("auth_time"));
+
+            browser.open("/connect/logout?post_logout_redirect_uri=http://localhost:8081/&state=bye&id_token_hint="
+                    + fresh.field("id_token"));
+            assertThat(browser.callbackParameters()).as("RP-initiated logout").containsEntry("state", "bye");
+        }
+    }
+
+    private static String authorizePath(Pkce pkce, String state, String extra) {
+        return Browser.authorizePath("demo-web", REDIRECT_URI, "openid profile", state, pkce) + extra;
+    }
+
+    private static Map<String, Object> idToken(Reply tokens) throws java.text.ParseException {
+        assertThat(tokens.status()).as(tokens.toString()).isEqualTo(200);
+        return com.nimbusds.jwt.SignedJWT.parse(tokens.field("id_token")).getJWTClaimsSet().toJSONObject();
+    }
+
+    @Test
     void aScheduledJobRunsOnOneInstanceAtATime() {
         LockConfiguration job = new LockConfiguration(Instant.now(), "cluster-test-job", Duration.ofMinutes(1),
                 Duration.ZERO);

@@ -11,6 +11,7 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.htmlunit.HttpMethod;
 import org.htmlunit.Page;
 import org.htmlunit.StringWebResponse;
 import org.htmlunit.WebClient;
@@ -19,6 +20,7 @@ import org.htmlunit.WebResponse;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
 import org.htmlunit.util.Cookie;
+import org.htmlunit.util.NameValuePair;
 import org.htmlunit.util.WebConnectionWrapper;
 
 import org.springframework.web.util.UriComponentsBuilder;
@@ -103,6 +105,15 @@ public class Browser implements AutoCloseable {
     public <P extends Page> P open(String path) throws IOException {
         callback = null;
         return web.getPage(authServerUrl + path);
+    }
+
+    /** Submits a form to the auth server as a page of another site would (an authorization request by POST). */
+    public <P extends Page> P post(String path, Map<String, String> form) throws IOException {
+        callback = null;
+        WebRequest request = new WebRequest(URI.create(authServerUrl + path).toURL(), HttpMethod.POST);
+        request.setRequestParameters(form.entrySet().stream()
+                .map(field -> new NameValuePair(field.getKey(), field.getValue())).toList());
+        return web.getPage(request);
     }
 
     /** Changes every following request's URL, as someone between the browser and the servers could. */

@@ -50,6 +50,12 @@ public final class OAuthHttp {
                 .header("Authorization", "Bearer " + accessToken).GET());
     }
 
+    /** POSTs nothing but a bearer token (userinfo by POST, OIDC Core 5.3.1). */
+    public Reply postWithBearer(String path, String accessToken) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Authorization", "Bearer " + accessToken).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
     /** POSTs a form authenticated with client_secret_basic. */
     public Reply post(String path, String clientId, String clientSecret, Map<String, String> form) {
         String credentials = Base64.getEncoder().encodeToString(

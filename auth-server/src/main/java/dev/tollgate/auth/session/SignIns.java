@@ -1,0 +1,73 @@
+package dev.tollgate.auth.session;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Objects;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.security.authentication.AuthenticationDetailsSource;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+
+/**
+ * What an ID token says about the sign-in behind it (OIDC Core 2, Front-/Back-Channel Logout): {@code auth_time}, when
+ * the user proved who they are, and {@code sid}, which sign-in session at Tollgate it was. Both travel inside the
+ * sign-in itself (the {@link Authentication} that the session store, shared by every instance, keeps and that each
+ * authorization records), so they are right for the browser that authorized, on any instance, also when refreshed.
+ * <ul>
+ * <li>{@code auth_time}: the newest factor's time ({@link FactorGrantedAuthority#getIssuedAt()}, set by Spring
+ * Security at every password, upstream or passkey sign-in).</li>
+ * <li>{@code sid}: each sign-in draws a random session key that its {@link WebAuthenticationDetails} carry as their
+ * session id (the servlet session's own id changes at sign-in and must never reach a client); the {@code sid} is its
+ * SHA-256 digest. One sign-in in one browser, one {@code sid}: three browsers of one user have three.</li>
+ * </ul>
+ */
+public final class SignIns {
+
+    /** Details of every sign-in: the client address, and a new session key. */
+    public static final AuthenticationDetailsSource<HttpServletRequest, WebAuthenticationDetails> DETAILS =
+            request -> new WebAuthenticationDetails(request.getRemoteAddr(), newSessionKey());
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private SignIns() {
+    }
+
+    /** The {@code sid} of this sign-in, if it was made with {@link #DETAILS}. */
+    public static Optional<String> sidOf(Authentication signIn) {
+        return signIn != null && signIn.getDetails() instanceof WebAuthenticationDetails details
+                && details.getSessionId() != null ? Optional.of(digest(details.getSessionId())) : Optional.empty();
+    }
+
+    /** When the user last proved who they are in this sign-in. */
+    public static Optional<Instant> authTimeOf(Authentication signIn) {
+        return signIn == null ? Optional.empty() : signIn.getAuthorities().stream()
+                .filter(FactorGrantedAuthority.class::isInstance)
+                .map(factor -> ((FactorGrantedAuthority) factor).getIssuedAt())
+                .filter(Objects::nonNull)
+                .max(Instant::compareTo);
+    }
+
+    private static String newSessionKey() {
+        byte[] key = new byte[32];
+        RANDOM.nextBytes(key);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(key);
+    }
+
+    private static String digest(String value) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
+        }
+        catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("every Java runtime has SHA-256", impossible);
+        }
+    }
+}
