@@ -17,6 +17,7 @@ public enum ProblemType {
     INVALID_AUTHORIZATION("invalid-authorization", "Invalid authorization request", HttpStatus.BAD_REQUEST),
     INSUFFICIENT_SCOPE("insufficient-scope", "Insufficient scope", HttpStatus.FORBIDDEN),
     FORBIDDEN("forbidden", "Forbidden", HttpStatus.FORBIDDEN),
+    TOO_MANY_UNKNOWN_TOKENS("too-many-unknown-tokens", "Too many unknown access tokens", HttpStatus.TOO_MANY_REQUESTS),
     TOKEN_VALIDATION_UNAVAILABLE("token-validation-unavailable", "Access tokens cannot be checked right now",
             HttpStatus.SERVICE_UNAVAILABLE),
     DATA_UNAVAILABLE("data-unavailable", "Data cannot be reached right now", HttpStatus.SERVICE_UNAVAILABLE),

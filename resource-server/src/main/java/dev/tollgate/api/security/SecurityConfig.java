@@ -13,7 +13,6 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -44,7 +43,7 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder accessTokenDecoder,
-            OpaqueTokenIntrospector opaqueTokenIntrospector, TollgateProperties properties,
+            CachingIntrospector opaqueTokenIntrospector, TollgateProperties properties,
             BearerProblemEntryPoint entryPoint, BearerProblemAccessDeniedHandler accessDeniedHandler,
             UserSightings userSightings, JsonMapper json) {
         AuthenticationManager tokens = new BearerTokenAuthenticationManager(accessTokenDecoder, opaqueTokenIntrospector,
