@@ -29,7 +29,6 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
     DUPLICATE_ISBN("duplicate-isbn", "ISBN already in use", HttpStatus.CONFLICT),
     PRECONDITION_FAILED("precondition-failed", "Changed since read", HttpStatus.PRECONDITION_FAILED),
-    PRECONDITION_REQUIRED("precondition-required", "If-Match required", HttpStatus.PRECONDITION_REQUIRED),
     PAYLOAD_TOO_LARGE("payload-too-large", "Request body too large", HttpStatus.PAYLOAD_TOO_LARGE),
     CORS_REJECTED("cors-rejected", "Origin not allowed", HttpStatus.FORBIDDEN),
     INTERNAL_ERROR("internal-error", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR);
