@@ -9,6 +9,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Requests allowed per {@code period} on the token, introspection, revocation and registration endpoints: per
  * client address ({@code perAddress}, all those endpoints together) and per authenticated client
  * ({@code perClient}); sign-in form posts have their own, tighter budget per address ({@code loginPerAddress}).
+ * Introspection is what a resource server does for every opaque token its callers bring, at a rate set by its own
+ * traffic: an authenticated client's introspection calls have a budget of their own
+ * ({@code introspectionPerClient}, a guard against a runaway client only) and cost its address nothing; only
+ * introspection requests that fail (no or wrong client credentials) count against the address.
  * Counted in memory by each instance.
  */
 @ConfigurationProperties("tollgate.rate-limit")
@@ -17,5 +21,6 @@ public record RateLimitProperties(
         @DefaultValue("1m") Duration period,
         @DefaultValue("600") long perAddress,
         @DefaultValue("300") long perClient,
+        @DefaultValue("12000") long introspectionPerClient,
         @DefaultValue("30") long loginPerAddress) {
 }

@@ -24,7 +24,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The rate limits, as two filters for the security chains: {@link #perAddress()} runs early, before any
  * credential is checked; {@link #perClient()} runs once the client has authenticated, so that nobody can use up
- * another client's budget by sending its client id.
+ * another client's budget by sending its client id. Introspection is counted apart (see
+ * {@link RateLimitProperties}): a resource server introspects as often as its callers bring opaque tokens, and
+ * whoever calls an API must not be able to spend the budget that the API needs for everybody else's tokens.
  */
 @Component
 public class RateLimits {
@@ -32,12 +34,14 @@ public class RateLimits {
     private final RateLimitProperties properties;
     private final RateLimiter limiter;
     private final RequestMatcher protocolEndpoints;
+    private final RequestMatcher introspection;
     private final RequestMatcher signIn = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login");
 
     public RateLimits(RateLimitProperties properties, AuthorizationServerSettings endpoints) {
         this.properties = properties;
         this.limiter = new RateLimiter(properties.period());
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        this.introspection = paths.matcher(endpoints.getTokenIntrospectionEndpoint());
         this.protocolEndpoints = new OrRequestMatcher(
                 paths.matcher(endpoints.getTokenEndpoint()),
                 paths.matcher(endpoints.getTokenIntrospectionEndpoint()),
@@ -54,10 +58,25 @@ public class RateLimits {
                 if (signIn.matches(request)) {
                     return limiter.tryTake("sign-in:" + address, properties.loginPerAddress());
                 }
+                if (introspection.matches(request)) {
+                    return limiter.checkWithoutTaking(addressKey(request), properties.perAddress());
+                }
                 return protocolEndpoints.matches(request)
-                        ? limiter.tryTake("address:" + address, properties.perAddress()) : Optional.empty();
+                        ? limiter.tryTake(addressKey(request), properties.perAddress()) : Optional.empty();
+            }
+
+            /** An introspection request costs its address only when it failed: no or wrong client credentials. */
+            @Override
+            protected void answered(HttpServletRequest request, HttpServletResponse response) {
+                if (introspection.matches(request) && response.getStatus() != HttpServletResponse.SC_OK) {
+                    limiter.tryTake(addressKey(request), properties.perAddress());
+                }
             }
         };
+    }
+
+    private static String addressKey(HttpServletRequest request) {
+        return "address:" + request.getRemoteAddr();
     }
 
     public Filter perClient() {
@@ -65,12 +84,16 @@ public class RateLimits {
             @Override
             protected Optional<Duration> check(HttpServletRequest request) {
                 Authentication caller = SecurityContextHolder.getContext().getAuthentication();
-                if (caller instanceof OAuth2ClientAuthenticationToken client && client.isAuthenticated()
-                        && client.getRegisteredClient() != null && protocolEndpoints.matches(request)) {
-                    return limiter.tryTake("client:" + client.getRegisteredClient().getClientId(),
-                            properties.perClient());
+                if (!(caller instanceof OAuth2ClientAuthenticationToken client && client.isAuthenticated()
+                        && client.getRegisteredClient() != null)) {
+                    return Optional.empty();
                 }
-                return Optional.empty();
+                String clientId = client.getRegisteredClient().getClientId();
+                if (introspection.matches(request)) {
+                    return limiter.tryTake("introspection:" + clientId, properties.introspectionPerClient());
+                }
+                return protocolEndpoints.matches(request)
+                        ? limiter.tryTake("client:" + clientId, properties.perClient()) : Optional.empty();
             }
         };
     }
@@ -79,12 +102,19 @@ public class RateLimits {
 
         protected abstract Optional<Duration> check(HttpServletRequest request);
 
+        /** Counts what can only be counted once the answer is known; nothing by default. */
+        protected void answered(HttpServletRequest request, HttpServletResponse response) {
+        }
+
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             Optional<Duration> retryAfter = properties.enabled() ? check(request) : Optional.empty();
             if (retryAfter.isEmpty()) {
                 chain.doFilter(request, response);
+                if (properties.enabled()) {
+                    answered(request, response);
+                }
             }
             else if (signIn.matches(request)) {
                 TooManyRequests.page(response, retryAfter.get());

@@ -6,23 +6,39 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
+
+import dev.tollgate.auth.client.TollgateClientSettings;
+import dev.tollgate.auth.secret.TollgatePasswordEncoder;
 
 import dev.tollgate.auth.support.ClientAddresses;
 import dev.tollgate.auth.support.HardenedAuthServerTest;
 import dev.tollgate.auth.support.OAuthHttp;
 import dev.tollgate.auth.support.OAuthHttp.Reply;
 
-/** Bursts over the limits of application-hardened.yml: 5 per client, 20 per address, 12 sign-ins per address. */
+/**
+ * Bursts over the limits of application-hardened.yml: 5 per client, 20 per address, 12 sign-ins per address, 40
+ * introspections per client.
+ */
 @HardenedAuthServerTest
 class RateLimitTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    RegisteredClientRepository clients;
 
     @Test
     void aClientBurstingOverItsLimitGets429WithRetryAfterAndAnOAuthErrorWhileOtherClientsGoOn() {
@@ -74,6 +90,39 @@ class RateLimitTest {
     }
 
     @Test
+    void introspectionByAnAuthenticatedClientDoesNotCountAgainstItsAddressOrItsTokenEndpointBudget() {
+        OAuthHttp resourceServer = new OAuthHttp(port, ClientAddresses.next());
+        for (int request = 0; request < 30; request++) {
+            Reply introspected = resourceServer.introspect("x");
+            assertThat(introspected.status()).as("introspection %d: %s", request, introspected).isEqualTo(200);
+        }
+
+        // a failed revocation is counted against the address: the address still has budget left
+        Reply sameAddress = resourceServer.post("/oauth2/revoke", "resource-server", "a-guess", Map.of("token", "x"));
+        assertThat(sameAddress.status()).as(sameAddress.toString()).isEqualTo(401);
+    }
+
+    @Test
+    void aRunawayIntrospectingClientIsStillCappedByItsOwnIntrospectionBudget() {
+        registerAnotherApi("runaway-api", "runaway-api-secret");
+        OAuthHttp runaway = new OAuthHttp(port, ClientAddresses.next());
+        // the bucket refills a little while the test runs (40 per minute): the first 40 pass, and a refusal follows
+        List<Reply> answers = new ArrayList<>();
+        Reply refused = null;
+        while (refused == null && answers.size() < 80) {
+            Reply answer = runaway.post("/oauth2/introspect", "runaway-api", "runaway-api-secret", Map.of("token", "x"));
+            answers.add(answer);
+            refused = answer.status() == 200 ? null : answer;
+        }
+
+        assertThat(answers.subList(0, 40)).allSatisfy(answer -> assertThat(answer.status()).isEqualTo(200));
+        assertThat(refused).as("refused within 80 introspections").isNotNull();
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.retryAfter()).isNotBlank();
+        assertThat(refused.field("error")).isEqualTo("temporarily_unavailable");
+    }
+
+    @Test
     void theClientRegistrationEndpointsCountAgainstTheAddressLimit() {
         OAuthHttp registrar = new OAuthHttp(port, ClientAddresses.next());
         for (int request = 0; request < 20; request++) {
@@ -102,5 +151,16 @@ class RateLimitTest {
         assertThat(refused.statusCode()).isEqualTo(429);
         assertThat(refused.headers().firstValue("Retry-After")).isPresent();
         assertThat(refused.body()).contains("Too many sign-in attempts");
+    }
+
+    /** A second resource server, registered as an operator would: it may introspect and do nothing else. */
+    private void registerAnotherApi(String clientId, String secret) {
+        clients.save(RegisteredClient.withId(clientId)
+                .clientId(clientId)
+                .clientSecret(TollgatePasswordEncoder.digestOfGeneratedSecret(secret))
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .authorizationGrantType(TollgateClientSettings.INTROSPECTION_ONLY)
+                .clientSettings(ClientSettings.builder().setting(TollgateClientSettings.INTROSPECTION_ALLOWED, true).build())
+                .build());
     }
 }

@@ -60,6 +60,19 @@ class ClientCredentialsTest extends HttpTest {
         assertThat(introspection.json().has("roles")).isFalse();
     }
 
+    /**
+     * The resource server refuses, without asking, any bearer string of another shape (its OpaqueTokenShape): 96
+     * random bytes in base64url without padding, as Spring Authorization Server's generator makes them.
+     */
+    @Test
+    void opaqueAccessTokensAreAlways128Base64UrlCharacters() {
+        for (int issued = 0; issued < 20; issued++) {
+            String token = http.clientCredentials("demo-service-opaque", "demo-service-opaque-secret", null)
+                    .field("access_token");
+            assertThat(token).matches("[A-Za-z0-9_-]{128}");
+        }
+    }
+
     @Test
     void anUnknownTokenIsInactive() {
         Reply introspection = http.introspect("no-such-token");

@@ -1,6 +1,7 @@
 package dev.tollgate.api.book;
 
 import java.net.URI;
+import java.util.OptionalLong;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -73,28 +74,37 @@ class BookController {
     }
 
     @PutMapping("/{id}")
-    @Operation(summary = "Replace a book", description = WRITE_RULE + " Needs If-Match: the book's ETag "
-            + "(412 when it changed meanwhile) or * (428 without If-Match).")
+    @Operation(summary = "Replace a book", description = WRITE_RULE + " If-Match (optional): the book's ETag, "
+            + "412 when it changed meanwhile; without it the last writer wins.")
     @SecurityRequirement(name = OpenApiConfig.SCHEME, scopes = "books.write")
     @SecurityRequirement(name = OpenApiConfig.PASTED_TOKEN)
     ResponseEntity<Book> replace(@PathVariable long id, @RequestHeader HttpHeaders headers,
             @Valid @RequestBody BookInput input) {
-        long version = IfMatch.versionToChange(headers, find(id));
+        OptionalLong expected = IfMatch.expectedVersion(headers, find(id));
         Book book = input.toBook(id);
-        if (!books.update(book, version)) {
-            throw IfMatch.changedMeanwhile(id);
+        long written;
+        if (expected.isPresent()) {
+            if (!books.update(book, expected.getAsLong())) {
+                throw IfMatch.changedMeanwhile(id);
+            }
+            written = expected.getAsLong() + 1;
+        } else {
+            written = books.replace(book).orElseThrow(() -> new NotFoundException("book", id));
         }
-        return ResponseEntity.ok().eTag(new StoredBook(book, version + 1).etag()).body(book);
+        return ResponseEntity.ok().eTag(new StoredBook(book, written).etag()).body(book);
     }
 
     @DeleteMapping("/{id}")
-    @Operation(summary = "Delete a book", description = WRITE_RULE + " Needs If-Match, as PUT does.")
+    @Operation(summary = "Delete a book", description = WRITE_RULE + " If-Match is optional, as for PUT.")
     @SecurityRequirement(name = OpenApiConfig.SCHEME, scopes = "books.write")
     @SecurityRequirement(name = OpenApiConfig.PASTED_TOKEN)
     ResponseEntity<Void> delete(@PathVariable long id, @RequestHeader HttpHeaders headers) {
-        long version = IfMatch.versionToChange(headers, find(id));
-        if (!books.delete(id, version)) {
+        OptionalLong expected = IfMatch.expectedVersion(headers, find(id));
+        if (expected.isPresent() && !books.delete(id, expected.getAsLong())) {
             throw IfMatch.changedMeanwhile(id);
+        }
+        if (expected.isEmpty() && !books.delete(id)) {
+            throw new NotFoundException("book", id);
         }
         return ResponseEntity.noContent().build();
     }

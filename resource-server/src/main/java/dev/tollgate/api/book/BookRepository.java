@@ -4,11 +4,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 import dev.tollgate.api.paging.PageQuery;
 
@@ -78,9 +80,34 @@ public class BookRepository {
                 .update() == 1;
     }
 
+    /**
+     * Replaces the book whatever its version (the last writer wins) and answers the version written, or empty
+     * when there is no such book. In one transaction: the update locks the row, so the version read back is ours.
+     */
+    @Transactional
+    public OptionalLong replace(Book book) {
+        int updated = jdbc.sql("update book set title = :title, author = :author, isbn = :isbn, published_year = :year, "
+                        + "version = version + 1 where id = :id")
+                .param("title", book.title())
+                .param("author", book.author())
+                .param("isbn", book.isbn())
+                .param("year", book.publishedYear())
+                .param("id", book.id())
+                .update();
+        if (updated == 0) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(jdbc.sql("select version from book where id = :id").param("id", book.id())
+                .query(Long.class).single());
+    }
+
     boolean delete(long id, long version) {
         return jdbc.sql("delete from book where id = :id and version = :version")
                 .param("id", id).param("version", version).update() == 1;
+    }
+
+    boolean delete(long id) {
+        return jdbc.sql("delete from book where id = :id").param("id", id).update() == 1;
     }
 
     private static Map<String, String> sortableColumns() {

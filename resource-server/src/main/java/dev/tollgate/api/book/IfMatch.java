@@ -1,6 +1,7 @@
 package dev.tollgate.api.book;
 
 import java.util.List;
+import java.util.OptionalLong;
 
 import org.springframework.http.HttpHeaders;
 
@@ -8,25 +9,27 @@ import dev.tollgate.api.problem.ProblemException;
 import dev.tollgate.api.problem.ProblemType;
 
 /**
- * Optimistic locking over HTTP (RFC 9110 §13.1.1): a change must name the version it was based on with
- * {@code If-Match: "<etag>"}, or say {@code If-Match: *} to overwrite whatever is there. Without it the
- * answer is 428 (RFC 6585), so that no client overwrites another's change by accident; with a stale
- * ETag it is 412.
+ * Optimistic locking over HTTP (RFC 9110 §13.1.1), optional as the contract says: a change that names the
+ * version it was based on with {@code If-Match: "<etag>"} is applied only to that version, and gets 412 when
+ * the book changed since; without If-Match, or with {@code If-Match: *}, it is applied to whatever is stored.
  */
 final class IfMatch {
 
     private IfMatch() {
     }
 
-    /** The version the change may be applied to, which is the current one. */
-    static long versionToChange(HttpHeaders headers, StoredBook current) {
+    /**
+     * The version the change must be applied to, or empty for whatever version is stored.
+     *
+     * @throws ProblemException 412 when the ETag named is not the current one
+     */
+    static OptionalLong expectedVersion(HttpHeaders headers, StoredBook current) {
         List<String> tags = tagsOf(headers);
-        if (tags.isEmpty()) {
-            throw new ProblemException(ProblemType.PRECONDITION_REQUIRED,
-                    "Send If-Match with the book's ETag (from GET /api/books/" + current.book().id() + "), or If-Match: *");
+        if (tags.isEmpty() || tags.contains("*")) {
+            return OptionalLong.empty();
         }
-        if (tags.contains("*") || tags.contains(current.etag())) {
-            return current.version();
+        if (tags.contains(current.etag())) {
+            return OptionalLong.of(current.version());
         }
         throw changedMeanwhile(current.book().id());
     }

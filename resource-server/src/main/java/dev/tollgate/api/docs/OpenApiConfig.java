@@ -54,6 +54,7 @@ public class OpenApiConfig {
         Scopes scopes = new Scopes();
         scopes.addString("books.read", "Read books");
         scopes.addString("books.write", "Add, replace and delete books (users also need role ADMIN)");
+        scopes.addString("profile", "Read your own entry in the users directory (role ADMIN: anyone's)");
         scopes.addString("users.read", "List the users directory (role ADMIN)");
         return scopes;
     }

@@ -17,6 +17,7 @@ public enum ProblemType {
     INVALID_AUTHORIZATION("invalid-authorization", "Invalid authorization request", HttpStatus.BAD_REQUEST),
     INSUFFICIENT_SCOPE("insufficient-scope", "Insufficient scope", HttpStatus.FORBIDDEN),
     FORBIDDEN("forbidden", "Forbidden", HttpStatus.FORBIDDEN),
+    TOO_MANY_UNKNOWN_TOKENS("too-many-unknown-tokens", "Too many unknown access tokens", HttpStatus.TOO_MANY_REQUESTS),
     TOKEN_VALIDATION_UNAVAILABLE("token-validation-unavailable", "Access tokens cannot be checked right now",
             HttpStatus.SERVICE_UNAVAILABLE),
     DATA_UNAVAILABLE("data-unavailable", "Data cannot be reached right now", HttpStatus.SERVICE_UNAVAILABLE),
@@ -28,7 +29,6 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
     DUPLICATE_ISBN("duplicate-isbn", "ISBN already in use", HttpStatus.CONFLICT),
     PRECONDITION_FAILED("precondition-failed", "Changed since read", HttpStatus.PRECONDITION_FAILED),
-    PRECONDITION_REQUIRED("precondition-required", "If-Match required", HttpStatus.PRECONDITION_REQUIRED),
     PAYLOAD_TOO_LARGE("payload-too-large", "Request body too large", HttpStatus.PAYLOAD_TOO_LARGE),
     CORS_REJECTED("cors-rejected", "Origin not allowed", HttpStatus.FORBIDDEN),
     INTERNAL_ERROR("internal-error", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR);

@@ -29,6 +29,8 @@ import org.springframework.security.oauth2.server.resource.introspection.OpaqueT
 import org.springframework.security.oauth2.server.resource.introspection.SpringOpaqueTokenIntrospector;
 import org.springframework.web.client.RestTemplate;
 
+import dev.tollgate.api.limits.IntrospectionBudget;
+
 /**
  * How access tokens are checked. JWT access tokens are validated locally (RFC 9068): signature by a key from the issuer's JWK set (RS256 or
  * ES256 only, so {@code none} and HMAC tokens fail), {@code typ: at+jwt}, {@code iss}, our {@code aud},
@@ -42,16 +44,18 @@ class AccessTokenDecoderConfig {
     private static final Duration INTROSPECTION_READ_TIMEOUT = Duration.ofSeconds(5);
 
     /**
-     * Opaque tokens are checked by asking the auth server (RFC 7662), as client {@code resource-server};
-     * answers are reused for a few seconds.
+     * Opaque tokens are checked by asking the auth server (RFC 7662), as client {@code resource-server}, at most
+     * {@code unknown-tokens-per-address} times per caller address for tokens that turn out not to be active;
+     * answers are reused for a while.
      */
     @Bean
-    OpaqueTokenIntrospector opaqueTokenIntrospector(TollgateProperties properties) {
+    CachingIntrospector opaqueTokenIntrospector(TollgateProperties properties) {
         TollgateProperties.Introspection client = properties.api().introspection();
         OpaqueTokenIntrospector introspector =
                 new SpringOpaqueTokenIntrospector(properties.introspectionUri(), introspectionClient(client));
         return new CachingIntrospector(
                 new AudienceCheckingIntrospector(introspector, properties.issuer().toString(), properties.api().audience()),
+                new IntrospectionBudget(client.unknownTokensPerAddress(), client.unknownTokensPeriod()),
                 client.cacheTtl(), client.inactiveCacheTtl());
     }
 

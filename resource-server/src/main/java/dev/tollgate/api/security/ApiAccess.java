@@ -38,19 +38,24 @@ final class ApiAccess {
                 firstDenial(requireRole(authentication, role), requireScope(authentication, scope)));
     }
 
-    static AuthorizationManager<RequestAuthorizationContext> userToken() {
-        return rule((authentication, request) -> requireUser(authentication));
+    /** A user's token (a client's own token has no user) with the scope. */
+    static AuthorizationManager<RequestAuthorizationContext> userTokenWithScope(String scope) {
+        return rule((authentication, request) ->
+                firstDenial(requireUser(authentication), requireScope(authentication, scope)));
     }
 
-    /** The user whose {@code sub} is the path variable {@code userIdVariable}, or any user with the role. */
-    static AuthorizationManager<RequestAuthorizationContext> selfOrRole(String userIdVariable, String role) {
+    /**
+     * The user whose {@code sub} is the path variable {@code userIdVariable}, or any user with the role; and in
+     * either case the scope.
+     */
+    static AuthorizationManager<RequestAuthorizationContext> selfOrRoleWithScope(String userIdVariable, String role,
+            String scope) {
         return rule((authentication, request) -> {
             AuthorizationResult user = requireUser(authentication);
             String userId = request.getVariables().get(userIdVariable);
-            if (!user.isGranted() || callerOf(authentication).subject().equals(userId)) {
-                return user;
-            }
-            return requireRole(authentication, role);
+            AuthorizationResult selfOrRole = !user.isGranted() || callerOf(authentication).subject().equals(userId)
+                    ? user : requireRole(authentication, role);
+            return firstDenial(selfOrRole, requireScope(authentication, scope));
         });
     }
 

@@ -1,6 +1,7 @@
 package dev.tollgate.api.security;
 
 import java.io.IOException;
+import java.time.Duration;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -20,7 +21,8 @@ import dev.tollgate.api.problem.ProblemType;
 /**
  * Answers a request without a usable token: Spring's entry point writes the RFC 6750
  * {@code WWW-Authenticate} header and status, and this adds the RFC 9457 body. A token that could not be
- * checked at all (JWK set or introspection unreachable) is a 503, not the client's fault.
+ * checked at all (JWK set or introspection unreachable) is a 503, not the client's fault; a caller whose
+ * address has brought too many inactive tokens gets 429 with {@code Retry-After}.
  */
 @Component
 public class BearerProblemEntryPoint implements AuthenticationEntryPoint {
@@ -37,6 +39,12 @@ public class BearerProblemEntryPoint implements AuthenticationEntryPoint {
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
             throws IOException {
+        if (exception instanceof TooManyUnknownTokensException tooMany) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(wholeSecondsOf(tooMany.retryAfter())));
+            writer.write(request, response, ProblemType.TOO_MANY_UNKNOWN_TOKENS.problem(
+                    "Too many access tokens from this address were not active; new ones are checked again later"));
+            return;
+        }
         if (exception instanceof AuthenticationServiceException) {
             response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
             writer.write(request, response, ProblemType.TOKEN_VALIDATION_UNAVAILABLE
@@ -45,6 +53,10 @@ public class BearerProblemEntryPoint implements AuthenticationEntryPoint {
         }
         bearer.commence(request, response, exception);
         writer.write(request, response, problemFor(exception));
+    }
+
+    private static long wholeSecondsOf(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
     }
 
     private static ProblemDetail problemFor(AuthenticationException exception) {

@@ -2,6 +2,7 @@ package dev.tollgate.api.security;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -11,47 +12,71 @@ import org.springframework.security.oauth2.core.OAuth2TokenIntrospectionClaimNam
 import org.springframework.security.oauth2.server.resource.introspection.BadOpaqueTokenException;
 import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
 
+import dev.tollgate.api.limits.IntrospectionBudget;
+
 /**
  * Reuses introspection answers for a short while, so a busy API does not ask the auth server on every
- * request. An active answer is kept for {@code activeTtl} but never past the token's {@code exp}; an
- * inactive one for {@code inactiveTtl}. The price is that a revoked token is accepted for up to
- * {@code activeTtl} after its revocation. Failures to reach the auth server are never cached, so the API
- * recovers as soon as the auth server is back. Tokens are kept only as SHA-256 digests.
+ * request, and asks only within the caller's {@link IntrospectionBudget}. An active answer is kept for
+ * {@code activeTtl} but never past the token's {@code exp}; the price is that a revoked token is accepted for up
+ * to {@code activeTtl} after its revocation. An inactive answer is kept for {@code inactiveTtl} in a cache of its
+ * own, so a flood of made-up tokens can push out only other made-up tokens, never the answers real callers
+ * need. Failures to reach the auth server are never cached, so the API recovers as soon as the auth server is
+ * back. Concurrent requests with one new token share one call. Tokens are kept only as SHA-256 digests.
  */
-final class CachingIntrospector implements OpaqueTokenIntrospector {
+final class CachingIntrospector {
 
     private static final int MAX_ENTRIES = 10_000;
 
     private final OpaqueTokenIntrospector delegate;
+    private final IntrospectionBudget budget;
     private final Duration activeTtl;
-    private final Duration inactiveTtl;
-    private final Cache<String, Answer> answers = Caffeine.newBuilder()
+    private final Cache<String, Active> active = Caffeine.newBuilder()
             .maximumSize(MAX_ENTRIES)
-            .expireAfter(Expiry.creating((String digest, Answer answer) -> answer.keepFor()))
+            .expireAfter(Expiry.creating((String digest, Active answer) -> answer.keepFor()))
             .build();
+    /** Why each token was found inactive. */
+    private final Cache<String, String> inactive;
 
-    CachingIntrospector(OpaqueTokenIntrospector delegate, Duration activeTtl, Duration inactiveTtl) {
+    CachingIntrospector(OpaqueTokenIntrospector delegate, IntrospectionBudget budget, Duration activeTtl,
+            Duration inactiveTtl) {
         this.delegate = delegate;
+        this.budget = budget;
         this.activeTtl = activeTtl;
-        this.inactiveTtl = inactiveTtl;
+        this.inactive = Caffeine.newBuilder().maximumSize(MAX_ENTRIES).expireAfterWrite(inactiveTtl).build();
     }
 
-    @Override
-    public OAuth2AuthenticatedPrincipal introspect(String token) {
-        Answer answer = answers.get(CacheLifetime.keyOf(token), digest -> ask(token));
-        if (answer.principal() == null) {
-            throw new BadOpaqueTokenException(answer.rejection());
+    /**
+     * The token's principal, from the cache or the auth server.
+     *
+     * @throws BadOpaqueTokenException       the token is not active (or not meant for this API)
+     * @throws TooManyUnknownTokensException the caller's address has used up its budget
+     */
+    OAuth2AuthenticatedPrincipal introspect(String token, String callerAddress) {
+        String digest = CacheLifetime.keyOf(token);
+        String rejection = inactive.getIfPresent(digest);
+        if (rejection != null) {
+            throw new BadOpaqueTokenException(rejection);
         }
-        return answer.principal();
+        return active.get(digest, key -> ask(token, key, callerAddress)).principal();
     }
 
-    private Answer ask(String token) {
+    private Active ask(String token, String digest, String callerAddress) {
+        Optional<Duration> refused = budget.take(callerAddress);
+        if (refused.isPresent()) {
+            throw new TooManyUnknownTokensException(refused.get());
+        }
+        OAuth2AuthenticatedPrincipal principal;
         try {
-            OAuth2AuthenticatedPrincipal principal = delegate.introspect(token);
-            return new Answer(principal, null, untilExpiryAtMost(principal, activeTtl));
-        } catch (BadOpaqueTokenException inactive) {
-            return new Answer(null, inactive.getMessage(), inactiveTtl);
+            principal = delegate.introspect(token);
+        } catch (BadOpaqueTokenException notActive) {
+            inactive.put(digest, notActive.getMessage());
+            throw notActive;
+        } catch (RuntimeException unanswered) {
+            budget.giveBack(callerAddress);
+            throw unanswered;
         }
+        budget.giveBack(callerAddress);
+        return new Active(principal, untilExpiryAtMost(principal, activeTtl));
     }
 
     private static Duration untilExpiryAtMost(OAuth2AuthenticatedPrincipal principal, Duration ttl) {
@@ -59,7 +84,7 @@ final class CachingIntrospector implements OpaqueTokenIntrospector {
         return CacheLifetime.atMost(ttl, expiresAt, Instant.now());
     }
 
-    /** Either an active token's principal or why the token was rejected, and how long to trust it. */
-    private record Answer(OAuth2AuthenticatedPrincipal principal, String rejection, Duration keepFor) {
+    /** An active token's principal, and how long to trust it. */
+    private record Active(OAuth2AuthenticatedPrincipal principal, Duration keepFor) {
     }
 }

@@ -13,7 +13,6 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -40,11 +39,11 @@ class SecurityConfig {
     private static final String BOOKS = "/api/books";
     private static final String BOOK = "/api/books/{id}";
 
-    static final List<String> SCOPES = List.of("books.read", "books.write", "users.read");
+    static final List<String> SCOPES = List.of("books.read", "books.write", "profile", "users.read");
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder accessTokenDecoder,
-            OpaqueTokenIntrospector opaqueTokenIntrospector, TollgateProperties properties,
+            CachingIntrospector opaqueTokenIntrospector, TollgateProperties properties,
             BearerProblemEntryPoint entryPoint, BearerProblemAccessDeniedHandler accessDeniedHandler,
             UserSightings userSightings, JsonMapper json) {
         AuthenticationManager tokens = new BearerTokenAuthenticationManager(accessTokenDecoder, opaqueTokenIntrospector,
@@ -60,8 +59,8 @@ class SecurityConfig {
                         .requestMatchers(POST, BOOKS).access(ApiAccess.scopeAndRoleForUsers("books.write", "ADMIN"))
                         .requestMatchers(PUT, BOOK).access(ApiAccess.scopeAndRoleForUsers("books.write", "ADMIN"))
                         .requestMatchers(DELETE, BOOK).access(ApiAccess.scopeAndRoleForUsers("books.write", "ADMIN"))
-                        .requestMatchers(GET, "/api/users/me").access(ApiAccess.userToken())
-                        .requestMatchers(GET, "/api/users/{id}").access(ApiAccess.selfOrRole("id", "ADMIN"))
+                        .requestMatchers(GET, "/api/users/me").access(ApiAccess.userTokenWithScope("profile"))
+                        .requestMatchers(GET, "/api/users/{id}").access(ApiAccess.selfOrRoleWithScope("id", "ADMIN", "profile"))
                         .requestMatchers(GET, "/api/users").access(ApiAccess.roleAndScope("ADMIN", "users.read"))
                         // any other method or path under /api still needs a token; MVC then answers 404 or 405
                         .requestMatchers("/api/**").authenticated()

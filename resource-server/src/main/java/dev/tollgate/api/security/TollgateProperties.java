@@ -40,12 +40,18 @@ public record TollgateProperties(@DefaultValue("http://localhost:9000") URI issu
     /**
      * @param cacheTtl         how long an active introspection answer is reused (never past the token's
      *                         {@code exp}): the longest a revoked opaque token is still accepted
-     * @param inactiveCacheTtl how long an inactive answer is reused, so a flood of bad tokens does not reach
-     *                         the auth server
+     * @param inactiveCacheTtl how long an inactive answer is reused (an inactive token never becomes active), so
+     *                         one bad token repeated does not reach the auth server
+     * @param unknownTokensPerAddress how many tokens that turn out not to be active one caller address may have
+     *                         introspected per {@code unknownTokensPeriod}; beyond that, tokens this API does not
+     *                         know yet get 429 from that address. Active tokens never count.
+     * @param unknownTokensPeriod the period of {@code unknownTokensPerAddress}
      */
     public record Introspection(@DefaultValue("resource-server") String clientId, String clientSecret,
                                 @DefaultValue("5s") Duration cacheTtl,
-                                @DefaultValue("2s") Duration inactiveCacheTtl) {
+                                @DefaultValue("30s") Duration inactiveCacheTtl,
+                                @DefaultValue("60") long unknownTokensPerAddress,
+                                @DefaultValue("1m") Duration unknownTokensPeriod) {
     }
 
     /** @param allowedOrigins exact origins (scheme://host[:port]) of browser apps; none by default */

@@ -26,17 +26,18 @@ class UserController {
     }
 
     @GetMapping("/me")
-    @Operation(summary = "The calling user, as the directory knows them", description = "Any user's token; "
-            + "a client's own token gets 403.")
-    @SecurityRequirement(name = OpenApiConfig.SCHEME)
+    @Operation(summary = "The calling user, as the directory knows them", description = "Any user's token with "
+            + "scope profile; a client's own token gets 403.")
+    @SecurityRequirement(name = OpenApiConfig.SCHEME, scopes = "profile")
     @SecurityRequirement(name = OpenApiConfig.PASTED_TOKEN)
     DirectoryUser me(@CurrentSecurityContext(expression = "authentication") Authentication authentication) {
         return find(authentication.getName());
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One user", description = "The user themselves (id = their sub), or role ADMIN.")
-    @SecurityRequirement(name = OpenApiConfig.SCHEME)
+    @Operation(summary = "One user", description = "Scope profile, and the user themselves (id = their sub) or "
+            + "role ADMIN.")
+    @SecurityRequirement(name = OpenApiConfig.SCHEME, scopes = "profile")
     @SecurityRequirement(name = OpenApiConfig.PASTED_TOKEN)
     DirectoryUser get(@PathVariable String id) {
         return find(id);

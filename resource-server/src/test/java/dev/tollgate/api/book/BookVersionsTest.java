@@ -1,5 +1,17 @@
 package dev.tollgate.api.book;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -10,7 +22,11 @@ import dev.tollgate.api.support.ApiTest;
 import static dev.tollgate.api.support.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Two admins editing the same book: the second one to save learns that it changed, nobody loses work silently. */
+/**
+ * Two admins editing the same book: with If-Match, the second one to save learns that it changed and nobody loses
+ * work silently; without it (optional, as the contract says) the last writer wins, and each learns the version it
+ * wrote.
+ */
 class BookVersionsTest extends ApiTest {
 
     private static final String BOOK = "{\"title\": \"Kindred\", \"author\": \"Octavia E. Butler\"}";
@@ -42,11 +58,54 @@ class BookVersionsTest extends ApiTest {
     }
 
     @Test
-    void withoutIfMatchAChangeIs428() {
+    void withoutIfMatchAReplaceIs200WithTheNewEtagAndADeleteIs204() {
         String path = newBook();
+        String before = api.get(path, admin).header(HttpHeaders.ETAG);
 
-        assertProblem(api.put(path, admin, BOOK), 428, "precondition-required");
-        assertProblem(api.delete(path, admin), 428, "precondition-required");
+        ApiResponse replaced = api.put(path, admin, BOOK.replace("Kindred", "Kindred (unconditional)"));
+
+        assertThat(replaced.status()).isEqualTo(200);
+        assertThat(replaced.header(HttpHeaders.ETAG)).isNotEqualTo(before)
+                .isEqualTo(api.get(path, admin).header(HttpHeaders.ETAG));
+        assertThat(api.get(path, admin).text("title")).isEqualTo("Kindred (unconditional)");
+        assertProblem(api.put(path, otherAdmin, BOOK, before), 412, "precondition-failed");
+
+        assertThat(api.delete(path, admin).status()).isEqualTo(204);
+        assertProblem(api.get(path, admin), 404, "not-found");
+        assertProblem(api.put(path, admin, BOOK), 404, "not-found");
+        assertProblem(api.delete(path, admin), 404, "not-found");
+    }
+
+    @Test
+    void parallelReplacesWithoutIfMatchAllSucceedEachWithTheEtagOfTheVersionItWrote() throws Exception {
+        String path = newBook();
+        int writers = 8;
+        CyclicBarrier start = new CyclicBarrier(writers);
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        List<Future<ApiResponse>> answers = new ArrayList<>();
+        try {
+            for (int writer = 0; writer < writers; writer++) {
+                String title = "Kindred (writer " + writer + ")";
+                answers.add(pool.submit(() -> {
+                    start.await(10, TimeUnit.SECONDS);
+                    return api.put(path, admin, BOOK.replace("Kindred", title));
+                }));
+            }
+            Set<String> etags = new HashSet<>();
+            Map<String, String> titleByEtag = new HashMap<>();
+            for (Future<ApiResponse> answer : answers) {
+                ApiResponse replaced = answer.get(30, TimeUnit.SECONDS);
+                assertThat(replaced.status()).isEqualTo(200);
+                etags.add(replaced.header(HttpHeaders.ETAG));
+                titleByEtag.put(replaced.header(HttpHeaders.ETAG), replaced.text("title"));
+            }
+            assertThat(etags).as("one version each").hasSize(writers);
+
+            ApiResponse last = api.get(path, admin);
+            assertThat(titleByEtag).containsEntry(last.header(HttpHeaders.ETAG), last.text("title"));
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -30,8 +30,8 @@ class OpenApiDocsTest extends ApiTest {
             "put /api/books/{id}", List.of("books.write"),
             "delete /api/books/{id}", List.of("books.write"),
             "get /api/users", List.of("users.read"),
-            "get /api/users/me", List.of(),
-            "get /api/users/{id}", List.of());
+            "get /api/users/me", List.of("profile"),
+            "get /api/users/{id}", List.of("profile"));
 
     @Test
     void theDescriptionIsPublicAndListsEveryEndpointWithItsSecurityRequirement() {

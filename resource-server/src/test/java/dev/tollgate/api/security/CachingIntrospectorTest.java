@@ -13,36 +13,40 @@ import org.springframework.security.oauth2.server.resource.introspection.BadOpaq
 import org.springframework.security.oauth2.server.resource.introspection.OAuth2IntrospectionException;
 import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
 
+import dev.tollgate.api.limits.IntrospectionBudget;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CachingIntrospectorTest {
 
+    private static final String CALLER = "192.0.2.1";
+
     private final AtomicInteger calls = new AtomicInteger();
 
     @Test
     void anActiveAnswerIsReusedWithinTheTtlThenAskedForAgain() throws InterruptedException {
-        CachingIntrospector cache = new CachingIntrospector(answering(Instant.now().plusSeconds(300)),
+        CachingIntrospector cache = new CachingIntrospector(answering(Instant.now().plusSeconds(300)), roomyBudget(),
                 Duration.ofMillis(300), Duration.ofSeconds(5));
 
-        OAuth2AuthenticatedPrincipal first = cache.introspect("token-a");
-        cache.introspect("token-a");
+        OAuth2AuthenticatedPrincipal first = cache.introspect("token-a", CALLER);
+        cache.introspect("token-a", CALLER);
         assertThat(calls).hasValue(1);
         assertThat(first.getName()).isEqualTo("demo-service-opaque");
 
         Thread.sleep(400);
-        cache.introspect("token-a");
+        cache.introspect("token-a", CALLER);
         assertThat(calls).hasValue(2);
     }
 
     @Test
     void anAnswerIsNeverKeptPastTheTokensExpiry() throws InterruptedException {
-        CachingIntrospector cache = new CachingIntrospector(answering(Instant.now().plusMillis(200)),
+        CachingIntrospector cache = new CachingIntrospector(answering(Instant.now().plusMillis(200)), roomyBudget(),
                 Duration.ofMinutes(5), Duration.ofMinutes(5));
 
-        cache.introspect("short-lived");
+        cache.introspect("short-lived", CALLER);
         Thread.sleep(300);
-        cache.introspect("short-lived");
+        cache.introspect("short-lived", CALLER);
 
         assertThat(calls).hasValue(2);
     }
@@ -53,10 +57,10 @@ class CachingIntrospectorTest {
             calls.incrementAndGet();
             throw new BadOpaqueTokenException("Provided token isn't active");
         };
-        CachingIntrospector cache = new CachingIntrospector(inactive, Duration.ofMinutes(1), Duration.ofMinutes(1));
+        CachingIntrospector cache = new CachingIntrospector(inactive, roomyBudget(), Duration.ofMinutes(1), Duration.ofMinutes(1));
 
-        assertThatThrownBy(() -> cache.introspect("revoked")).isInstanceOf(BadOpaqueTokenException.class);
-        assertThatThrownBy(() -> cache.introspect("revoked")).isInstanceOf(BadOpaqueTokenException.class)
+        assertThatThrownBy(() -> cache.introspect("revoked", CALLER)).isInstanceOf(BadOpaqueTokenException.class);
+        assertThatThrownBy(() -> cache.introspect("revoked", CALLER)).isInstanceOf(BadOpaqueTokenException.class)
                 .hasMessage("Provided token isn't active");
         assertThat(calls).hasValue(1);
     }
@@ -67,11 +71,80 @@ class CachingIntrospectorTest {
             calls.incrementAndGet();
             throw new OAuth2IntrospectionException("Connection refused");
         };
-        CachingIntrospector cache = new CachingIntrospector(down, Duration.ofMinutes(1), Duration.ofMinutes(1));
+        CachingIntrospector cache = new CachingIntrospector(down, roomyBudget(), Duration.ofMinutes(1), Duration.ofMinutes(1));
 
-        assertThatThrownBy(() -> cache.introspect("t")).isInstanceOf(OAuth2IntrospectionException.class);
-        assertThatThrownBy(() -> cache.introspect("t")).isInstanceOf(OAuth2IntrospectionException.class);
+        assertThatThrownBy(() -> cache.introspect("t", CALLER)).isInstanceOf(OAuth2IntrospectionException.class);
+        assertThatThrownBy(() -> cache.introspect("t", CALLER)).isInstanceOf(OAuth2IntrospectionException.class);
         assertThat(calls).hasValue(2);
+    }
+
+    @Test
+    void inactiveTokensUseUpTheCallersBudgetAndThenAreNotAskedAboutAnyMore() {
+        OpaqueTokenIntrospector inactive = token -> {
+            calls.incrementAndGet();
+            throw new BadOpaqueTokenException("Provided token isn't active");
+        };
+        CachingIntrospector cache = new CachingIntrospector(inactive, new IntrospectionBudget(3, Duration.ofMinutes(1)),
+                Duration.ofMinutes(1), Duration.ofMinutes(1));
+
+        for (int token = 0; token < 3; token++) {
+            String made = "made-up-" + token;
+            assertThatThrownBy(() -> cache.introspect(made, CALLER)).isInstanceOf(BadOpaqueTokenException.class);
+        }
+        assertThatThrownBy(() -> cache.introspect("made-up-3", CALLER))
+                .isInstanceOfSatisfying(TooManyUnknownTokensException.class,
+                        refused -> assertThat(refused.retryAfter()).isPositive());
+        assertThat(calls).hasValue(3);
+        assertThatThrownBy(() -> cache.introspect("made-up-3", "192.0.2.2"))
+                .as("another address has a budget of its own").isInstanceOf(BadOpaqueTokenException.class);
+    }
+
+    @Test
+    void activeTokensAndUnreachableAuthServersCostTheCallerNothing() {
+        AtomicInteger reachable = new AtomicInteger();
+        OpaqueTokenIntrospector flaky = token -> {
+            if (reachable.incrementAndGet() % 2 == 0) {
+                throw new OAuth2IntrospectionException("Connection refused");
+            }
+            return answering(Instant.now().plusSeconds(300)).introspect(token);
+        };
+        CachingIntrospector cache = new CachingIntrospector(flaky, new IntrospectionBudget(2, Duration.ofMinutes(1)),
+                Duration.ofMinutes(1), Duration.ofMinutes(1));
+
+        for (int token = 0; token < 20; token++) {
+            String real = "real-" + token;
+            assertThat(cache.introspect(real, CALLER).getName()).isEqualTo("demo-service-opaque");
+            assertThatThrownBy(() -> cache.introspect("unanswered-" + real, CALLER))
+                    .isInstanceOf(OAuth2IntrospectionException.class);
+        }
+    }
+
+    @Test
+    void aFloodOfInactiveTokensDoesNotPushOutTheAnswersForActiveOnes() {
+        AtomicInteger activeCalls = new AtomicInteger();
+        OpaqueTokenIntrospector auth = token -> {
+            if (!token.equals("real")) {
+                throw new BadOpaqueTokenException("Provided token isn't active");
+            }
+            activeCalls.incrementAndGet();
+            return answering(Instant.now().plusSeconds(300)).introspect(token);
+        };
+        CachingIntrospector cache = new CachingIntrospector(auth, roomyBudget(), Duration.ofMinutes(1),
+                Duration.ofMinutes(1));
+        cache.introspect("real", CALLER);
+
+        for (int token = 0; token < 20_000; token++) {
+            String made = "made-up-" + token;
+            assertThatThrownBy(() -> cache.introspect(made, "198.51.100." + (made.hashCode() & 0xff)))
+                    .isInstanceOf(BadOpaqueTokenException.class);
+        }
+        cache.introspect("real", CALLER);
+
+        assertThat(activeCalls).hasValue(1);
+    }
+
+    private static IntrospectionBudget roomyBudget() {
+        return new IntrospectionBudget(1_000_000, Duration.ofMinutes(1));
     }
 
     private OpaqueTokenIntrospector answering(Instant expiresAt) {

@@ -32,7 +32,7 @@ class OpaqueTokenTest extends ApiTest {
     void anOpaqueUserTokenIsRecordedInTheDirectoryWithItsUsernameAndRoles() {
         String sub = UUID.randomUUID().toString();
         String token = AUTH_SERVER.issueOpaqueToken(Map.of("sub", sub, "client_id", "demo-web", "username", "frank",
-                "roles", List.of("ADMIN", "USER"), "scope", "books.read users.read", "aud", AccessTokens.AUDIENCE));
+                "roles", List.of("ADMIN", "USER"), "scope", "profile books.read users.read", "aud", AccessTokens.AUDIENCE));
 
         ApiResponse me = api.get("/api/users/me", token);
 

@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
@@ -41,7 +42,10 @@ public final class FakeAuthorizationServer {
 
     private final int port;
     private final List<RSAKey> signingKeys = new CopyOnWriteArrayList<>();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final AtomicInteger jwksRequests = new AtomicInteger();
+    private final AtomicInteger introspectionRequests = new AtomicInteger();
     private final Map<String, Map<String, Object>> opaqueTokens = new ConcurrentHashMap<>();
     private HttpServer server;
 
@@ -87,9 +91,12 @@ public final class FakeAuthorizationServer {
         return key;
     }
 
-    /** Issues an opaque token whose introspection answer is {@code active: true} plus these claims. */
+    /**
+     * Issues an opaque token whose introspection answer is {@code active: true} plus these claims; shaped as
+     * Tollgate's are ({@link #randomOpaqueToken()}).
+     */
     public String issueOpaqueToken(Map<String, Object> claims) {
-        String token = UUID.randomUUID().toString().replace("-", "");
+        String token = randomOpaqueToken();
         Map<String, Object> answer = new LinkedHashMap<>(claims);
         answer.put("active", true);
         answer.putIfAbsent("iss", issuer());
@@ -102,6 +109,18 @@ public final class FakeAuthorizationServer {
 
     public int jwksRequests() {
         return jwksRequests.get();
+    }
+
+    /** Introspection requests answered so far, whatever their outcome. */
+    public int introspectionRequests() {
+        return introspectionRequests.get();
+    }
+
+    /** A string of the shape Tollgate gives its opaque access tokens: 96 random bytes, base64url, no padding. */
+    public static String randomOpaqueToken() {
+        byte[] random = new byte[96];
+        RANDOM.nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 
     public static RSAKey newRsaKey() {
@@ -125,6 +144,7 @@ public final class FakeAuthorizationServer {
 
     /** Only the resource-server client may introspect; unknown tokens are inactive. */
     private void introspect(HttpExchange exchange) throws IOException {
+        introspectionRequests.incrementAndGet();
         String expected = "Basic " + Base64.getEncoder().encodeToString(
                 (INTROSPECTION_CLIENT + ":" + INTROSPECTION_SECRET).getBytes(StandardCharsets.UTF_8));
         if (!expected.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {

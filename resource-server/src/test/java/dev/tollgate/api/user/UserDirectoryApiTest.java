@@ -17,13 +17,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class UserDirectoryApiTest extends ApiTest {
 
     private final String adminId = UUID.randomUUID().toString();
-    private final String admin = TOKENS.admin("openid users.read books.read").subject(adminId).sign();
+    private final String admin = TOKENS.admin("openid profile users.read books.read").subject(adminId).sign();
     private final String service = TOKENS.client("demo-service", "books.read books.write").sign();
 
     @Test
     void aUserIsRecordedOnTheirFirstCall() {
         String bobId = UUID.randomUUID().toString();
-        String bob = TOKENS.user("bob", List.of("USER"), "openid books.read").subject(bobId).email("bob@example.com").sign();
+        String bob = TOKENS.user("bob", List.of("USER"), "openid profile books.read").subject(bobId).email("bob@example.com").sign();
         assertProblem(api.get("/api/users/" + bobId, admin), 404, "not-found");
 
         assertThat(api.get("/api/books", bob).status()).isEqualTo(200);
@@ -42,10 +42,10 @@ class UserDirectoryApiTest extends ApiTest {
     @Test
     void theDirectoryFollowsWhatTheLatestTokenSays() {
         String carolId = UUID.randomUUID().toString();
-        api.get("/api/users/me", TOKENS.user("carol", List.of("USER"), "openid").subject(carolId).sign());
+        api.get("/api/users/me", TOKENS.user("carol", List.of("USER"), "openid profile").subject(carolId).sign());
 
         ApiResponse promoted = api.get("/api/users/me",
-                TOKENS.user("carol.admin", List.of("ADMIN", "USER"), "openid").subject(carolId).sign());
+                TOKENS.user("carol.admin", List.of("ADMIN", "USER"), "openid profile").subject(carolId).sign());
 
         assertThat(promoted.text("username")).isEqualTo("carol.admin");
         assertThat(promoted.body().path("roles").toString()).isEqualTo("[\"ADMIN\",\"USER\"]");
@@ -64,7 +64,7 @@ class UserDirectoryApiTest extends ApiTest {
     @Test
     void aUserMaySeeThemselvesButNotOthers() {
         String daveId = UUID.randomUUID().toString();
-        String dave = TOKENS.alice("openid").subject(daveId).sign();
+        String dave = TOKENS.alice("openid profile").subject(daveId).sign();
         api.get("/api/users/me", admin);
 
         assertThat(api.get("/api/users/" + daveId, dave).status()).isEqualTo(200);
@@ -75,10 +75,33 @@ class UserDirectoryApiTest extends ApiTest {
     @Test
     void anAdminMaySeeAnyoneAndUnknownIdsAre404() {
         String erinId = UUID.randomUUID().toString();
-        api.get("/api/users/me", TOKENS.alice("openid").subject(erinId).sign());
+        api.get("/api/users/me", TOKENS.alice("openid profile").subject(erinId).sign());
 
         assertThat(api.get("/api/users/" + erinId, admin).text("id")).isEqualTo(erinId);
         assertProblem(api.get("/api/users/" + UUID.randomUUID(), admin), 404, "not-found");
+    }
+
+    @Test
+    void aUsersEntryNeedsTheProfileScopeForThemselvesAndForAnAdmin() {
+        String frankId = UUID.randomUUID().toString();
+        String frankWithoutProfile = TOKENS.alice("openid books.read").subject(frankId).sign();
+        assertThat(api.get("/api/users/me", TOKENS.alice("openid profile").subject(frankId).sign()).status())
+                .isEqualTo(200);
+
+        assertInsufficientProfileScope(api.get("/api/users/me", frankWithoutProfile));
+        assertInsufficientProfileScope(api.get("/api/users/" + frankId, frankWithoutProfile));
+        assertInsufficientProfileScope(api.get("/api/users/" + frankId, TOKENS.admin("openid users.read").sign()));
+        // someone else's entry: no scope would help a user without the role
+        assertProblem(api.get("/api/users/" + adminId, frankWithoutProfile), 403, "forbidden");
+        // a client's own token has no user to show, whatever its scope
+        assertProblem(api.get("/api/users/me", TOKENS.client("demo-service", "profile books.read").sign()), 403,
+                "forbidden");
+    }
+
+    private static void assertInsufficientProfileScope(ApiResponse response) {
+        assertProblem(response, 403, "insufficient-scope");
+        assertThat(response.header(HttpHeaders.WWW_AUTHENTICATE))
+                .contains("error=\"insufficient_scope\"").contains("scope=\"profile\"");
     }
 
     @Test

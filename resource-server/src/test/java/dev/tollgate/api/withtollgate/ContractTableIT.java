@@ -123,6 +123,8 @@ class ContractTableIT extends TollgateApiTest {
         assertInsufficientScope(api.get("/api/books", aliceWithoutBooks), "books.read");
         assertInsufficientScope(api.get("/api/books/1", aliceWithoutBooks), "books.read");
         assertThat(api.get("/api/users/me", aliceWithoutBooks).status()).isEqualTo(200);
+        String aliceWithoutProfile = tokens.user(kind.webClient, "alice", "openid books.read");
+        assertInsufficientScope(api.get("/api/users/me", aliceWithoutProfile), "profile");
         assertInsufficientScope(api.get("/api/users", adminWithoutUsersRead), "users.read");
         assertInsufficientScope(api.post("/api/books", adminWithoutUsersRead, BOOK), "books.write");
     }

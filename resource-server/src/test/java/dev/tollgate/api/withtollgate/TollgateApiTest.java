@@ -28,7 +28,7 @@ abstract class TollgateApiTest {
     static final Duration CACHE_TTL = Duration.ofSeconds(2);
 
     @LocalServerPort
-    private int port;
+    protected int port;
 
     protected ApiClient api;
     protected TollgateTokens tokens;
