@@ -46,6 +46,7 @@ import dev.tollgate.auth.registration.DynamicClientRegistration;
 import dev.tollgate.auth.token.AuthorizationCodeReplayDetection;
 import dev.tollgate.auth.token.HashedAuthorizationService;
 import dev.tollgate.auth.token.IntrospectionPolicy;
+import dev.tollgate.auth.token.RaceSafeRevocation;
 import dev.tollgate.auth.token.RefreshTokenReuseDetection;
 import dev.tollgate.auth.token.RegisteredScopesByDefault;
 import dev.tollgate.auth.token.RevocationAudit;
@@ -99,7 +100,8 @@ public class AuthorizationServerConfig {
                         return provider;
                     })));
             server.tokenRevocationEndpoint(revoke -> revoke.authenticationProviders(providers ->
-                    providers.replaceAll(provider -> new RevocationAudit(provider, audit))));
+                    providers.replaceAll(provider -> new RevocationAudit(
+                            new RaceSafeRevocation(provider, authorizations, rotatedRefreshTokens), audit))));
             server.tokenIntrospectionEndpoint(introspect -> introspect.authenticationProviders(providers ->
                     providers.replaceAll(provider -> provider instanceof OAuth2TokenIntrospectionAuthenticationProvider
                             ? new IntrospectionPolicy(provider) : provider)));
