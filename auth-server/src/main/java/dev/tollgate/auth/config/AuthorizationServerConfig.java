@@ -17,6 +17,7 @@ import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.authorization.authentication.JwtClientAssertionAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationConsentAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationProvider;
@@ -37,6 +38,8 @@ import dev.tollgate.auth.authorize.GrantableScopesRequestConverter;
 import dev.tollgate.auth.authorize.IssuerInAuthorizationResponse;
 import dev.tollgate.auth.client.PublicClientRefreshAuthenticationProvider;
 import dev.tollgate.auth.client.PublicClientRefreshConverter;
+import dev.tollgate.auth.client.SingleUseClientAssertions;
+import dev.tollgate.auth.client.UsedClientAssertions;
 import dev.tollgate.auth.consent.DenyRevokesConsent;
 import dev.tollgate.auth.cors.BrowserAccess;
 import dev.tollgate.auth.cors.BrowserOrigins;
@@ -68,7 +71,8 @@ public class AuthorizationServerConfig {
             UserInfoMapper userInfoMapper, SessionTokensRevocation sessionTokensRevocation,
             TransactionOperations transactions, AuditLog audit, Clock clock, RateLimits rateLimits,
             BrowserOrigins browserOrigins, AuthorizationServerSettings endpoints,
-            DynamicClientRegistration clientRegistration, KeyProperties keys) {
+            DynamicClientRegistration clientRegistration, KeyProperties keys,
+            UsedClientAssertions usedClientAssertions) {
         IssuerInAuthorizationResponse authorizationResponse = new IssuerInAuthorizationResponse();
         http.oauth2AuthorizationServer(server -> {
             http.securityMatcher(server.getEndpointsMatcher());
@@ -86,7 +90,11 @@ public class AuthorizationServerConfig {
                     .errorResponseHandler(authorizationResponse));
             server.clientAuthentication(client -> client
                     .authenticationConverter(new PublicClientRefreshConverter())
-                    .authenticationProvider(new PublicClientRefreshAuthenticationProvider(clients)));
+                    .authenticationProvider(new PublicClientRefreshAuthenticationProvider(clients))
+                    .authenticationProviders(providers -> providers.replaceAll(provider ->
+                            provider instanceof JwtClientAssertionAuthenticationProvider
+                                    ? new SingleUseClientAssertions(provider, usedClientAssertions, clock)
+                                    : provider)));
             server.tokenEndpoint(token -> token
                     .accessTokenRequestConverter(new RegisteredScopesByDefault())
                     .authenticationProviders(providers -> providers.replaceAll(provider -> {
