@@ -19,6 +19,7 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
+import org.springframework.security.oauth2.server.authorization.authentication.JwtClientAssertionAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationValidator;
@@ -53,6 +54,8 @@ import dev.tollgate.auth.authorize.RequestObjectsRefused;
 import dev.tollgate.auth.client.ClientAuthenticationRequired;
 import dev.tollgate.auth.client.PublicClientRefreshAuthenticationProvider;
 import dev.tollgate.auth.client.PublicClientRefreshConverter;
+import dev.tollgate.auth.client.SingleUseClientAssertions;
+import dev.tollgate.auth.client.UsedClientAssertions;
 import dev.tollgate.auth.consent.ConsentRequired;
 import dev.tollgate.auth.consent.DenyRevokesConsent;
 import dev.tollgate.auth.consent.UncheckedScopesWithdrawn;
@@ -67,6 +70,7 @@ import dev.tollgate.auth.token.AuthorizationCodeReplayDetection;
 import dev.tollgate.auth.token.HashedAuthorizationService;
 import dev.tollgate.auth.token.IdentityClaims;
 import dev.tollgate.auth.token.IntrospectionPolicy;
+import dev.tollgate.auth.token.RaceSafeRevocation;
 import dev.tollgate.auth.token.RefreshTokenReuseDetection;
 import dev.tollgate.auth.token.RegisteredScopesByDefault;
 import dev.tollgate.auth.token.RevocationAudit;
@@ -91,7 +95,8 @@ public class AuthorizationServerConfig {
             TransactionOperations transactions, AuditLog audit, Clock clock, RateLimits rateLimits,
             BrowserOrigins browserOrigins, AuthorizationServerSettings endpoints,
             DynamicClientRegistration clientRegistration, KeyProperties keys,
-            OAuth2AuthorizationConsentService consents, TokenSubjects subjects) {
+            OAuth2AuthorizationConsentService consents, TokenSubjects subjects,
+            UsedClientAssertions usedClientAssertions) {
         IssuerInAuthorizationResponse authorizationResponse = new IssuerInAuthorizationResponse();
         AuthorizationRequestCache requestCache = new AuthorizationRequestCache(endpoints.getAuthorizationEndpoint());
         LoginUrlAuthenticationEntryPoint loginPage = new LoginUrlAuthenticationEntryPoint(DefaultSecurityConfig.LOGIN_PAGE);
@@ -122,7 +127,11 @@ public class AuthorizationServerConfig {
                     .errorResponseHandler(new FreshSignInEntry(authorizationResponse, requestCache, loginPage)));
             server.clientAuthentication(client -> client
                     .authenticationConverter(new PublicClientRefreshConverter())
-                    .authenticationProvider(new PublicClientRefreshAuthenticationProvider(clients)));
+                    .authenticationProvider(new PublicClientRefreshAuthenticationProvider(clients))
+                    .authenticationProviders(providers -> providers.replaceAll(provider ->
+                            provider instanceof JwtClientAssertionAuthenticationProvider
+                                    ? new SingleUseClientAssertions(provider, usedClientAssertions, clock)
+                                    : provider)));
             server.tokenEndpoint(token -> token
                     .accessTokenRequestConverter(new RegisteredScopesByDefault())
                     .authenticationProviders(providers -> providers.replaceAll(provider -> {
@@ -136,7 +145,8 @@ public class AuthorizationServerConfig {
                         return provider;
                     })));
             server.tokenRevocationEndpoint(revoke -> revoke.authenticationProviders(providers ->
-                    providers.replaceAll(provider -> new RevocationAudit(provider, audit))));
+                    providers.replaceAll(provider -> new RevocationAudit(
+                            new RaceSafeRevocation(provider, authorizations, rotatedRefreshTokens), audit))));
             server.tokenIntrospectionEndpoint(introspect -> introspect.authenticationProviders(providers ->
                     providers.replaceAll(provider -> provider instanceof OAuth2TokenIntrospectionAuthenticationProvider
                             ? new IntrospectionPolicy(provider, subjects) : provider)));

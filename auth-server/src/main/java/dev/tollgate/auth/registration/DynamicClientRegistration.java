@@ -23,6 +23,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionOperations;
 
 import dev.tollgate.auth.config.TollgateProperties;
 import dev.tollgate.auth.token.HashedAuthorizationService;
@@ -33,7 +34,8 @@ import dev.tollgate.auth.token.TokenPolicy;
  * through the returned registration access token) and RFC 7591 at {@code /oauth2/register}. Spring Authorization
  * Server's providers do the protocol: a one-time initial access token with exactly the scope
  * {@value #CLIENT_CREATE_SCOPE}, obtained by a registrar client through client_credentials. Tollgate's rules
- * decide what may be registered ({@link ClientMetadataRules}) and how ({@link RegisteredClientDefaults}).
+ * decide what may be registered ({@link ClientMetadataRules}) and how ({@link RegisteredClientDefaults}); an initial
+ * access token registers one client even when sent in parallel requests ({@link SingleUseInitialAccessToken}).
  */
 @Component
 public class DynamicClientRegistration {
@@ -50,14 +52,17 @@ public class DynamicClientRegistration {
     private final TokenPolicy tokenPolicy;
 
     private final ClientMetadataRules rules;
+    private final TransactionOperations transactions;
 
     public DynamicClientRegistration(RegisteredClientRepository clients, HashedAuthorizationService authorizations,
-            OAuth2TokenGenerator<?> tokenGenerator, TokenPolicy tokenPolicy, TollgateProperties properties) {
+            OAuth2TokenGenerator<?> tokenGenerator, TokenPolicy tokenPolicy, TollgateProperties properties,
+            TransactionOperations transactions) {
         this.clients = clients;
         this.authorizations = new ScopeClaimAsList(authorizations);
         this.tokenGenerator = tokenGenerator;
         this.tokenPolicy = tokenPolicy;
         this.rules = new ClientMetadataRules(properties.registration().allowAdminScopesForServices());
+        this.transactions = transactions;
     }
 
     /** Both registration endpoints: API endpoints, so a request without a token gets 401, never the login page. */
@@ -71,13 +76,13 @@ public class DynamicClientRegistration {
     public void useTollgateRules(List<AuthenticationProvider> providers) {
         providers.replaceAll(provider -> {
             if (provider instanceof OidcClientRegistrationAuthenticationProvider) {
-                return oidcRegistration();
+                return new SingleUseInitialAccessToken(oidcRegistration(), transactions);
             }
             if (provider instanceof OidcClientConfigurationAuthenticationProvider) {
                 return oidcConfiguration();
             }
             if (provider instanceof OAuth2ClientRegistrationAuthenticationProvider) {
-                return oauthRegistration();
+                return new SingleUseInitialAccessToken(oauthRegistration(), transactions);
             }
             return provider;
         });

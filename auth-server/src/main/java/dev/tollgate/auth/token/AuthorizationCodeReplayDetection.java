@@ -17,6 +17,10 @@ import dev.tollgate.auth.audit.AuditLog;
  * CONTRACT: a code presented a second time answers {@code invalid_grant} and revokes every token issued from it
  * (RFC 9700 §4.5: it was intercepted, and whoever exchanged it first may be the attacker). Spring Authorization
  * Server leaves the ID token and the session's other tokens of the authorization alone; this revokes them all.
+ * <p>
+ * Parallel requests with one code all read it unused, but only one of them can write the authorization back (the
+ * store's compare-and-set); the others find their write refused, see the code redeemed, and are replays too. So
+ * exactly one succeeds, and its tokens are revoked as soon as a replay shows the code was seen twice.
  */
 public final class AuthorizationCodeReplayDetection implements AuthenticationProvider {
 
@@ -37,16 +41,34 @@ public final class AuthorizationCodeReplayDetection implements AuthenticationPro
 
     @Override
     public Authentication authenticate(Authentication authentication) {
-        String code = ((OAuth2AuthorizationCodeAuthenticationToken) authentication).getCode();
-        OAuth2Authorization authorization = authorizations.findByToken(code, CODE);
-        if (authorization != null && authorization.getToken(OAuth2AuthorizationCode.class).isInvalidated()) {
-            authorizations.revokeAll(authorization.getId());
-            audit.record(AuditEvent.of(AuditEventType.AUTHORIZATION_CODE_REPLAYED)
-                    .with("client_id", TokenRequests.clientIdOf(authentication))
-                    .with("authorization_id", authorization.getId()));
-            throw new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_GRANT);
+        try {
+            return delegate.authenticate(authentication);
         }
-        return delegate.authenticate(authentication);
+        catch (OAuth2AuthenticationException refused) {
+            if (!OAuth2ErrorCodes.INVALID_GRANT.equals(refused.getError().getErrorCode())) {
+                throw refused;
+            }
+            String code = ((OAuth2AuthorizationCodeAuthenticationToken) authentication).getCode();
+            OAuth2Authorization authorization = authorizations.findByToken(code, CODE);
+            if (authorization != null && wasRedeemed(authorization)) {
+                authorizations.revokeAll(authorization.getId());
+                audit.record(AuditEvent.of(AuditEventType.AUTHORIZATION_CODE_REPLAYED)
+                        .with("client_id", TokenRequests.clientIdOf(authentication))
+                        .with("authorization_id", authorization.getId()));
+                throw new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_GRANT);
+            }
+            if (refused instanceof AuthorizationChangedConcurrently) {
+                // revoked (signed out) while this request redeemed the code: nothing was issued, nothing to undo
+                throw new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_GRANT);
+            }
+            throw refused;
+        }
+    }
+
+    /** The code was exchanged for tokens: it is used up and tokens were issued from it. */
+    private static boolean wasRedeemed(OAuth2Authorization authorization) {
+        return authorization.getToken(OAuth2AuthorizationCode.class).isInvalidated()
+                && authorization.getAccessToken() != null;
     }
 
     @Override

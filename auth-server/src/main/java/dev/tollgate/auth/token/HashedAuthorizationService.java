@@ -49,12 +49,21 @@ import dev.tollgate.auth.secret.Sha256SecretEncoder;
  * on that digest. A token read back carries the value it was looked up by; the row's other tokens carry a
  * placeholder that no endpoint accepts, since their values are not known any more. JWT access tokens of the
  * client_credentials grant are not stored unless revoked (see {@link StatelessClientTokens}).
+ * <p>
+ * Each row has a version, raised by every change. An authorization read from the store remembers the version it was
+ * read at ({@link #ROW_VERSION}, an attribute that is never stored), and saving it again changes the row only if
+ * nobody changed it in between; otherwise {@link AuthorizationChangedConcurrently}. So a code or refresh token
+ * sent in parallel requests is used once, and a revocation that commits while a token request is under way cannot
+ * be undone by that request writing back the copy it read.
  */
 @Repository
 public class HashedAuthorizationService implements OAuth2AuthorizationService {
 
     /** Attribute: when the authorization's first refresh token was issued, the start of its absolute lifetime. */
     public static final String REFRESH_FAMILY_ISSUED_AT = "tollgate.refresh_family_issued_at";
+
+    /** Attribute, never stored: the row version an authorization was read at; a save is conditional on it. */
+    static final String ROW_VERSION = "tollgate.row_version";
 
     // An authorization without tokens waits for the user's consent; the consent page is not left open for longer.
     private static final Duration PENDING_CONSENT_LIFETIME = Duration.ofHours(1);
@@ -83,7 +92,7 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
                             ? column + " = COALESCE(" + column + ", :" + column + ")"
                             : column + " = :" + column)
                     .collect(Collectors.joining(", "))
-            + " WHERE id = :id";
+            + ", version = version + 1 WHERE id = :id AND version = :read_version";
 
     private static final String SELECT = "SELECT * FROM token_authorization WHERE ";
 
@@ -108,30 +117,52 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
         this.statelessClientTokens = statelessClientTokens;
     }
 
+    /**
+     * Inserts an authorization that was not read from the store; writes one that was only if its row is still at
+     * the version it was read at.
+     *
+     * @throws AuthorizationChangedConcurrently if the row changed (or went) since it was read
+     */
     @Override
     public void save(OAuth2Authorization authorization) {
         if (isNewClientCredentialsGrant(authorization) && StatelessClientTokens.isStateless(authorization)) {
             return;
         }
         Map<String, Object> row = toRow(authorization);
-        if (isNewClientCredentialsGrant(authorization)) {
+        Long readVersion = authorization.getAttribute(ROW_VERSION);
+        if (readVersion == null) {
             try {
                 insert(row, authorization);
-                return;
             }
-            catch (DuplicateKeyException savedBefore) {
-                // a revocation of a client token: fall through to the update
+            catch (DuplicateKeyException savedConcurrently) {
+                // only a revoked stateless client token is saved with an id of its own (its jti) without being read:
+                // another request revoked it first
+                throw new AuthorizationChangedConcurrently(authorization.getId());
             }
+            return;
         }
-        if (jdbc.sql(UPDATE).params(row).update() == 0) {
-            insert(row, authorization);
+        if (jdbc.sql(UPDATE).params(row).param("read_version", readVersion).update() == 0) {
+            throw new AuthorizationChangedConcurrently(authorization.getId());
         }
     }
 
+    /**
+     * Deletes the authorization, if read from the store only while it is at the version it was read at: a pushed
+     * authorization request or a consent state is removed once.
+     *
+     * @throws AuthorizationChangedConcurrently if the row changed (or went) since it was read
+     */
     @Override
     public void remove(OAuth2Authorization authorization) {
+        Long readVersion = authorization.getAttribute(ROW_VERSION);
+        int deleted = readVersion == null
+                ? jdbc.sql("DELETE FROM token_authorization WHERE id = ?").param(authorization.getId()).update()
+                : jdbc.sql("DELETE FROM token_authorization WHERE id = ? AND version = ?")
+                        .params(authorization.getId(), readVersion).update();
+        if (readVersion != null && deleted == 0) {
+            throw new AuthorizationChangedConcurrently(authorization.getId());
+        }
         jdbc.sql("DELETE FROM rotated_refresh_token WHERE authorization_id = ?").param(authorization.getId()).update();
-        jdbc.sql("DELETE FROM token_authorization WHERE id = ?").param(authorization.getId()).update();
     }
 
     @Override
@@ -172,17 +203,21 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
                 .orElse(null);
     }
 
-    /** Invalidates every token of the authorization (a token family); true if it existed. */
+    /**
+     * Invalidates every token of the authorization (a token family); true if it existed. It raises the version, so
+     * a request that read the authorization before cannot write its copy back over this.
+     */
     public boolean revokeAll(String authorizationId) {
-        return jdbc.sql("UPDATE token_authorization SET " + Kind.allInvalidated() + ", expires_at = ? WHERE id = ?")
+        return jdbc.sql("UPDATE token_authorization SET " + Kind.allInvalidated()
+                        + ", expires_at = ?, version = version + 1 WHERE id = ?")
                 .params(Timestamp.from(clock.instant()), authorizationId)
                 .update() > 0;
     }
 
-    /** Invalidates every token issued to authorizations the user granted in the given browser session. */
+    /** Invalidates, as {@link #revokeAll} does, every token of the authorizations granted in a browser session. */
     public int revokeAllOfSession(String sessionHash) {
         return jdbc.sql("UPDATE token_authorization SET " + Kind.allInvalidated()
-                        + ", expires_at = ? WHERE session_hash = ?")
+                        + ", expires_at = ?, version = version + 1 WHERE session_hash = ?")
                 .params(Timestamp.from(clock.instant()), sessionHash)
                 .update();
     }
@@ -212,6 +247,7 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
         Map<String, Object> attributes = new LinkedHashMap<>(authorization.getAttributes());
         String state = (String) attributes.remove(OAuth2ParameterNames.STATE);
         Instant familyIssuedAt = (Instant) attributes.remove(REFRESH_FAMILY_ISSUED_AT);
+        attributes.remove(ROW_VERSION);
         row.put("attributes", attributes.isEmpty() ? null : JSON.writeValueAsString(attributes));
         row.put("state_hash", state == null ? null : digest.encode(state));
         OAuth2Authorization.Token<OAuth2RefreshToken> refreshToken = authorization.getRefreshToken();
@@ -253,7 +289,8 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
                 .id(rs.getString("id"))
                 .principalName(rs.getString("principal_name"))
                 .authorizationGrantType(new AuthorizationGrantType(rs.getString("grant_type")))
-                .authorizedScopes(scopes(rs.getString("authorized_scopes")));
+                .authorizedScopes(scopes(rs.getString("authorized_scopes")))
+                .attribute(ROW_VERSION, rs.getLong("version"));
         String attributes = rs.getString("attributes");
         if (attributes != null) {
             Map<String, Object> values = ATTRIBUTES.read(attributes);

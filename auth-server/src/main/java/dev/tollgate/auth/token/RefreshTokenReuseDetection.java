@@ -27,7 +27,10 @@ import dev.tollgate.auth.audit.AuditLog;
  * and the server cannot tell which. Spring Authorization Server only answers {@code invalid_grant}.
  * <p>
  * The presented token is marked as rotated in the same transaction that issues its successor, so two requests
- * racing with one token cannot both succeed: the second is a reuse. Expiry is checked on Tollgate's clock.
+ * racing with one token cannot both succeed: the second is a reuse, whether it sees the mark or finds the token
+ * already replaced. A refresh whose grant changed between its read and its write (signed out, revoked, or revoked
+ * as the family of a reused token) writes nothing: the store refuses the stale copy, the transaction rolls back, and
+ * the grant is revoked whole. Expiry is checked on Tollgate's clock.
  */
 public final class RefreshTokenReuseDetection implements AuthenticationProvider {
 
@@ -57,12 +60,16 @@ public final class RefreshTokenReuseDetection implements AuthenticationProvider 
     public Authentication authenticate(Authentication authentication) {
         OAuth2RefreshTokenAuthenticationToken request = (OAuth2RefreshTokenAuthenticationToken) authentication;
         String presented = request.getRefreshToken();
-        Optional<String> family = rotated.authorizationOf(presented);
-        if (family.isPresent()) {
-            throw reuse(family.get(), request);
-        }
         OAuth2Authorization authorization = authorizations.findByToken(presented, OAuth2TokenType.REFRESH_TOKEN);
-        if (authorization == null || isExpired(authorization.getRefreshToken().getToken())) {
+        if (authorization == null) {
+            // replaced by rotation, perhaps by a parallel request a moment ago, or never issued
+            Optional<String> family = rotated.authorizationOf(presented);
+            if (family.isPresent()) {
+                throw reuse(family.get(), request);
+            }
+            throw new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_GRANT);
+        }
+        if (isExpired(authorization.getRefreshToken().getToken())) {
             throw new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_GRANT);
         }
         try {
@@ -73,6 +80,10 @@ public final class RefreshTokenReuseDetection implements AuthenticationProvider 
         }
         catch (DuplicateKeyException usedConcurrently) {
             throw reuse(authorization.getId(), request);
+        }
+        catch (AuthorizationChangedConcurrently raced) {
+            authorizations.revokeAll(raced.authorizationId());
+            throw new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_GRANT);
         }
     }
 

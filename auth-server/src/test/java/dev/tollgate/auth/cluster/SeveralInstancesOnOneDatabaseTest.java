@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import net.javacrumbs.shedlock.core.LockConfiguration;
@@ -36,6 +37,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import dev.tollgate.auth.AuthServerApplication;
 import dev.tollgate.auth.support.AuthServerTest;
 import dev.tollgate.auth.support.Browser;
+import dev.tollgate.auth.support.Concurrently;
 import dev.tollgate.auth.support.OAuthHttp;
 import dev.tollgate.auth.support.OAuthHttp.Reply;
 import dev.tollgate.auth.support.Pkce;
@@ -99,6 +101,29 @@ class SeveralInstancesOnOneDatabaseTest {
                 .as("the rotated-out refresh token is known to every instance").isEqualTo("invalid_grant");
         assertThat(http(second).introspect(refreshed.field("access_token")).field("active"))
                 .as("the replay revoked the family everywhere").isEqualTo("false");
+    }
+
+    @Test
+    void aCodeSentToBothInstancesAtOnceIsRedeemedOnce() throws Exception {
+        Pkce pkce = Pkce.create();
+        String code;
+        try (Browser browser = new Browser(http(first).baseUrl())) {
+            HtmlPage login = browser.open(Browser.authorizePath("demo-web", REDIRECT_URI, "openid books.read", "s3",
+                    pkce));
+            HtmlPage page = browser.signIn(login, "alice", "alice-password");
+            if (browser.callback() == null) {
+                browser.click(page, "approve");
+            }
+            code = browser.callbackParameters().get("code");
+        }
+
+        List<Reply> replies = Concurrently.times(8,
+                () -> exchange(http(ThreadLocalRandom.current().nextBoolean() ? first : second), code, pkce));
+
+        List<Reply> issued = replies.stream().filter(reply -> reply.status() == 200).toList();
+        assertThat(issued).as("successful redemptions among %s", replies).hasSize(1);
+        assertThat(http(second).introspect(issued.get(0).field("access_token")).field("active"))
+                .as("the replays revoked what the code gave").isEqualTo("false");
     }
 
     @Test

@@ -1,0 +1,7 @@
+package dev.tollgate.auth.client;
+
+import dev.tollgate.auth.support.AuthServerOnPostgresTest;
+
+@AuthServerOnPostgresTest
+class PrivateKeyJwtClientAuthenticationOnPostgresTest extends PrivateKeyJwtClientAuthenticationTest {
+}

@@ -1,0 +1,7 @@
+package dev.tollgate.auth.token;
+
+import dev.tollgate.auth.support.AuthServerOnPostgresTest;
+
+@AuthServerOnPostgresTest
+class SingleUseUnderConcurrencyOnPostgresTest extends SingleUseUnderConcurrencyTest {
+}
