@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Requests allowed per {@code period} on the token, introspection, revocation and registration endpoints: per
  * client address ({@code perAddress}, all those endpoints together) and per authenticated client
- * ({@code perClient}); sign-in form posts have their own, tighter budget per address ({@code loginPerAddress}).
+ * ({@code perClient}); posts of a password form (sign-in, linking a social login to an account) have their own,
+ * tighter budget per address ({@code loginPerAddress}).
  * Counted in memory by each instance.
  */
 @ConfigurationProperties("tollgate.rate-limit")
