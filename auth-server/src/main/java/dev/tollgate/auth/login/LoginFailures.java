@@ -97,6 +97,9 @@ public class LoginFailures {
             jdbc.sql("UPDATE login_failure SET failures = failures - 1 WHERE subject = ? AND failures > 0")
                     .param(guess.address()).update();
         }
+        // an address whose every guess was right needs no row: the table holds only addresses that failed
+        jdbc.sql("DELETE FROM login_failure WHERE subject = ? AND failures = 0 AND locked_until IS NULL")
+                .param(guess.address()).update();
     }
 
     /**
