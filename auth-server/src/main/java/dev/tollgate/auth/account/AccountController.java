@@ -1,11 +1,9 @@
 package dev.tollgate.auth.account;
 
-import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.List;
 import java.util.UUID;
 
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +15,9 @@ import dev.tollgate.auth.federation.FederatedIdentities;
 import dev.tollgate.auth.federation.LinkedIdentity;
 import dev.tollgate.auth.federation.UpstreamProvider;
 import dev.tollgate.auth.federation.UpstreamProviders;
+import dev.tollgate.auth.password.NewPasswords;
+import dev.tollgate.auth.password.PasswordPolicy;
+import dev.tollgate.auth.password.UnacceptablePasswordException;
 import dev.tollgate.auth.user.TollgateUser;
 import dev.tollgate.auth.user.UserRepository;
 
@@ -31,25 +32,20 @@ public class AccountController {
 
     private static final String BACK = "redirect:" + PATH;
 
-    static final int MIN_PASSWORD_LENGTH = 8;
-
-    /** bcrypt reads only the first 72 bytes of a password. */
-    static final int MAX_PASSWORD_BYTES = 72;
-
     private final UserRepository users;
 
     private final FederatedIdentities identities;
 
     private final UpstreamProviders providers;
 
-    private final PasswordEncoder passwordEncoder;
+    private final NewPasswords newPasswords;
 
     AccountController(UserRepository users, FederatedIdentities identities, UpstreamProviders providers,
-            PasswordEncoder passwordEncoder) {
+            NewPasswords newPasswords) {
         this.users = users;
         this.identities = identities;
         this.providers = providers;
-        this.passwordEncoder = passwordEncoder;
+        this.newPasswords = newPasswords;
     }
 
     @GetMapping(PATH)
@@ -59,6 +55,8 @@ public class AccountController {
         model.addAttribute("identities", identities.ofUser(user.id()).stream()
                 .map(identity -> new IdentityRow(identity, providerName(identity.providerId())))
                 .toList());
+        model.addAttribute("minPasswordLength", PasswordPolicy.MIN_LENGTH);
+        model.addAttribute("maxPasswordBytes", PasswordPolicy.MAX_BYTES);
         return "account";
     }
 
@@ -69,15 +67,17 @@ public class AccountController {
         if (user.hasPassword()) {
             return withError(flash, "Your account already has a password.");
         }
-        if (password.length() < MIN_PASSWORD_LENGTH
-                || password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-            return withError(flash, "Choose a password of at least " + MIN_PASSWORD_LENGTH + " and at most "
-                    + MAX_PASSWORD_BYTES + " characters.");
-        }
         if (!password.equals(confirmation)) {
             return withError(flash, "The two passwords are not the same.");
         }
-        users.updatePasswordHash(user.id(), passwordEncoder.encode(password));
+        String hash;
+        try {
+            hash = newPasswords.hashOf(password, user.username());
+        }
+        catch (UnacceptablePasswordException refused) {
+            return withError(flash, refused.getMessage());
+        }
+        users.updatePasswordHash(user.id(), hash);
         flash.addFlashAttribute("notice", "Your password is set. You can now also sign in as "
                 + user.username() + " with it.");
         return BACK;

@@ -15,7 +15,6 @@ import org.springframework.security.oauth2.server.authorization.settings.OAuth2T
 import org.springframework.stereotype.Component;
 
 import dev.tollgate.auth.client.TollgateClientSettings;
-import dev.tollgate.auth.password.PasswordPolicy;
 import dev.tollgate.auth.registration.DynamicClientRegistration;
 import dev.tollgate.auth.secret.TollgatePasswordEncoder;
 import dev.tollgate.auth.token.TokenPolicy;
@@ -37,13 +36,11 @@ class DemoData implements SmartInitializingSingleton {
     private final DemoSeed seed;
     private final TokenPolicy tokenPolicy;
     private final DemoProperties demo;
-    private final PasswordPolicy passwordPolicy;
 
-    DemoData(DemoSeed seed, TokenPolicy tokenPolicy, DemoProperties demo, PasswordPolicy passwordPolicy) {
+    DemoData(DemoSeed seed, TokenPolicy tokenPolicy, DemoProperties demo) {
         this.seed = seed;
         this.tokenPolicy = tokenPolicy;
         this.demo = demo;
-        this.passwordPolicy = passwordPolicy;
     }
 
     @Override
@@ -54,9 +51,7 @@ class DemoData implements SmartInitializingSingleton {
     }
 
     private void upsertUser(String username, String email, String displayName, String... roles) {
-        String password = DemoCredentials.passwordOf(username);
-        passwordPolicy.requireAcceptable(password, username);
-        seed.upsertUser(username, password, email, displayName, roles);
+        seed.upsertUser(username, DemoCredentials.passwordOf(username), email, displayName, roles);
     }
 
     private void upsertClients() {

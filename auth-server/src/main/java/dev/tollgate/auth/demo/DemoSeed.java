@@ -5,31 +5,35 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Consumer;
 
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.stereotype.Component;
 
+import dev.tollgate.auth.password.NewPasswords;
 import dev.tollgate.auth.user.TollgateUser;
 import dev.tollgate.auth.user.UserRepository;
 
-/** Idempotent writes of demo users and clients: upserts by username and client id, so a restart never duplicates. */
+/**
+ * Idempotent writes of demo users and clients: upserts by username and client id, so a restart never duplicates.
+ * Users' passwords follow the password policy like everyone else's.
+ */
 @Component
 class DemoSeed {
 
     private final UserRepository users;
     private final RegisteredClientRepository clients;
-    private final PasswordEncoder passwordEncoder;
+    private final NewPasswords newPasswords;
 
-    DemoSeed(UserRepository users, RegisteredClientRepository clients, PasswordEncoder passwordEncoder) {
+    DemoSeed(UserRepository users, RegisteredClientRepository clients, NewPasswords newPasswords) {
         this.users = users;
         this.clients = clients;
-        this.passwordEncoder = passwordEncoder;
+        this.newPasswords = newPasswords;
     }
 
+    /** @throws dev.tollgate.auth.password.UnacceptablePasswordException when the policy refuses the password */
     void upsertUser(String username, String password, String email, String displayName, String... roles) {
-        users.upsertByUsername(new TollgateUser(UUID.randomUUID(), username, passwordEncoder.encode(password), email,
-                true, displayName, true, new TreeSet<>(List.of(roles))));
+        users.upsertByUsername(new TollgateUser(UUID.randomUUID(), username, newPasswords.hashOf(password, username),
+                email, true, displayName, true, new TreeSet<>(List.of(roles))));
     }
 
     /** Saves the client under the id it already has, so the update replaces the row instead of adding one. */

@@ -10,10 +10,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import org.springframework.context.annotation.Conditional;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,12 +24,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import dev.tollgate.auth.account.AccountController;
 import dev.tollgate.auth.config.DefaultSecurityConfig;
+import dev.tollgate.auth.login.LoginLockedException;
+import dev.tollgate.auth.login.ThrottledLogin;
 import dev.tollgate.auth.user.TollgateUser;
 import dev.tollgate.auth.user.UserRepository;
 
 /**
  * The page that links an upstream identity to the local account with the same verified email, once the person
- * enters that account's password. A few wrong passwords drop the pending link: guessing must start over upstream.
+ * enters that account's password. The password is checked exactly as on the sign-in form, by {@link ThrottledLogin}:
+ * every guess counts in the same lockout (per account and per address), which a new upstream round trip does not
+ * reset, and the posts share the sign-in form's rate limit. A few wrong passwords also drop the pending link.
  */
 @Controller
 @Conditional(UpstreamProvidersConfigured.class)
@@ -41,7 +47,7 @@ class LinkAccountController {
 
     private final FederatedAccounts accounts;
 
-    private final PasswordEncoder passwordEncoder;
+    private final ThrottledLogin passwordCheck;
 
     private final LocalUserSession session;
 
@@ -50,11 +56,11 @@ class LinkAccountController {
     private final AuthenticationSuccessHandler resume =
             UpstreamSignInSuccess.resumeSavedRequestOr(AccountController.PATH);
 
-    LinkAccountController(UserRepository users, FederatedAccounts accounts, PasswordEncoder passwordEncoder,
+    LinkAccountController(UserRepository users, FederatedAccounts accounts, ThrottledLogin passwordCheck,
             LocalUserSession session, UpstreamSignInFailure failure) {
         this.users = users;
         this.accounts = accounts;
-        this.passwordEncoder = passwordEncoder;
+        this.passwordCheck = passwordCheck;
         this.session = session;
         this.failure = failure;
     }
@@ -65,7 +71,7 @@ class LinkAccountController {
         if (pending.isEmpty()) {
             return REDIRECT_TO_LOGIN;
         }
-        return render(pending.get(), false, model);
+        return render(pending.get(), Answer.NONE, model);
     }
 
     @PostMapping(PATH)
@@ -77,9 +83,19 @@ class LinkAccountController {
             return REDIRECT_TO_LOGIN;
         }
         PendingLink pending = found.get();
-        Optional<TollgateUser> owner = users.findById(pending.userId()).filter(TollgateUser::enabled)
-                .filter(user -> user.hasPassword() && passwordEncoder.matches(password, user.passwordHash()));
+        Optional<TollgateUser> owner = users.findById(pending.userId());
         if (owner.isEmpty()) {
+            httpSession.removeAttribute(PendingLink.SESSION_ATTRIBUTE);
+            failure.showOnLoginPage(SignInProblem.EXPIRED, request, response);
+            return null;
+        }
+        try {
+            passwordCheck.authenticate(signInAs(owner.get(), password, request));
+        }
+        catch (LoginLockedException locked) {
+            return render(pending, Answer.LOCKED, model);
+        }
+        catch (AuthenticationException wrongPassword) {
             PendingLink failed = pending.withFailedAttempt();
             if (!failed.attemptsLeft()) {
                 httpSession.removeAttribute(PendingLink.SESSION_ATTRIBUTE);
@@ -87,7 +103,7 @@ class LinkAccountController {
                 return null;
             }
             httpSession.setAttribute(PendingLink.SESSION_ATTRIBUTE, failed);
-            return render(failed, true, model);
+            return render(failed, Answer.WRONG_PASSWORD, model);
         }
         httpSession.removeAttribute(PendingLink.SESSION_ATTRIBUTE);
         Authentication local = session.signIn(accounts.link(pending), List.of(FactorGrantedAuthority.PASSWORD_AUTHORITY,
@@ -102,13 +118,27 @@ class LinkAccountController {
         return REDIRECT_TO_LOGIN;
     }
 
-    private String render(PendingLink pending, boolean wrongPassword, Model model) {
+    /** The owner's sign-in as the sign-in form would send it, from this request's client address. */
+    private static Authentication signInAs(TollgateUser owner, String password, HttpServletRequest request) {
+        UsernamePasswordAuthenticationToken signIn =
+                UsernamePasswordAuthenticationToken.unauthenticated(owner.username(), password);
+        signIn.setDetails(new WebAuthenticationDetails(request));
+        return signIn;
+    }
+
+    private String render(PendingLink pending, Answer answer, Model model) {
         model.addAttribute("providerName", pending.providerName());
         model.addAttribute("email", pending.identity().email());
         model.addAttribute("ownerHasPassword", users.findById(pending.userId()).map(TollgateUser::hasPassword)
                 .orElse(false));
-        model.addAttribute("wrongPassword", wrongPassword);
+        model.addAttribute("wrongPassword", answer == Answer.WRONG_PASSWORD);
+        model.addAttribute("locked", answer == Answer.LOCKED);
         return "link-account";
+    }
+
+    /** What the page says about the password last entered. */
+    private enum Answer {
+        NONE, WRONG_PASSWORD, LOCKED
     }
 
     private static Optional<PendingLink> pendingLink(HttpSession httpSession) {

@@ -5,19 +5,24 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Optional;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionOperations;
 
 import dev.tollgate.auth.secret.Sha256SecretEncoder;
 
 /**
- * Counts failed sign-ins in the database, so that every instance sees the same counts and a restart forgets
- * nothing. Each failure that reaches the limit locks the subject for a back-off that doubles with every further
- * failure, capped by {@link LoginProtectionProperties#maxLockout()}.
+ * Counts password guesses per account and per client address in the database, so that every instance sees the
+ * same counts and a restart forgets nothing. A guess is counted as a failure <em>before</em> its password is
+ * checked, under a row lock, and a success takes it back: parallel guesses cannot all pass a lock check that none of
+ * them has tripped yet, so N guesses cost N failures and no more than the limit are ever checked. The guess that
+ * reaches the limit locks the subject for a back-off that doubles with every further failure, capped by
+ * {@link LoginProtectionProperties#maxLockout()}.
  */
 @Repository
 public class LoginFailures {
@@ -26,69 +31,115 @@ public class LoginFailures {
 
     private static final Duration PURGE_INTERVAL = Duration.ofMinutes(5);
 
+    /** How often a guess starts over when a success or the purge deletes a count between two of its statements. */
+    private static final int MAX_TRIES = 5;
+
     private final JdbcClient jdbc;
+    private final TransactionOperations transactions;
     private final LoginProtectionProperties properties;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private volatile Instant nextPurge = Instant.MIN;
 
-    public LoginFailures(JdbcClient jdbc, LoginProtectionProperties properties) {
+    public LoginFailures(JdbcClient jdbc, TransactionOperations transactions, LoginProtectionProperties properties,
+            Clock clock) {
         this.jdbc = jdbc;
+        this.transactions = transactions;
         this.properties = properties;
+        this.clock = clock;
     }
 
-    /** Until when the username or the address is locked, if either is. */
-    public Optional<Instant> lockedUntil(String username, String address) {
-        Instant now = clock.instant();
-        return jdbc.sql("SELECT locked_until FROM login_failure WHERE subject IN (?, ?) AND locked_until > ?")
-                .params(account(username), address(address), at(now))
-                .query((rs, row) -> rs.getObject("locked_until", OffsetDateTime.class).toInstant())
-                .list().stream().max(Instant::compareTo);
-    }
-
-    /** Counts a failure against the username and the address; answers the lock it caused, if any. */
-    public Optional<Instant> recordFailure(String username, String address) {
-        Instant now = clock.instant();
+    /**
+     * Counts a guess of the username's password from the address as a failure, before the password is checked.
+     *
+     * @throws LoginLockedException when the username or the address is locked; the guess is then not counted
+     */
+    public CountedGuess countGuess(String username, String address) {
+        // microseconds: what both databases store, so that a lock read back equals the one written
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         purgeForgottenFailures(now);
-        Optional<Instant> accountLock = record(account(username), properties.maxFailuresPerAccount(), now);
-        Optional<Instant> addressLock = record(address(address), properties.maxFailuresPerAddress(), now);
-        return accountLock.isPresent() ? accountLock : addressLock;
-    }
-
-    public void forgetAccount(String username) {
-        jdbc.sql("DELETE FROM login_failure WHERE subject = ?").param(account(username)).update();
-    }
-
-    private Optional<Instant> record(String subject, int maxFailures, Instant now) {
-        int failures = increment(subject, now);
-        if (failures < maxFailures) {
-            return Optional.empty();
-        }
-        Instant lockedUntil = now.plus(backOff(failures - maxFailures));
-        jdbc.sql("UPDATE login_failure SET locked_until = ? WHERE subject = ?").params(at(lockedUntil), subject)
-                .update();
-        return Optional.of(lockedUntil);
-    }
-
-    /** Adds one failure and answers the new count; failures older than forgetAfter start the count again. */
-    private int increment(String subject, Instant now) {
-        OffsetDateTime forgotten = at(now.minus(properties.forgetAfter()));
-        int updated = jdbc.sql("""
-                        UPDATE login_failure
-                        SET failures = CASE WHEN last_failure_at < ? THEN 1 ELSE failures + 1 END, last_failure_at = ?
-                        WHERE subject = ?
-                        """)
-                .params(forgotten, at(now), subject).update();
-        if (updated == 0) {
+        String account = account(username);
+        String from = address(address);
+        for (int tries = 1; ; tries++) {
+            ensureCounted(account, now);
+            ensureCounted(from, now);
             try {
-                jdbc.sql("INSERT INTO login_failure (subject, failures, last_failure_at) VALUES (?, 1, ?)")
+                return transactions.execute(status -> {
+                    // always the account's row first, then the address's: no two guesses wait for each other in a circle
+                    Optional<Instant> accountLock = count(account, properties.maxFailuresPerAccount(), now);
+                    Optional<Instant> addressLock = count(from, properties.maxFailuresPerAddress(), now);
+                    return new CountedGuess(account, from, addressLock.orElse(null),
+                            accountLock.isPresent() || addressLock.isPresent());
+                });
+            }
+            catch (CountForgotten deletedMeanwhile) {
+                if (tries == MAX_TRIES) {
+                    throw new IllegalStateException("the failure count of a sign-in kept disappearing");
+                }
+            }
+        }
+    }
+
+    /**
+     * The guess was right: forgets the account's failures, and takes the guess back from the address's count (not
+     * more: an attacker signing in to an account of their own must not wipe the count of a password-spraying run).
+     */
+    public void succeeded(CountedGuess guess) {
+        jdbc.sql("DELETE FROM login_failure WHERE subject = ?").param(guess.account()).update();
+        if (guess.addressLock() != null) {
+            // the lock this guess set in advance; every other guess from the address was refused since
+            jdbc.sql("""
+                            UPDATE login_failure SET failures = failures - 1, locked_until = NULL
+                            WHERE subject = ? AND failures > 0 AND locked_until = ?
+                            """)
+                    .params(guess.address(), at(guess.addressLock())).update();
+        }
+        else {
+            jdbc.sql("UPDATE login_failure SET failures = failures - 1 WHERE subject = ? AND failures > 0")
+                    .param(guess.address()).update();
+        }
+        // an address whose every guess was right needs no row: the table holds only addresses that failed
+        jdbc.sql("DELETE FROM login_failure WHERE subject = ? AND failures = 0 AND locked_until IS NULL")
+                .param(guess.address()).update();
+    }
+
+    /**
+     * Adds one failure to the subject's count, unless the subject is locked; answers the lock that this failure
+     * sets when it reaches the limit. Failures older than forgetAfter start the count again.
+     */
+    private Optional<Instant> count(String subject, int maxFailures, Instant now) {
+        Count current = jdbc.sql("""
+                        SELECT failures, locked_until, last_failure_at FROM login_failure WHERE subject = ? FOR UPDATE
+                        """)
+                .param(subject)
+                .query((rs, row) -> new Count(rs.getInt("failures"),
+                        instant(rs.getObject("locked_until", OffsetDateTime.class)),
+                        instant(rs.getObject("last_failure_at", OffsetDateTime.class))))
+                .optional().orElseThrow(CountForgotten::new);
+        if (current.lockedUntil() != null && current.lockedUntil().isAfter(now)) {
+            throw new LoginLockedException();
+        }
+        boolean forgotten = current.lastFailureAt().isBefore(now.minus(properties.forgetAfter()));
+        int failures = forgotten ? 1 : current.failures() + 1;
+        Instant lockedUntil = failures >= maxFailures ? now.plus(backOff(failures - maxFailures)) : null;
+        jdbc.sql("UPDATE login_failure SET failures = ?, locked_until = ?, last_failure_at = ? WHERE subject = ?")
+                .params(failures, lockedUntil == null ? null : at(lockedUntil), at(now), subject)
+                .update();
+        return Optional.ofNullable(lockedUntil);
+    }
+
+    /** Makes sure the subject has a row to lock; a count of zero until a guess counts. */
+    private void ensureCounted(String subject, Instant now) {
+        boolean exists = jdbc.sql("SELECT count(*) FROM login_failure WHERE subject = ?").param(subject)
+                .query(Long.class).single() > 0;
+        if (!exists) {
+            try {
+                jdbc.sql("INSERT INTO login_failure (subject, failures, last_failure_at) VALUES (?, 0, ?)")
                         .params(subject, at(now)).update();
             }
-            catch (DuplicateKeyException anotherInstanceInsertedFirst) {
-                return increment(subject, now);
+            catch (DuplicateKeyException anotherGuessInsertedFirst) {
+                // the row is there, which is all this needs
             }
         }
-        return jdbc.sql("SELECT failures FROM login_failure WHERE subject = ?").param(subject)
-                .query(Integer.class).single();
     }
 
     private Duration backOff(int failuresBeyondLimit) {
@@ -119,5 +170,30 @@ public class LoginFailures {
 
     private static OffsetDateTime at(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(OffsetDateTime at) {
+        return at == null ? null : at.toInstant();
+    }
+
+    /**
+     * A guess counted in advance, by the digests of its account and address.
+     *
+     * @param addressLock the lock this guess set on the address, if it reached the address's limit
+     * @param locksOnFailure whether this guess reached the account's or the address's limit: if its password is
+     *        wrong, the person is told that sign-in is now locked
+     */
+    public record CountedGuess(String account, String address, Instant addressLock, boolean locksOnFailure) {
+    }
+
+    private record Count(int failures, Instant lockedUntil, Instant lastFailureAt) {
+    }
+
+    /** A success or the purge deleted a count between making sure of it and locking it: the guess starts over. */
+    private static final class CountForgotten extends RuntimeException {
+
+        CountForgotten() {
+            super(null, null, false, false);
+        }
     }
 }

@@ -5,7 +5,6 @@ import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
-import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -23,10 +22,11 @@ class LoginProtectionConfig {
      * The one provider of the global authentication manager, which the sign-in form uses. The password check
      * hashes a dummy password for unknown usernames (Spring Security's timing protection), re-hashes a password
      * whose hash is outdated, and checks whether the account is disabled only after the password, so that a
-     * disabled account answers like a wrong password, in the same time.
+     * disabled account answers like a wrong password, in the same time. Pages other than the sign-in form that
+     * check a user's password use this bean too, so that every password guess counts in the one lockout.
      */
     @Bean
-    AuthenticationProvider userAuthenticationProvider(TollgateUserDetailsService users, PasswordEncoder encoder,
+    ThrottledLogin userAuthenticationProvider(TollgateUserDetailsService users, PasswordEncoder encoder,
             LoginFailures failures) {
         DaoAuthenticationProvider passwordCheck = new DaoAuthenticationProvider(users);
         passwordCheck.setPasswordEncoder(encoder);

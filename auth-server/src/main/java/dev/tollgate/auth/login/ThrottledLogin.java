@@ -6,13 +6,16 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
+import dev.tollgate.auth.login.LoginFailures.CountedGuess;
+
 /**
- * Sign-in with brute-force protection around the password check. A locked username or address is refused
- * before any lookup, in the same words and the same time for users who exist and users who do not; every
- * failure counts against both, and a success forgets the account's failures (not the address's: an attacker
- * signing in to an account of their own must not wipe the count of a password-spraying run).
+ * The one check of a user's password, with brute-force protection around it: the sign-in form and every other
+ * page that asks for a user's password (such as linking an upstream sign-in to the account) go through it, so they
+ * share one lockout. Each guess is counted against the username and the client address before the password is
+ * checked (see {@link LoginFailures}); a locked username or address is refused before any lookup, in the same words
+ * and the same time for users who exist and users who do not. A success takes its guess back.
  */
-final class ThrottledLogin implements AuthenticationProvider {
+public final class ThrottledLogin implements AuthenticationProvider {
 
     private static final String UNKNOWN_ADDRESS = "unknown";
 
@@ -24,24 +27,26 @@ final class ThrottledLogin implements AuthenticationProvider {
         this.failures = failures;
     }
 
+    /**
+     * @param login a {@link UsernamePasswordAuthenticationToken} whose details are the request's
+     *        {@link WebAuthenticationDetails}, for the client address
+     * @throws LoginLockedException when the username or the address is locked, or this wrong password locks it
+     */
     @Override
     public Authentication authenticate(Authentication login) {
-        String username = login.getName();
-        String address = addressOf(login);
-        if (failures.lockedUntil(username, address).isPresent()) {
-            throw new LoginLockedException();
-        }
+        CountedGuess guess = failures.countGuess(login.getName(), addressOf(login));
+        Authentication signedIn;
         try {
-            Authentication signedIn = passwordCheck.authenticate(login);
-            failures.forgetAccount(username);
-            return signedIn;
+            signedIn = passwordCheck.authenticate(login);
         }
         catch (AuthenticationException failed) {
-            if (failures.recordFailure(username, address).isPresent()) {
+            if (guess.locksOnFailure()) {
                 throw new LoginLockedException();
             }
             throw failed;
         }
+        failures.succeeded(guess);
+        return signedIn;
     }
 
     @Override

@@ -17,29 +17,38 @@ import org.springframework.security.authentication.password.CompromisedPasswordD
 import org.springframework.stereotype.Component;
 
 /**
- * NIST SP 800-63B rules for passwords people choose: 12 to 128 characters (Unicode, normalised), not in the
- * shipped list of the most common breached passwords, not the username; no composition rules. Applies to new
- * passwords; existing ones are only checked when they change.
+ * NIST SP 800-63B rules for passwords people choose: at least 12 characters (Unicode, normalised), at most the 72
+ * bytes that bcrypt reads (UTF-8, as typed: a longer password would be cut silently, so any two that share their
+ * first 72 bytes would match each other), not in the shipped list of the most common breached passwords, not the
+ * username; no composition rules. Every new password goes through it, by {@link NewPasswords}; existing ones are
+ * only checked when they change.
  */
 @Component
 public class PasswordPolicy implements CompromisedPasswordChecker {
 
     public static final int MIN_LENGTH = 12;
-    public static final int MAX_LENGTH = 128;
+
+    /** bcrypt hashes the first 72 bytes of the password and ignores the rest. */
+    public static final int MAX_BYTES = 72;
 
     private static final String COMMON_PASSWORDS = "password/common-passwords.txt";
 
     private final Set<String> commonPasswords = load();
 
-    /** Why the password is refused, or empty if it is acceptable. */
+    /** Why the password is refused, in words for the person choosing it, or empty if it is acceptable. */
     public Optional<String> refusal(String password, String username) {
+        if (password == null) {
+            return Optional.of("Choose a password.");
+        }
         String normalized = normalize(password);
         int length = normalized.codePointCount(0, normalized.length());
         if (length < MIN_LENGTH) {
             return Optional.of("Use at least " + MIN_LENGTH + " characters.");
         }
-        if (length > MAX_LENGTH) {
-            return Optional.of("Use at most " + MAX_LENGTH + " characters.");
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+            return Optional.of("This password is too long: use at most " + MAX_BYTES + " bytes. That is " + MAX_BYTES
+                    + " letters, digits or punctuation without accents; accented letters, other scripts and emoji "
+                    + "take 2 to 4 bytes each.");
         }
         if (isCommon(normalized)) {
             return Optional.of("This password is one of the most common ones; choose another.");

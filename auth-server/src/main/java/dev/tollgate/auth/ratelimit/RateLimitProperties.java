@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Requests allowed per {@code period} on the token, introspection, revocation and registration endpoints: per
  * client address ({@code perAddress}, all those endpoints together) and per authenticated client
- * ({@code perClient}); sign-in form posts have their own, tighter budget per address ({@code loginPerAddress}).
+ * ({@code perClient}); posts of a password form (sign-in, linking a social login to an account) have their own,
+ * tighter budget per address ({@code loginPerAddress}).
  * Introspection is what a resource server does for every opaque token its callers bring, at a rate set by its own
  * traffic: an authenticated client's introspection calls have a budget of their own
  * ({@code introspectionPerClient}, a guard against a runaway client only) and cost its address nothing; only

@@ -35,7 +35,10 @@ public class RateLimits {
     private final RateLimiter limiter;
     private final RequestMatcher protocolEndpoints;
     private final RequestMatcher introspection;
-    private final RequestMatcher signIn = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login");
+    /** Every form that checks a user's password: the sign-in form and the account-link page of social login. */
+    private final RequestMatcher signIn = new OrRequestMatcher(
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login"),
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login/link"));
 
     public RateLimits(RateLimitProperties properties, AuthorizationServerSettings endpoints) {
         this.properties = properties;

@@ -1,6 +1,7 @@
 package dev.tollgate.auth.web;
 
 import java.io.IOException;
+import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 
 import jakarta.servlet.FilterChain;
@@ -55,11 +56,17 @@ public final class DatabaseOutageAnswer extends OncePerRequestFilter {
     static boolean isDatabaseOutage(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof DataAccessResourceFailureException || cause instanceof CannotCreateTransactionException
-                    || cause instanceof SQLTransientConnectionException) {
+                    || cause instanceof SQLTransientConnectionException || isConnectionException(cause)) {
                 return true;
             }
         }
         return false;
+    }
+
+    // SQLSTATE class 08 (connection exception): e.g. a pooled connection that died under a transaction, which
+    // Spring reports as a failed rollback rather than as a resource failure
+    private static boolean isConnectionException(Throwable cause) {
+        return cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08");
     }
 
     private static void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {

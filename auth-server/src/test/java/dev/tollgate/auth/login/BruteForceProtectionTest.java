@@ -3,11 +3,13 @@ package dev.tollgate.auth.login;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.UUID;
 
 import org.htmlunit.html.HtmlPage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,12 +19,13 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import dev.tollgate.auth.support.Browser;
 import dev.tollgate.auth.support.ClientAddresses;
 import dev.tollgate.auth.support.HardenedAuthServerTest;
+import dev.tollgate.auth.support.TestClock;
 import dev.tollgate.auth.user.TollgateUser;
 import dev.tollgate.auth.user.UserRepository;
 
 /**
  * An attacker guessing passwords on the real sign-in page (application-hardened.yml: a username is locked after
- * 3 failures for 1 s, then 2 s; an address after 8 failures).
+ * 3 failures for 1 minute, then 2; an address after 8 failures). Time passes on the {@link TestClock}.
  */
 @HardenedAuthServerTest
 class BruteForceProtectionTest {
@@ -38,6 +41,14 @@ class BruteForceProtectionTest {
     @Autowired
     PasswordEncoder passwordEncoder;
 
+    @Autowired
+    TestClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
     @Test
     void anAccountIsLockedAfterThreeFailuresEvenForTheRightPasswordAndUnlocksAfterTheBackOff() throws Exception {
         String victim = newUser();
@@ -48,7 +59,7 @@ class BruteForceProtectionTest {
         }
         try (Browser owner = browserAt(ClientAddresses.next())) {
             assertThat(signIn(owner, victim, PASSWORD)).as("locked for the right password too").isEqualTo("locked");
-            Thread.sleep(1_100);
+            clock.advance(Duration.ofSeconds(61));
             assertThat(signIn(owner, victim, PASSWORD)).as("unlocked after the back-off").isEqualTo("signed-in");
         }
     }
@@ -60,11 +71,11 @@ class BruteForceProtectionTest {
             for (int guess = 1; guess <= 3; guess++) {
                 signIn(attacker, victim, "guess-" + guess);
             }
-            Thread.sleep(1_100);
+            clock.advance(Duration.ofSeconds(61));
             assertThat(signIn(attacker, victim, "guess-4")).as("one more failure locks again").isEqualTo("locked");
-            Thread.sleep(1_100);
-            assertThat(signIn(attacker, victim, PASSWORD)).as("now for 2 s").isEqualTo("locked");
-            Thread.sleep(1_000);
+            clock.advance(Duration.ofSeconds(61));
+            assertThat(signIn(attacker, victim, PASSWORD)).as("now for 2 minutes").isEqualTo("locked");
+            clock.advance(Duration.ofSeconds(60));
             assertThat(signIn(attacker, victim, PASSWORD)).isEqualTo("signed-in");
         }
     }

@@ -16,9 +16,17 @@ class PasswordPolicyTest {
     }
 
     @Test
-    void upTo128CharactersAreAccepted() {
-        assertThat(policy.refusal("a".repeat(64) + "b".repeat(64), "alice")).isEmpty();
-        assertThat(policy.refusal("a".repeat(64) + "b".repeat(65), "alice")).hasValue("Use at most 128 characters.");
+    void upTo72BytesAreAcceptedBecauseBcryptReadsNoFurther() {
+        assertThat(policy.refusal("a".repeat(36) + "b".repeat(36), "alice")).isEmpty();
+        assertThat(policy.refusal("a".repeat(36) + "b".repeat(37), "alice").orElseThrow()).contains("at most 72 bytes");
+    }
+
+    @Test
+    void theUpperLimitCountsUtf8BytesNotCharacters() {
+        assertThat(policy.refusal("\u20AC".repeat(24), "alice")).as("24 characters of 3 bytes").isEmpty();
+        assertThat(policy.refusal("\u20AC".repeat(30), "alice").orElseThrow()).as("30 characters, 90 bytes")
+                .contains("at most 72 bytes");
+        assertThat(policy.refusal("\uD83D\uDD11".repeat(19), "alice")).as("19 emoji, 76 bytes").isPresent();
     }
 
     @Test

@@ -163,4 +163,29 @@ class RateLimitTest {
                 .clientSettings(ClientSettings.builder().setting(TollgateClientSettings.INTROSPECTION_ALLOWED, true).build())
                 .build());
     }
+
+    @Test
+    void accountLinkPasswordPostsShareTheSignInBudget() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String address = ClientAddresses.next();
+        for (int request = 0; request < 12; request++) {
+            String path = request % 2 == 0 ? "/login" : "/login/link";
+            assertThat(http.send(formPost(path, address), HttpResponse.BodyHandlers.ofString()).statusCode())
+                    .as(path).isEqualTo(403);
+        }
+        HttpResponse<String> refused = http.send(formPost("/login/link", address), HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+        assertThat(refused.body()).contains("Too many sign-in attempts");
+        assertThat(http.send(formPost("/login", address), HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(429);
+    }
+
+    private HttpRequest formPost(String path, String address) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("X-Forwarded-For", address)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=x&password=y"))
+                .build();
+    }
 }

@@ -3,9 +3,14 @@ package dev.tollgate.auth.support;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
 import dev.tollgate.auth.AuthServerApplication;
 
@@ -19,6 +24,8 @@ public final class DemoUpstream {
 
     private static ConfigurableApplicationContext context;
 
+    private static final Set<Integer> TOLLGATE_PORTS = new HashSet<>();
+
     private DemoUpstream() {
     }
 
@@ -27,18 +34,33 @@ public final class DemoUpstream {
         return "http://localhost:" + PORT;
     }
 
-    /** Starts the upstream, accepting sign-ins for the given Tollgate's providers {@code upstream} and {@code strict}. */
+    /**
+     * Starts the upstream, accepting sign-ins for the given Tollgate's providers {@code upstream} and {@code strict};
+     * a Tollgate of another Spring test context, on another port, is added to the upstream's redirect URIs.
+     */
     public static synchronized void startFor(int tollgatePort) {
-        if (context != null) {
+        if (!TOLLGATE_PORTS.add(tollgatePort)) {
             return;
         }
+        List<String> callbacks = callbacksOf(tollgatePort);
+        if (context == null) {
+            context = new SpringApplicationBuilder(AuthServerApplication.class)
+                    .profiles("demo-upstream")
+                    .run("--server.port=" + PORT, "--tollgate.issuer=" + issuer(),
+                            "--spring.datasource.url=jdbc:h2:mem:upstream-test;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+                                    + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+                            "--tollgate.demo-upstream.redirect-uris=" + String.join(",", callbacks));
+            return;
+        }
+        RegisteredClientRepository clients = bean(RegisteredClientRepository.class);
+        clients.save(RegisteredClient.from(clients.findByClientId("tollgate"))
+                .redirectUris(uris -> uris.addAll(callbacks))
+                .build());
+    }
+
+    private static List<String> callbacksOf(int tollgatePort) {
         String callback = "http://localhost:" + tollgatePort + "/login/oauth2/code/";
-        context = new SpringApplicationBuilder(AuthServerApplication.class)
-                .profiles("demo-upstream")
-                .run("--server.port=" + PORT, "--tollgate.issuer=" + issuer(),
-                        "--spring.datasource.url=jdbc:h2:mem:upstream-test;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-                                + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-                        "--tollgate.demo-upstream.redirect-uris=" + callback + "upstream," + callback + "strict");
+        return List.of(callback + "upstream", callback + "strict");
     }
 
     public static <T> T bean(Class<T> type) {

@@ -15,6 +15,7 @@ import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.transaction.TransactionSystemException;
 
 class DatabaseOutageAnswerTest {
 
@@ -59,5 +60,16 @@ class DatabaseOutageAnswerTest {
         assertThatThrownBy(() -> filter.doFilter(new MockHttpServletRequest("GET", "/login"), response, failing))
                 .isInstanceOf(CannotGetJdbcConnectionException.class);
         assertThat(response.getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void aPooledConnectionThatDiedUnderASessionSaveIsAnOutage() {
+        // what Spring Session's save reports when the pool hands out a connection whose server has gone
+        TransactionSystemException rollbackFailed = new TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed", "08003"));
+
+        assertThat(DatabaseOutageAnswer.isDatabaseOutage(rollbackFailed)).isTrue();
+        assertThat(DatabaseOutageAnswer.isDatabaseOutage(new TransactionSystemException("commit failed",
+                new SQLException("duplicate key", "23505")))).isFalse();
     }
 }

@@ -1,0 +1,7 @@
+package dev.tollgate.auth.login;
+
+import dev.tollgate.auth.support.HardenedAuthServerOnPostgresTest;
+
+@HardenedAuthServerOnPostgresTest
+class ParallelPasswordGuessesOnPostgresTest extends ParallelPasswordGuessesTest {
+}
