@@ -18,6 +18,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.tollgate.auth.audit.LogValues;
@@ -59,12 +60,18 @@ public final class DatabaseOutageAnswer extends OncePerRequestFilter {
                     || cause instanceof SQLTransientConnectionException || isConnectionException(cause)) {
                 return true;
             }
+            // a session save on a pooled connection whose server has gone: the failed statement is the
+            // "application exception", and only the failed rollback after it is in the cause chain
+            if (cause instanceof TransactionSystemException rollbackFailed
+                    && rollbackFailed.getApplicationException() != null
+                    && isDatabaseOutage(rollbackFailed.getApplicationException())) {
+                return true;
+            }
         }
         return false;
     }
 
-    // SQLSTATE class 08 (connection exception): e.g. a pooled connection that died under a transaction, which
-    // Spring reports as a failed rollback rather than as a resource failure
+    // SQLSTATE class 08: connection exception (the driver lost its server)
     private static boolean isConnectionException(Throwable cause) {
         return cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08");
     }

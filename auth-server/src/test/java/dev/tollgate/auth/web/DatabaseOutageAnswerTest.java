@@ -64,12 +64,21 @@ class DatabaseOutageAnswerTest {
 
     @Test
     void aPooledConnectionThatDiedUnderASessionSaveIsAnOutage() {
-        // what Spring Session's save reports when the pool hands out a connection whose server has gone
+        // what Spring Session's save reports when the pool hands out a connection whose server has gone: the
+        // statement fails with a connection error (SQLSTATE 08006), then the rollback on the dead connection fails
         TransactionSystemException rollbackFailed = new TransactionSystemException("JDBC rollback failed",
-                new SQLException("Connection is closed", "08003"));
+                new SQLException("Connection is closed"));
+        rollbackFailed.initApplicationException(new SQLException("An I/O error occurred", "08006"));
 
         assertThat(DatabaseOutageAnswer.isDatabaseOutage(rollbackFailed)).isTrue();
-        assertThat(DatabaseOutageAnswer.isDatabaseOutage(new TransactionSystemException("commit failed",
-                new SQLException("duplicate key", "23505")))).isFalse();
+    }
+
+    @Test
+    void aFailedRollbackAfterAnOrdinaryErrorIsNotAnOutage() {
+        TransactionSystemException rollbackFailed = new TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed"));
+        rollbackFailed.initApplicationException(new SQLException("duplicate key", "23505"));
+
+        assertThat(DatabaseOutageAnswer.isDatabaseOutage(rollbackFailed)).isFalse();
     }
 }
