@@ -8,6 +8,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * The database out of reach (no connection within {@code DB_CONNECTION_TIMEOUT_MS}): a temporary state, so the
@@ -21,8 +22,19 @@ final class DatabaseOutage {
     }
 
     static boolean causedBy(Throwable failure) {
-        return Problems.causedBy(failure, DataAccessResourceFailureException.class,
-                CannotCreateTransactionException.class, SQLTransientConnectionException.class);
+        if (Problems.causedBy(failure, DataAccessResourceFailureException.class,
+                CannotCreateTransactionException.class, SQLTransientConnectionException.class)) {
+            return true;
+        }
+        // a write on a pooled connection whose server has gone: the failed statement is the "application
+        // exception", and only the failed rollback on the dead connection after it is in the cause chain
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TransactionSystemException rollbackFailed
+                    && rollbackFailed.getApplicationException() != null) {
+                return causedBy(rollbackFailed.getApplicationException());
+            }
+        }
+        return false;
     }
 
     static ResponseEntity<ProblemDetail> answer(String requestUri) {
