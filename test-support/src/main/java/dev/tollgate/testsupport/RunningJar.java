@@ -134,9 +134,9 @@ public final class RunningJar implements AutoCloseable {
     private String writtenSoFar() {
         try {
             byte[] all = Files.readAllBytes(log);
-            // as ISO-8859-1, since the log may end in the middle of a character while the application writes it
-            return new String(all, (int) Math.min(logStart, all.length), (int) Math.max(0, all.length - logStart),
-                    StandardCharsets.ISO_8859_1);
+            int start = (int) Math.min(logStart, all.length);
+            // decoded leniently, since the log may end in the middle of a character while the application writes it
+            return new String(all, start, all.length - start, StandardCharsets.UTF_8);
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
