@@ -7,12 +7,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import dev.tollgate.testsupport.TestDatabases;
+
 /**
  * The demo app on a random port, talking to {@link FakeTollgate} for both Tollgate and the books API, on an
  * in-memory database. Every test class extends this one so that they all share one application context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:demo-client;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1" })
+        "spring.datasource.url=" + TestDatabases.IN_MEMORY_H2 + "demo-client" + TestDatabases.IN_MEMORY_H2_SETTINGS })
 abstract class DemoClientTest {
 
     protected static final FakeTollgate tollgate = FakeTollgate.INSTANCE;

@@ -39,6 +39,13 @@ import com.sun.net.httpserver.HttpServer;
  * demo app can be driven through a whole sign-in without the real servers. Signing in at the fake is
  * instant: it answers the authorization request for the user set with {@link #signInAs}. Everything it
  * receives is checked the way the real servers would (client secret, PKCE verifier, bearer token).
+ * <p>
+ * Hand-written on purpose, not a mock server library: it is a small stateful server, which canned stubs
+ * (WireMock's, as the resource server's tests use) cannot be. The token endpoint must check the PKCE verifier
+ * against the challenge of the authorization request that issued the code, put that request's nonce into an ID
+ * token signed with the key it publishes, and rotate refresh tokens; the books API must keep what the app adds.
+ * A ready-made OAuth mock server (such as mock-oauth2-server) would cover only the Tollgate half, with its own
+ * token contents, and not let the tests look at the requests the app made.
  */
 public final class FakeTollgate {
 

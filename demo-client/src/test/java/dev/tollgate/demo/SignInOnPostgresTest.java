@@ -1,5 +1,7 @@
 package dev.tollgate.demo;
 
+import dev.tollgate.testsupport.OnPostgres;
+
 @OnPostgres
 class SignInOnPostgresTest extends SignInTest {
 }

@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.tollgate.testsupport.OnPostgres;
+
 /** Stored tokens on PostgreSQL, whose every migration ran there. */
 @OnPostgres
 class TokenRenewalOnPostgresTest extends TokenRenewalTest {

@@ -16,35 +16,38 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.tollgate.testsupport.FreePorts;
+import dev.tollgate.testsupport.RunningJar;
+
 /**
  * The user stories of the foundation, end to end: the three applications run as real processes from the
  * jars the build produced, and a browser signs in to the demo app through Tollgate's login and consent pages.
  */
 class SignInWithTollgateIT {
 
-    private static RunningApp authServer;
-    private static RunningApp resourceServer;
-    private static RunningApp demoClient;
+    private static RunningJar authServer;
+    private static RunningJar resourceServer;
+    private static RunningJar demoClient;
 
     @BeforeAll
-    static void startTheLocalSystem() throws Exception {
-        int authPort = RunningApp.freePort();
-        int apiPort = RunningApp.freePort();
-        int demoPort = RunningApp.freePort();
+    static void startTheLocalSystem() {
+        int authPort = FreePorts.next();
+        int apiPort = FreePorts.next();
+        int demoPort = FreePorts.next();
         String issuer = "http://localhost:" + authPort;
         String api = "http://localhost:" + apiPort;
         String demo = "http://localhost:" + demoPort;
 
-        authServer = RunningApp.start("auth-server", authPort, Map.of(
+        authServer = RunningJar.start("auth-server", authPort, Map.of(
                 "AUTH_ISSUER", issuer,
                 "API_AUDIENCE", api,
                 "DEMO_WEB_REDIRECT_URIS", demo + "/login/oauth2/code/tollgate",
                 "DEMO_WEB_POST_LOGOUT_URIS", demo + "/",
                 "LOG_FORMAT", "ecs"));
-        resourceServer = RunningApp.start("resource-server", apiPort, Map.of(
+        resourceServer = RunningJar.start("resource-server", apiPort, Map.of(
                 "AUTH_ISSUER", issuer,
                 "API_AUDIENCE", api));
-        demoClient = RunningApp.start("demo-client", demoPort, Map.of(
+        demoClient = RunningJar.start("demo-client", demoPort, Map.of(
                 "AUTH_ISSUER", issuer,
                 "API_URL", api));
         authServer.awaitHealthy();
@@ -53,8 +56,8 @@ class SignInWithTollgateIT {
     }
 
     @AfterAll
-    static void stopTheLocalSystem() throws InterruptedException {
-        for (RunningApp app : new RunningApp[] {demoClient, resourceServer, authServer}) {
+    static void stopTheLocalSystem() {
+        for (RunningJar app : new RunningJar[] {demoClient, resourceServer, authServer}) {
             if (app != null) {
                 app.close();
             }
@@ -62,7 +65,7 @@ class SignInWithTollgateIT {
     }
 
     @Test
-    void theAuthServerLogsOneJsonObjectPerLineWhenAskedTo() throws IOException {
+    void theAuthServerLogsOneJsonObjectPerLineWhenAskedTo() {
         assertThat(authServer.logLines())
                 .filteredOn(line -> line.contains("Started AuthServerApplication"))
                 .singleElement()

@@ -20,6 +20,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.tollgate.testsupport.FreePorts;
+import dev.tollgate.testsupport.RunningJar;
+
 /**
  * Key rotation on the running system: an admin rotates the auth server's signing key, and the resource server,
  * never restarted, accepts tokens signed with the new key (an unknown kid makes it fetch the JWKS again) while the
@@ -29,25 +32,25 @@ class SigningKeyRotationIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private static RunningApp authServer;
-    private static RunningApp resourceServer;
+    private static RunningJar authServer;
+    private static RunningJar resourceServer;
 
     @BeforeAll
-    static void startAuthAndResourceServers() throws Exception {
-        int authPort = RunningApp.freePort();
-        int apiPort = RunningApp.freePort();
+    static void startAuthAndResourceServers() {
+        int authPort = FreePorts.next();
+        int apiPort = FreePorts.next();
         String issuer = "http://localhost:" + authPort;
         String api = "http://localhost:" + apiPort;
-        authServer = RunningApp.start("auth-server", authPort, Map.of("AUTH_ISSUER", issuer, "API_AUDIENCE", api));
-        resourceServer = RunningApp.start("resource-server", apiPort, Map.of("AUTH_ISSUER", issuer,
+        authServer = RunningJar.start("auth-server", authPort, Map.of("AUTH_ISSUER", issuer, "API_AUDIENCE", api));
+        resourceServer = RunningJar.start("resource-server", apiPort, Map.of("AUTH_ISSUER", issuer,
                 "API_AUDIENCE", api));
         authServer.awaitHealthy();
         resourceServer.awaitHealthy();
     }
 
     @AfterAll
-    static void stop() throws InterruptedException {
-        for (RunningApp app : new RunningApp[] {resourceServer, authServer}) {
+    static void stop() {
+        for (RunningJar app : new RunningJar[] {resourceServer, authServer}) {
             if (app != null) {
                 app.close();
             }

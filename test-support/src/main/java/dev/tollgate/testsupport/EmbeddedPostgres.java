@@ -38,13 +38,35 @@ public final class EmbeddedPostgres {
         catch (SQLException failed) {
             throw new IllegalStateException("cannot create database " + name, failed);
         }
-        return Map.of("spring.datasource.url", server().getJdbcUrl("postgres", name),
-                "spring.datasource.username", "postgres", "spring.datasource.password", "unused-local-trust");
+        return datasource(server(), name);
     }
 
     /** Command-line style arguments ({@code --spring.datasource.url=...}) for a {@code SpringApplication}. */
     public static String[] argumentsFor(String name) {
-        return datasourceFor(name).entrySet().stream()
+        return arguments(datasourceFor(name));
+    }
+
+    /**
+     * A server of the caller's own, for a test that stops it to see an outage: the shared server must outlive
+     * every test. Closing it stops it.
+     */
+    public static OwnServer startOwnServer() {
+        try {
+            return new OwnServer(io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().start());
+        }
+        catch (IOException failed) {
+            throw new UncheckedIOException("embedded PostgreSQL did not start", failed);
+        }
+    }
+
+    private static Map<String, Object> datasource(io.zonky.test.db.postgres.embedded.EmbeddedPostgres server,
+            String name) {
+        return Map.of("spring.datasource.url", server.getJdbcUrl("postgres", name),
+                "spring.datasource.username", "postgres", "spring.datasource.password", "unused-local-trust");
+    }
+
+    private static String[] arguments(Map<String, Object> datasource) {
+        return datasource.entrySet().stream()
                 .map(setting -> "--" + setting.getKey() + "=" + setting.getValue())
                 .toArray(String[]::new);
     }
@@ -89,6 +111,27 @@ public final class EmbeddedPostgres {
             settings.put("DB_PASSWORD", settings.get("spring.datasource.password"));
             context.getEnvironment().getPropertySources()
                     .addFirst(new MapPropertySource("embedded-postgres", settings));
+        }
+    }
+
+    /** A PostgreSQL server that one test started for itself ({@link #startOwnServer()}). */
+    public static final class OwnServer implements AutoCloseable {
+
+        private final io.zonky.test.db.postgres.embedded.EmbeddedPostgres server;
+
+        private OwnServer(io.zonky.test.db.postgres.embedded.EmbeddedPostgres server) {
+            this.server = server;
+        }
+
+        /** Command-line style arguments ({@code --spring.datasource.url=...}) for its database {@code postgres}. */
+        public String[] arguments() {
+            return EmbeddedPostgres.arguments(datasource(server, "postgres"));
+        }
+
+        /** Stops the server: whatever uses it sees an outage from now on. */
+        @Override
+        public void close() throws IOException {
+            server.close();
         }
     }
 }

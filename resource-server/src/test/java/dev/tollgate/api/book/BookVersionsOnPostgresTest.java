@@ -1,6 +1,6 @@
 package dev.tollgate.api.book;
 
-import dev.tollgate.api.support.OnPostgres;
+import dev.tollgate.testsupport.OnPostgres;
 
 @OnPostgres
 class BookVersionsOnPostgresTest extends BookVersionsTest {

@@ -3,19 +3,19 @@ package dev.tollgate.api.problem;
 import static dev.tollgate.api.support.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 import dev.tollgate.api.support.AccessTokens;
 import dev.tollgate.api.support.ApiClient;
 import dev.tollgate.api.support.ApiResponse;
 import dev.tollgate.api.support.FakeAuthorizationServer;
 import dev.tollgate.api.support.StandaloneApi;
+import dev.tollgate.testsupport.EmbeddedPostgres;
 
 /**
  * The API's PostgreSQL goes away under a running instance: the instance stays alive, reports not ready, and
@@ -29,11 +29,10 @@ class DatabaseOutageTest {
         FakeAuthorizationServer authServer = new FakeAuthorizationServer().start();
         AccessTokens tokens = new AccessTokens(authServer);
         // its own server, not the shared test one: this test stops it
-        EmbeddedPostgres database = EmbeddedPostgres.builder().start();
-        try (ConfigurableApplicationContext app = StandaloneApi.start(authServer,
-                "--spring.datasource.url=" + database.getJdbcUrl("postgres", "postgres"),
-                "--spring.datasource.username=postgres", "--spring.datasource.password=unused-local-trust",
-                "--DB_CONNECTION_TIMEOUT_MS=1000")) {
+        EmbeddedPostgres.OwnServer database = EmbeddedPostgres.startOwnServer();
+        List<String> arguments = new ArrayList<>(List.of(database.arguments()));
+        arguments.add("--DB_CONNECTION_TIMEOUT_MS=1000");
+        try (ConfigurableApplicationContext app = StandaloneApi.start(authServer, arguments.toArray(String[]::new))) {
             ApiClient api = StandaloneApi.clientOf(app);
             assertThat(api.get("/actuator/health/readiness", null).status()).isEqualTo(200);
             assertThat(api.get("/api/books", tokens.alice("books.read").sign()).status()).isEqualTo(200);

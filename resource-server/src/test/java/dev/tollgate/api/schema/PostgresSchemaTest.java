@@ -7,7 +7,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.tollgate.api.support.ApiTest;
-import dev.tollgate.api.support.OnPostgres;
+import dev.tollgate.testsupport.OnPostgres;
 
 /** Every migration ran on a real PostgreSQL, with its types and indexes. */
 @OnPostgres

@@ -16,6 +16,7 @@ import dev.tollgate.api.support.ApiResponse;
 import dev.tollgate.api.support.FakeAuthorizationServer;
 import dev.tollgate.api.support.LoopbackCaller;
 import dev.tollgate.api.support.StandaloneApi;
+import dev.tollgate.testsupport.TestDatabases;
 
 import static dev.tollgate.api.support.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,7 +37,7 @@ class OpaqueTokenFloodTest {
     @BeforeAll
     static void startApi() {
         app = StandaloneApi.start(AUTH_SERVER,
-                "--spring.datasource.url=jdbc:h2:mem:opaque-flood-test;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+                "--spring.datasource.url=" + TestDatabases.h2("opaque-flood-test"),
                 "--tollgate.api.introspection.unknown-tokens-per-address=" + BUDGET);
         baseUrl = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
     }

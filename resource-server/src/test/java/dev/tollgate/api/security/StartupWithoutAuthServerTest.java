@@ -8,6 +8,7 @@ import dev.tollgate.api.support.ApiClient;
 import dev.tollgate.api.support.ApiResponse;
 import dev.tollgate.api.support.FakeAuthorizationServer;
 import dev.tollgate.api.support.StandaloneApi;
+import dev.tollgate.testsupport.TestDatabases;
 
 import static dev.tollgate.api.support.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +25,7 @@ class StartupWithoutAuthServerTest {
         FakeAuthorizationServer authServer = new FakeAuthorizationServer();
         String token = new AccessTokens(authServer).alice("books.read").sign();
         try (ConfigurableApplicationContext app = StandaloneApi.start(authServer,
-                "--spring.datasource.url=jdbc:h2:mem:startup-test;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1")) {
+                "--spring.datasource.url=" + TestDatabases.h2("startup-test"))) {
             ApiClient api = StandaloneApi.clientOf(app);
 
             assertThat(api.get("/actuator/health", null).status()).isEqualTo(200);

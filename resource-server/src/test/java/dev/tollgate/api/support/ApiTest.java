@@ -6,12 +6,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import dev.tollgate.testsupport.TestDatabases;
+
 /**
  * Base of the API tests: one application on a random port with an in-memory database, trusting the fake
  * auth server. Every subclass shares the same Spring context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:api-test;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+        "spring.datasource.url=" + TestDatabases.IN_MEMORY_H2 + "api-test" + TestDatabases.IN_MEMORY_H2_SETTINGS,
         "tollgate.api.audience=" + AccessTokens.AUDIENCE,
         "tollgate.api.cors.allowed-origins=" + ApiTest.BROWSER_APP,
         "tollgate.api.introspection.client-secret=" + FakeAuthorizationServer.INTROSPECTION_SECRET})

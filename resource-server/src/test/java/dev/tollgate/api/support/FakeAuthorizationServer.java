@@ -1,57 +1,66 @@
 package dev.tollgate.api.support;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.jsonResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.tollgate.testsupport.FreePorts;
+
 /**
- * Stands in for Tollgate's auth server: serves the public half of its signing keys at
- * {@code /oauth2/jwks} and answers introspection (RFC 7662) for the opaque tokens it was told about, on a
- * port chosen up front so a resource server can be pointed at it before it answers.
+ * Stands in for Tollgate's auth server, on WireMock: serves the public half of its signing keys at
+ * {@code /oauth2/jwks} and answers introspection (RFC 7662) for the opaque tokens it was told about, to the
+ * {@value #INTROSPECTION_CLIENT} client only, on a port chosen up front so a resource server can be pointed at it
+ * before it answers.
  */
 public final class FakeAuthorizationServer {
 
     public static final String INTROSPECTION_CLIENT = "resource-server";
     public static final String INTROSPECTION_SECRET = "resource-server-secret";
 
-    private final int port;
-    private final List<RSAKey> signingKeys = new CopyOnWriteArrayList<>();
+    private static final String JWKS = "/oauth2/jwks";
+    private static final String INTROSPECT = "/oauth2/introspect";
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final AtomicInteger jwksRequests = new AtomicInteger();
-    private final AtomicInteger introspectionRequests = new AtomicInteger();
-    private final Map<String, Map<String, Object>> opaqueTokens = new ConcurrentHashMap<>();
-    private HttpServer server;
+    private final int port = FreePorts.next();
+    private final WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").port(port));
+    private final List<RSAKey> signingKeys = new CopyOnWriteArrayList<>();
+    private final UUID jwksStub = UUID.randomUUID();
 
     public FakeAuthorizationServer() {
-        this.port = freePort();
-        this.signingKeys.add(newRsaKey());
+        signingKeys.add(newRsaKey());
+        server.stubFor(jwks());
+        // the stubs with the lower numbers win: a token it was told about (issueOpaqueToken), then any other token
+        // asked about by the right client, then anyone else
+        server.stubFor(introspection().atPriority(5).willReturn(okJson("{\"active\":false}")));
+        server.stubFor(post(INTROSPECT).atPriority(10).willReturn(jsonResponse("{\"error\":\"invalid_client\"}", 401)));
     }
 
     public String issuer() {
@@ -59,24 +68,14 @@ public final class FakeAuthorizationServer {
     }
 
     public synchronized FakeAuthorizationServer start() {
-        if (server == null) {
-            try {
-                server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            server.createContext("/oauth2/jwks", this::serveJwks);
-            server.createContext("/oauth2/introspect", this::introspect);
+        if (!server.isRunning()) {
             server.start();
         }
         return this;
     }
 
     public synchronized void stop() {
-        if (server != null) {
-            server.stop(0);
-            server = null;
-        }
+        server.stop();
     }
 
     /** The key new tokens are signed with: the most recently added. */
@@ -88,6 +87,7 @@ public final class FakeAuthorizationServer {
     public RSAKey rotateKey() {
         RSAKey key = newRsaKey();
         signingKeys.add(key);
+        server.editStub(jwks());
         return key;
     }
 
@@ -103,17 +103,18 @@ public final class FakeAuthorizationServer {
         answer.putIfAbsent("exp", Instant.now().plusSeconds(300).getEpochSecond());
         answer.putIfAbsent("iat", Instant.now().getEpochSecond());
         answer.putIfAbsent("token_type", "Bearer");
-        opaqueTokens.put(token, answer);
+        server.stubFor(introspection().atPriority(1).withFormParam("token", equalTo(token))
+                .willReturn(okJson(JSON.writeValueAsString(answer))));
         return token;
     }
 
     public int jwksRequests() {
-        return jwksRequests.get();
+        return requests(getRequestedFor(urlPathEqualTo(JWKS)));
     }
 
     /** Introspection requests answered so far, whatever their outcome. */
     public int introspectionRequests() {
-        return introspectionRequests.get();
+        return requests(postRequestedFor(urlPathEqualTo(INTROSPECT)));
     }
 
     /** A string of the shape Tollgate gives its opaque access tokens: 96 random bytes, base64url, no padding. */
@@ -131,47 +132,19 @@ public final class FakeAuthorizationServer {
         }
     }
 
-    private void serveJwks(HttpExchange exchange) throws IOException {
-        jwksRequests.incrementAndGet();
+    /** The key set as it is now; the same stub id, so that a rotation replaces the answer. */
+    private MappingBuilder jwks() {
         List<JWK> publicKeys = signingKeys.stream().map(key -> (JWK) key.toPublicJWK()).toList();
-        byte[] body = new JWKSet(publicKeys).toString().getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/jwk-set+json");
-        exchange.sendResponseHeaders(200, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
+        return get(JWKS).withId(jwksStub).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/jwk-set+json")
+                .withBody(new JWKSet(publicKeys).toString()));
     }
 
-    /** Only the resource-server client may introspect; unknown tokens are inactive. */
-    private void introspect(HttpExchange exchange) throws IOException {
-        introspectionRequests.incrementAndGet();
-        String expected = "Basic " + Base64.getEncoder().encodeToString(
-                (INTROSPECTION_CLIENT + ":" + INTROSPECTION_SECRET).getBytes(StandardCharsets.UTF_8));
-        if (!expected.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
-            respond(exchange, 401, "{\"error\":\"invalid_client\"}");
-            return;
-        }
-        String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        String token = Arrays.stream(form.split("&")).filter(pair -> pair.startsWith("token="))
-                .map(pair -> URLDecoder.decode(pair.substring(6), StandardCharsets.UTF_8)).findFirst().orElse("");
-        Map<String, Object> answer = opaqueTokens.getOrDefault(token, Map.of("active", false));
-        respond(exchange, 200, JsonMapper.builder().build().writeValueAsString(answer));
+    private static MappingBuilder introspection() {
+        return post(INTROSPECT).withBasicAuth(INTROSPECTION_CLIENT, INTROSPECTION_SECRET);
     }
 
-    private static void respond(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private int requests(RequestPatternBuilder pattern) {
+        return server.countRequestsMatching(pattern.build()).getCount();
     }
 }

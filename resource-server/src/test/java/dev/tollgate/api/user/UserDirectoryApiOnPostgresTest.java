@@ -1,6 +1,6 @@
 package dev.tollgate.api.user;
 
-import dev.tollgate.api.support.OnPostgres;
+import dev.tollgate.testsupport.OnPostgres;
 
 @OnPostgres
 class UserDirectoryApiOnPostgresTest extends UserDirectoryApiTest {

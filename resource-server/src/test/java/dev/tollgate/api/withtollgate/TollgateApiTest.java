@@ -9,6 +9,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import dev.tollgate.api.support.ApiClient;
+import dev.tollgate.testsupport.TestDatabases;
 
 /**
  * Base of the tests against the real Tollgate: this API on a random port trusts the auth server process that
@@ -17,7 +18,7 @@ import dev.tollgate.api.support.ApiClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.profiles.active=demo",
-        "spring.datasource.url=jdbc:h2:mem:api-with-tollgate;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+        "spring.datasource.url=" + TestDatabases.IN_MEMORY_H2 + "api-with-tollgate" + TestDatabases.IN_MEMORY_H2_SETTINGS,
         "tollgate.api.audience=" + TollgateProcess.AUDIENCE,
         "tollgate.api.introspection.client-secret=resource-server-secret",
         "tollgate.api.introspection.cache-ttl=2s",

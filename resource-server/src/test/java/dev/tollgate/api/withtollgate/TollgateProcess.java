@@ -2,12 +2,6 @@ package dev.tollgate.api.withtollgate;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,9 +10,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+import java.util.Map;
+
+import dev.tollgate.testsupport.FreePorts;
+import dev.tollgate.testsupport.RunningJar;
+import dev.tollgate.testsupport.TestDatabases;
 
 /**
  * The real Tollgate auth server, run from the jar its module built, as a child process with the demo data on a
@@ -39,18 +35,15 @@ final class TollgateProcess {
      */
     static final Duration SHORT_TOKEN_TTL = Duration.ofSeconds(10);
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     private static final TollgateProcess SHARED = new TollgateProcess();
 
-    private final int port = freePort();
+    private final int port = FreePorts.next();
     private final Path workDir;
-    private final Path log;
-    private Process process;
+    private RunningJar process;
 
     private TollgateProcess() {
         try {
             workDir = Files.createTempDirectory("tollgate-auth-server");
-            log = Path.of("target", "tollgate-auth-server.log").toAbsolutePath();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -74,40 +67,18 @@ final class TollgateProcess {
         if (process != null) {
             return;
         }
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", runnableJar().toString());
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(workDir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().put("SERVER_PORT", String.valueOf(port));
-        builder.environment().put("SPRING_PROFILES_ACTIVE", "demo");
-        builder.environment().put("AUTH_ISSUER", issuer());
-        builder.environment().put("API_AUDIENCE", AUDIENCE);
-        builder.environment().put("DB_URL", databaseUrl());
-        try {
-            process = builder.start();
-            awaitHealthy();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        process = RunningJar.start("auth-server", port, workDir, Map.of(
+                "AUTH_ISSUER", issuer(),
+                "API_AUDIENCE", AUDIENCE,
+                "DB_URL", databaseUrl()));
+        process.awaitHealthy();
     }
 
     synchronized void stop() {
         if (process == null) {
             return;
         }
-        process.destroy();
-        try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        process.close();
         process = null;
     }
 
@@ -127,7 +98,7 @@ final class TollgateProcess {
             while (sql.executeUpdate(copy.formatted(OPAQUE_WEB_CLIENT, OPAQUE_WEB_CLIENT,
                     "\"value\":\"self-contained\"", "\"value\":\"reference\"", "demo-web")) == 0) {
                 if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException("the demo data never appeared; see " + log);
+                    throw new IllegalStateException("the demo data never appeared; see " + process.log());
                 }
                 Thread.sleep(200);
             }
@@ -143,47 +114,8 @@ final class TollgateProcess {
         }
     }
 
-    /** The auth server's H2 file; AUTO_SERVER lets this test connect to it while the process has it open. */
+    /** The auth server's H2 file, which this test writes the test clients to while the process has it open. */
     private String databaseUrl() {
-        return "jdbc:h2:file:" + workDir.resolve("data/auth-server")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
-    }
-
-    private void awaitHealthy() throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest health = HttpRequest.newBuilder(URI.create(issuer() + "/actuator/health")).build();
-        Instant deadline = Instant.now().plus(START_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the auth server exited with " + process.exitValue() + "; see " + log);
-            }
-            try {
-                if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notListeningYet) {
-                // polled again until the deadline
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("the auth server was not healthy within " + START_TIMEOUT + "; see " + log);
-    }
-
-    private static Path runnableJar() {
-        Path target = Path.of(System.getProperty("tollgate.root", ".."), "auth-server", "target");
-        try (Stream<Path> files = Files.list(target)) {
-            return files.filter(file -> file.getFileName().toString().endsWith("-exec.jar")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no runnable jar in " + target + ": build auth-server first"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("no " + target + ": build auth-server first", e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestDatabases.h2File(workDir.resolve("data/auth-server"));
     }
 }

@@ -1,4 +1,4 @@
-package dev.tollgate.demo;
+package dev.tollgate.testsupport;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -8,12 +8,14 @@ import java.lang.annotation.Target;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
-import dev.tollgate.testsupport.EmbeddedPostgres;
-
-/** On a {@link DemoClientTest} subclass: the same tests with the {@code postgres} profile on embedded PostgreSQL. */
+/**
+ * On a subclass of a module's Spring test base class: the same tests with the {@code postgres} profile on the
+ * shared embedded PostgreSQL ({@link EmbeddedPostgres.Initializer}) instead of the base class's H2. The classes of
+ * one base that carry it share one Spring context.
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ActiveProfiles("postgres")
 @ContextConfiguration(initializers = EmbeddedPostgres.Initializer.class)
-@interface OnPostgres {
+public @interface OnPostgres {
 }
