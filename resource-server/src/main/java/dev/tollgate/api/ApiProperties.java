@@ -1,4 +1,4 @@
-package dev.tollgate.api.security;
+package dev.tollgate.api;
 
 import java.net.URI;
 import java.time.Duration;
@@ -16,7 +16,7 @@ import org.springframework.util.unit.DataSize;
  * @param api    what a token must say to be accepted here
  */
 @ConfigurationProperties("tollgate")
-public record TollgateProperties(@DefaultValue("http://localhost:9000") URI issuer, @DefaultValue Api api) {
+public record ApiProperties(@DefaultValue("http://localhost:9000") URI issuer, @DefaultValue Api api) {
 
     /**
      * @param audience       the {@code aud} every access token must carry ({@code API_AUDIENCE})
