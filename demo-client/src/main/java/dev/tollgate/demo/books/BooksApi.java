@@ -1,6 +1,6 @@
 package dev.tollgate.demo.books;
 
-import dev.tollgate.demo.TollgateProperties;
+import dev.tollgate.demo.DemoClientProperties;
 import dev.tollgate.demo.signin.TollgateRegistration;
 import tools.jackson.databind.JsonNode;
 
@@ -22,7 +22,7 @@ class BooksApi {
     private final RestClient restClient;
 
     BooksApi(RestClient.Builder builder, OAuth2AuthorizedClientManager authorizedClientManager,
-            OAuth2AuthorizedClientRepository authorizedClients, TollgateProperties tollgate) {
+            OAuth2AuthorizedClientRepository authorizedClients, DemoClientProperties tollgate) {
         OAuth2ClientHttpRequestInterceptor userToken = new OAuth2ClientHttpRequestInterceptor(authorizedClientManager);
         userToken.setClientRegistrationIdResolver(request -> TollgateRegistration.ID);
         // a token the API calls invalid is dropped, so the next attempt signs in afresh

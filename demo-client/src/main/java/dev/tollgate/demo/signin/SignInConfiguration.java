@@ -1,6 +1,6 @@
 package dev.tollgate.demo.signin;
 
-import dev.tollgate.demo.TollgateProperties;
+import dev.tollgate.demo.DemoClientProperties;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,7 +30,7 @@ public class SignInConfiguration {
     private static final String CALLBACK_PATTERN = "/login/oauth2/code/*";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, TollgateProperties tollgate,
+    SecurityFilterChain securityFilterChain(HttpSecurity http, DemoClientProperties tollgate,
             LogoutSuccessHandler tollgateLogout, OAuth2AuthorizedClientService authorizedClients) {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/", "/error", "/css/**", "/favicon.ico", "/actuator/health").permitAll()

@@ -2,7 +2,7 @@ package dev.tollgate.demo.signin;
 
 import java.util.Map;
 
-import dev.tollgate.demo.TollgateProperties;
+import dev.tollgate.demo.DemoClientProperties;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,7 +28,7 @@ public class TollgateRegistration {
     public static final String SCOPES = "openid profile email books.read books.write users.read";
 
     @Bean
-    ClientRegistrationRepository clientRegistrationRepository(TollgateProperties tollgate) {
+    ClientRegistrationRepository clientRegistrationRepository(DemoClientProperties tollgate) {
         ClientRegistration registration = ClientRegistration.withRegistrationId(ID)
                 .clientName("Tollgate")
                 .clientId(tollgate.demo().clientId())

@@ -9,7 +9,7 @@ import dev.tollgate.api.problem.ProblemException;
 import dev.tollgate.api.problem.ProblemType;
 
 /**
- * Optimistic locking over HTTP (RFC 9110 §13.1.1), optional as the contract says: a change that names the
+ * Optimistic locking over HTTP (RFC 9110 §13.1.1), optional (README, "The example API"): a change that names the
  * version it was based on with {@code If-Match: "<etag>"} is applied only to that version, and gets 412 when
  * the book changed since; without If-Match, or with {@code If-Match: *}, it is applied to whatever is stored.
  */

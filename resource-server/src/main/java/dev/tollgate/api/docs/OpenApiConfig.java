@@ -10,7 +10,7 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import dev.tollgate.api.security.TollgateProperties;
+import dev.tollgate.api.ApiProperties;
 
 /**
  * The OpenAPI 3 description at {@code /v3/api-docs} and Swagger UI at {@code /swagger-ui.html}. The security
@@ -26,7 +26,7 @@ public class OpenApiConfig {
     public static final String PASTED_TOKEN = "bearer";
 
     @Bean
-    OpenAPI tollgateApi(TollgateProperties properties) {
+    OpenAPI tollgateApi(ApiProperties properties) {
         return new OpenAPI()
                 .info(new Info()
                         .title("Tollgate example API")

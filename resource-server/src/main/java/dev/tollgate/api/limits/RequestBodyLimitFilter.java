@@ -17,7 +17,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.tollgate.api.problem.ProblemResponseWriter;
 import dev.tollgate.api.problem.ProblemType;
-import dev.tollgate.api.security.TollgateProperties;
+import dev.tollgate.api.problem.RequestBodyTooLargeException;
+import dev.tollgate.api.ApiProperties;
 
 /**
  * Caps request bodies ({@code tollgate.api.max-request-body}): a declared Content-Length over the cap is
@@ -31,7 +32,7 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
     private final long limit;
     private final ProblemResponseWriter writer;
 
-    public RequestBodyLimitFilter(TollgateProperties properties, ProblemResponseWriter writer) {
+    public RequestBodyLimitFilter(ApiProperties properties, ProblemResponseWriter writer) {
         this.limit = properties.api().maxRequestBody().toBytes();
         this.writer = writer;
     }

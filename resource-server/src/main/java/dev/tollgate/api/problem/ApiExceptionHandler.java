@@ -25,8 +25,6 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.databind.DatabindException;
 
-import dev.tollgate.api.limits.RequestBodyTooLargeException;
-
 /**
  * Answers every error raised inside Spring MVC as {@code application/problem+json} with a stable type.
  * Access-denied exceptions are deliberately not handled here: they travel on to the security filters,

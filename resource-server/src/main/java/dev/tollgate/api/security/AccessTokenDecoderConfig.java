@@ -29,6 +29,7 @@ import org.springframework.security.oauth2.server.resource.introspection.OpaqueT
 import org.springframework.security.oauth2.server.resource.introspection.SpringOpaqueTokenIntrospector;
 import org.springframework.web.client.RestTemplate;
 
+import dev.tollgate.api.ApiProperties;
 import dev.tollgate.api.limits.IntrospectionBudget;
 
 /**
@@ -49,8 +50,8 @@ class AccessTokenDecoderConfig {
      * answers are reused for a while.
      */
     @Bean
-    CachingIntrospector opaqueTokenIntrospector(TollgateProperties properties) {
-        TollgateProperties.Introspection client = properties.api().introspection();
+    CachingIntrospector opaqueTokenIntrospector(ApiProperties properties) {
+        ApiProperties.Introspection client = properties.api().introspection();
         OpaqueTokenIntrospector introspector =
                 new SpringOpaqueTokenIntrospector(properties.introspectionUri(), introspectionClient(client));
         return new CachingIntrospector(
@@ -63,7 +64,7 @@ class AccessTokenDecoderConfig {
      * Client authentication per RFC 6749 §2.3.1 (form-encoded, then Basic); short timeouts so that a hanging
      * auth server turns into a quick 503 instead of piling up requests.
      */
-    private static RestTemplate introspectionClient(TollgateProperties.Introspection client) {
+    private static RestTemplate introspectionClient(ApiProperties.Introspection client) {
         SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
         requests.setConnectTimeout(INTROSPECTION_CONNECT_TIMEOUT);
         requests.setReadTimeout(INTROSPECTION_READ_TIMEOUT);
@@ -78,7 +79,7 @@ class AccessTokenDecoderConfig {
     }
 
     @Bean
-    JwtDecoder accessTokenDecoder(TollgateProperties properties) {
+    JwtDecoder accessTokenDecoder(ApiProperties properties) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(issuerKeys(properties))
                 .jwsAlgorithms(algorithms -> {
                     algorithms.add(SignatureAlgorithm.RS256);
@@ -95,13 +96,13 @@ class AccessTokenDecoderConfig {
      * {@code kid} (key rotation), but at most twice per 30 seconds so that forged kids cannot flood the
      * authorization server, and retries a failed fetch once.
      */
-    private static JWKSource<SecurityContext> issuerKeys(TollgateProperties properties) {
+    private static JWKSource<SecurityContext> issuerKeys(ApiProperties properties) {
         return JWKSourceBuilder.<SecurityContext>create(toUrl(properties.jwkSetUri()))
                 .retrying(true)
                 .build();
     }
 
-    private static OAuth2TokenValidator<Jwt> accessTokenValidator(TollgateProperties properties) {
+    private static OAuth2TokenValidator<Jwt> accessTokenValidator(ApiProperties properties) {
         JwtTimestampValidator timestamps = new JwtTimestampValidator(properties.api().clockSkew());
         return JwtValidators.createAtJwtValidator()
                 .issuer(properties.issuer().toString())

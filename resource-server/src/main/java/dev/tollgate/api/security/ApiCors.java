@@ -14,6 +14,7 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.tollgate.api.ApiProperties;
 import dev.tollgate.api.problem.ProblemType;
 
 /**
@@ -28,7 +29,7 @@ final class ApiCors {
     private ApiCors() {
     }
 
-    static CorsFilter filter(TollgateProperties properties, JsonMapper json) {
+    static CorsFilter filter(ApiProperties properties, JsonMapper json) {
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         List<String> origins = properties.api().cors().allowedOrigins();
         if (!origins.isEmpty()) {

@@ -26,12 +26,13 @@ import static org.springframework.http.HttpMethod.HEAD;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
-import dev.tollgate.api.user.UserDirectoryRecorder;
-import dev.tollgate.api.user.UserSightings;
+import dev.tollgate.api.ApiProperties;
 
 /**
- * A stateless bearer-token API. Who may call what is the table below, the same as the contract's; it is
- * decided before a request body is even read, so an unauthorized caller learns nothing from validation.
+ * A stateless bearer-token API. Who may call what is the table below, the same as the README's ("The example
+ * API"); it is decided before a request body is even read, so an unauthorized caller learns nothing from validation.
+ * Features add their own filters to this chain through {@code Customizer<HttpSecurity>} beans, so this package
+ * depends on none of them (the users directory records each caller that way: {@code user.UserDirectoryRecording}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -43,9 +44,8 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder accessTokenDecoder,
-            CachingIntrospector opaqueTokenIntrospector, TollgateProperties properties,
-            BearerProblemEntryPoint entryPoint, BearerProblemAccessDeniedHandler accessDeniedHandler,
-            UserSightings userSightings, JsonMapper json) {
+            CachingIntrospector opaqueTokenIntrospector, ApiProperties properties,
+            BearerProblemEntryPoint entryPoint, BearerProblemAccessDeniedHandler accessDeniedHandler, JsonMapper json) {
         AuthenticationManager tokens = new BearerTokenAuthenticationManager(accessTokenDecoder, opaqueTokenIntrospector,
                 properties.api().verifiedJwtCacheTtl(), Clock.systemUTC());
         http
@@ -85,8 +85,7 @@ class SecurityConfig {
                 // wrapper fewer on every call
                 .logout(AbstractHttpConfigurer::disable)
                 .servletApi(AbstractHttpConfigurer::disable)
-                .addFilter(ApiCors.filter(properties, json))
-                .addFilterAfter(new UserDirectoryRecorder(userSightings), BearerTokenAuthenticationFilter.class);
+                .addFilter(ApiCors.filter(properties, json));
         return http.build();
     }
 

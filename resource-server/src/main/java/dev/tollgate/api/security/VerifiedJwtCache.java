@@ -17,8 +17,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  * {@code GET /api/books/{id}}). An entry is kept for at most {@code ttl} and never past the token's
  * {@code exp}, so an expired token is re-validated, and rejected, by the full decoder. The price is that a
  * key withdrawn from the issuer's JWK set is still trusted for up to {@code ttl} for tokens already seen;
- * revocation is not affected (a JWT is accepted until it expires anyway, see the contract). Rejections are
- * never cached. Tokens are kept only as SHA-256 digests.
+ * revocation is not affected (a JWT is accepted until it expires anyway, see the README's "Token lifetimes,
+ * rotation and revocation"). Rejections are never cached. Tokens are kept only as SHA-256 digests.
  */
 final class VerifiedJwtCache implements AuthenticationManager {
 

@@ -12,15 +12,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import dev.tollgate.api.security.Caller;
 
 /**
- * Runs right after the bearer token is validated: every call with a user's token enters or refreshes
- * that user in the directory (see {@link UserSightings} for how often that writes). Clients' own tokens
- * describe no person and are not recorded.
+ * Runs right after the bearer token is validated (put there by {@link UserDirectoryRecording}): every call with
+ * a user's token enters or refreshes that user in the directory (see {@link UserSightings} for how often that
+ * writes). Clients' own tokens describe no person and are not recorded.
  */
-public class UserDirectoryRecorder extends OncePerRequestFilter {
+class UserDirectoryRecorder extends OncePerRequestFilter {
 
     private final UserSightings sightings;
 
-    public UserDirectoryRecorder(UserSightings sightings) {
+    UserDirectoryRecorder(UserSightings sightings) {
         this.sightings = sightings;
     }
 

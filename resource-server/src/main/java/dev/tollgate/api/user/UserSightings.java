@@ -12,7 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import dev.tollgate.api.security.Caller;
-import dev.tollgate.api.security.TollgateProperties;
+import dev.tollgate.api.ApiProperties;
 
 /**
  * Decides when a user's call is worth a write to the directory: the first call, a call whose token says
@@ -30,7 +30,7 @@ public class UserSightings {
     private final Cache<String, Written> lastWritten = Caffeine.newBuilder().maximumSize(MAX_REMEMBERED).build();
 
     @Autowired
-    UserSightings(UserDirectory directory, TollgateProperties properties) {
+    UserSightings(UserDirectory directory, ApiProperties properties) {
         this(directory, properties.api().users().lastSeenInterval(), Clock.systemUTC());
     }
 

@@ -10,6 +10,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.tollgate.api.ApiProperties;
 import dev.tollgate.api.support.ApiResponse;
 import dev.tollgate.api.support.ApiTest;
 
@@ -53,8 +54,8 @@ class CorsTest extends ApiTest {
 
     @Test
     void byDefaultNoOriginIsAllowed() throws Exception {
-        TollgateProperties defaults = new TollgateProperties(null, new TollgateProperties.Api(null, null, null,
-                new TollgateProperties.Cors(List.of()), null, null, null));
+        ApiProperties defaults = new ApiProperties(null, new ApiProperties.Api(null, null, null,
+                new ApiProperties.Cors(List.of()), null, null, null));
         MockHttpServletRequest preflight = new MockHttpServletRequest("OPTIONS", "/api/books");
         preflight.addHeader(HttpHeaders.ORIGIN, BROWSER_APP);
         preflight.addHeader(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "GET");

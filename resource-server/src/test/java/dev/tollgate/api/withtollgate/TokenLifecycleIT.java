@@ -10,7 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.tollgate.api.security.TollgateProperties;
+import dev.tollgate.api.ApiProperties;
 import dev.tollgate.api.support.ApiResponse;
 
 import static dev.tollgate.api.support.ProblemAssertions.assertProblem;
@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TokenLifecycleIT extends TollgateApiTest {
 
     @Autowired
-    private TollgateProperties properties;
+    private ApiProperties properties;
 
     @Test
     void aRevokedOpaqueTokenIsRefusedOnceTheCacheTimeHasPassed() throws InterruptedException {

@@ -1,4 +1,4 @@
-package dev.tollgate.api.limits;
+package dev.tollgate.api.problem;
 
 import java.io.IOException;
 

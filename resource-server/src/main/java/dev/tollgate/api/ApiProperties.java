@@ -1,4 +1,4 @@
-package dev.tollgate.api.security;
+package dev.tollgate.api;
 
 import java.net.URI;
 import java.time.Duration;
@@ -9,14 +9,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Where the authorization server is and what this API expects of the access tokens it issues.
+ * Where the authorization server is and what this API expects of the access tokens it issues. Every
+ * {@code tollgate.*} setting of the resource server, each with its one default; {@link EnvironmentVariables} names
+ * the environment variable of each.
  *
  * @param issuer the authorization server's issuer identifier ({@code AUTH_ISSUER}); the JWK set is read
  *               from {@code {issuer}/oauth2/jwks}
  * @param api    what a token must say to be accepted here
  */
 @ConfigurationProperties("tollgate")
-public record TollgateProperties(@DefaultValue("http://localhost:9000") URI issuer, @DefaultValue Api api) {
+public record ApiProperties(@DefaultValue("http://localhost:9000") URI issuer, @DefaultValue Api api) {
 
     /**
      * @param audience       the {@code aud} every access token must carry ({@code API_AUDIENCE})
@@ -44,7 +46,8 @@ public record TollgateProperties(@DefaultValue("http://localhost:9000") URI issu
      *                         one bad token repeated does not reach the auth server
      * @param unknownTokensPerAddress how many tokens that turn out not to be active one caller address may have
      *                         introspected per {@code unknownTokensPeriod}; beyond that, tokens this API does not
-     *                         know yet get 429 from that address. Active tokens never count.
+     *                         know yet get 429 from that address. Active tokens never count. So nobody can spend
+     *                         this API's introspection budget at the auth server, nor deny opaque tokens to anyone.
      * @param unknownTokensPeriod the period of {@code unknownTokensPerAddress}
      */
     public record Introspection(@DefaultValue("resource-server") String clientId, String clientSecret,
