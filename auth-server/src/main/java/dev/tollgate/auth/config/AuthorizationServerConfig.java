@@ -63,23 +63,24 @@ import dev.tollgate.auth.cors.BrowserAccess;
 import dev.tollgate.auth.cors.BrowserOrigins;
 import dev.tollgate.auth.keys.KeyProperties;
 import dev.tollgate.auth.ratelimit.RateLimits;
-import dev.tollgate.auth.session.LogoutConfirmation;
-import dev.tollgate.auth.session.SessionBoundLogout;
+import dev.tollgate.auth.logout.LogoutConfirmation;
+import dev.tollgate.auth.logout.SessionBoundLogout;
 import dev.tollgate.auth.registration.DynamicClientRegistration;
 import dev.tollgate.auth.token.AuthorizationCodeReplayDetection;
-import dev.tollgate.auth.token.HashedAuthorizationService;
-import dev.tollgate.auth.token.IdentityClaims;
-import dev.tollgate.auth.token.IntrospectionPolicy;
-import dev.tollgate.auth.token.RaceSafeRevocation;
-import dev.tollgate.auth.token.RefreshTokenReuseDetection;
+import dev.tollgate.auth.authorization.HashedAuthorizationService;
+import dev.tollgate.auth.userinfo.IdentityClaims;
+import dev.tollgate.auth.introspection.IntrospectionPolicy;
+import dev.tollgate.auth.revocation.RaceSafeRevocation;
+import dev.tollgate.auth.refresh.RefreshTokenReuseDetection;
 import dev.tollgate.auth.token.RegisteredScopesByDefault;
-import dev.tollgate.auth.token.RevocationAudit;
-import dev.tollgate.auth.token.RotatedRefreshTokens;
-import dev.tollgate.auth.token.SessionTokensRevocation;
-import dev.tollgate.auth.token.TokenSubjects;
-import dev.tollgate.auth.token.UserInfoErrors;
-import dev.tollgate.auth.token.UserInfoMapper;
+import dev.tollgate.auth.revocation.RevocationAudit;
+import dev.tollgate.auth.authorization.RotatedRefreshTokens;
+import dev.tollgate.auth.logout.SessionTokensRevocation;
+import dev.tollgate.auth.user.TokenSubjects;
+import dev.tollgate.auth.userinfo.UserInfoErrors;
+import dev.tollgate.auth.userinfo.UserInfoMapper;
 import dev.tollgate.auth.web.SecurityHeaders;
+import dev.tollgate.auth.TollgateProperties;
 
 /** The OAuth 2.1 / OpenID Connect protocol endpoints (Spring Authorization Server), ahead of every other chain. */
 @Configuration(proxyBeanMethods = false)

@@ -16,7 +16,7 @@ import dev.tollgate.auth.password.PasswordProperties;
 import dev.tollgate.auth.ratelimit.RateLimits;
 import dev.tollgate.auth.secret.TollgatePasswordEncoder;
 import dev.tollgate.auth.session.SignIns;
-import dev.tollgate.auth.token.SessionTokensRevocation;
+import dev.tollgate.auth.logout.SessionTokensRevocation;
 import dev.tollgate.auth.user.Roles;
 import dev.tollgate.auth.web.SecurityHeaders;
 

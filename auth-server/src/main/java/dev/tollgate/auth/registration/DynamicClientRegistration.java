@@ -25,8 +25,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
 
-import dev.tollgate.auth.config.TollgateProperties;
-import dev.tollgate.auth.token.HashedAuthorizationService;
+import dev.tollgate.auth.TollgateProperties;
+import dev.tollgate.auth.authorization.HashedAuthorizationService;
 import dev.tollgate.auth.token.TokenPolicy;
 
 /**

@@ -12,7 +12,8 @@ import org.springframework.security.oauth2.core.oidc.StandardClaimNames;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenContext;
 import org.springframework.stereotype.Component;
 
-import dev.tollgate.auth.config.TollgateProperties;
+import dev.tollgate.auth.TollgateProperties;
+import dev.tollgate.auth.user.TokenSubjects;
 
 /**
  * The claims of every access token, JWT or opaque (RFC 9068 and CONTRACT): {@code aud} is the API, {@code scope}

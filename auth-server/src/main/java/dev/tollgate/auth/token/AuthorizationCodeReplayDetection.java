@@ -12,6 +12,9 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import dev.tollgate.auth.audit.AuditEvent;
 import dev.tollgate.auth.audit.AuditEventType;
 import dev.tollgate.auth.audit.AuditLog;
+import dev.tollgate.auth.audit.TokenRequests;
+import dev.tollgate.auth.authorization.AuthorizationChangedConcurrently;
+import dev.tollgate.auth.authorization.HashedAuthorizationService;
 
 /**
  * CONTRACT: a code presented a second time answers {@code invalid_grant} and revokes every token issued from it

@@ -10,7 +10,7 @@ import org.springframework.security.oauth2.server.authorization.settings.OAuth2T
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 import org.springframework.stereotype.Component;
 
-import dev.tollgate.auth.config.TollgateProperties;
+import dev.tollgate.auth.TollgateProperties;
 
 /**
  * The token lifetimes and rotation rules (CONTRACT: token lifecycle). Configuration gives the defaults; each

@@ -41,7 +41,7 @@ import dev.tollgate.auth.support.Concurrently;
 import dev.tollgate.auth.support.OAuthHttp;
 import dev.tollgate.auth.support.OAuthHttp.Reply;
 import dev.tollgate.auth.support.Pkce;
-import dev.tollgate.auth.token.ExpiredAuthorizationCleanup;
+import dev.tollgate.auth.authorization.ExpiredAuthorizationCleanup;
 import dev.tollgate.auth.user.TollgateUser;
 import dev.tollgate.auth.user.UserRepository;
 import dev.tollgate.testsupport.EmbeddedPostgres;
