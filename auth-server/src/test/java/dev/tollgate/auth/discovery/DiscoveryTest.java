@@ -1,4 +1,4 @@
-package dev.tollgate.auth.config;
+package dev.tollgate.auth.discovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
