@@ -42,7 +42,6 @@ import org.springframework.stereotype.Repository;
 import org.springframework.util.StringUtils;
 
 import dev.tollgate.auth.secret.Sha256SecretEncoder;
-import dev.tollgate.auth.session.BrowserSession;
 
 /**
  * Authorizations and their tokens in table {@code token_authorization} (see V10 migration): one row per
@@ -58,10 +57,7 @@ import dev.tollgate.auth.session.BrowserSession;
  * be undone by that request writing back the copy it read.
  */
 @Repository
-public class HashedAuthorizationService implements OAuth2AuthorizationService {
-
-    /** Attribute: when the authorization's first refresh token was issued, the start of its absolute lifetime. */
-    public static final String REFRESH_FAMILY_ISSUED_AT = "tollgate.refresh_family_issued_at";
+public class HashedAuthorizationService implements OAuth2AuthorizationService, TokenFamilies {
 
     /** Attribute, never stored: the row version an authorization was read at; a save is conditional on it. */
     static final String ROW_VERSION = "tollgate.row_version";
@@ -112,10 +108,14 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
 
     private final StatelessClientTokens statelessClientTokens;
 
-    public HashedAuthorizationService(JdbcClient jdbc, Clock clock, StatelessClientTokens statelessClientTokens) {
+    private final CurrentBrowserSession browserSession;
+
+    public HashedAuthorizationService(JdbcClient jdbc, Clock clock, StatelessClientTokens statelessClientTokens,
+            CurrentBrowserSession browserSession) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.statelessClientTokens = statelessClientTokens;
+        this.browserSession = browserSession;
     }
 
     /**
@@ -204,10 +204,8 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
                 .orElse(null);
     }
 
-    /**
-     * Invalidates every token of the authorization (a token family); true if it existed. It raises the version, so
-     * a request that read the authorization before cannot write its copy back over this.
-     */
+    /** Raises the version: a request that read the authorization before cannot write its copy back over this. */
+    @Override
     public boolean revokeAll(String authorizationId) {
         return jdbc.sql("UPDATE token_authorization SET " + Kind.allInvalidated()
                         + ", expires_at = ?, version = version + 1 WHERE id = ?")
@@ -215,7 +213,7 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
                 .update() > 0;
     }
 
-    /** Invalidates, as {@link #revokeAll} does, every token of the authorizations granted in a browser session. */
+    @Override
     public int revokeAllOfSession(String sessionHash) {
         return jdbc.sql("UPDATE token_authorization SET " + Kind.allInvalidated()
                         + ", expires_at = ?, version = version + 1 WHERE session_hash = ?")
@@ -227,7 +225,7 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
         boolean userAuthorizesInBrowser = AuthorizationGrantType.AUTHORIZATION_CODE
                 .equals(authorization.getAuthorizationGrantType());
         jdbc.sql(INSERT).params(row)
-                .param("session_hash", userAuthorizesInBrowser ? BrowserSession.currentDigest().orElse(null) : null)
+                .param("session_hash", userAuthorizesInBrowser ? browserSession.digest().orElse(null) : null)
                 .update();
     }
 
@@ -247,7 +245,7 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
         row.put("authorized_scopes", String.join(" ", authorization.getAuthorizedScopes()));
         Map<String, Object> attributes = new LinkedHashMap<>(authorization.getAttributes());
         String state = (String) attributes.remove(OAuth2ParameterNames.STATE);
-        Instant familyIssuedAt = (Instant) attributes.remove(REFRESH_FAMILY_ISSUED_AT);
+        Instant familyIssuedAt = (Instant) attributes.remove(FAMILY_ISSUED_AT);
         attributes.remove(ROW_VERSION);
         row.put("attributes", attributes.isEmpty() ? null : JSON.writeValueAsString(attributes));
         row.put("state_hash", state == null ? null : digest.encode(state));
@@ -299,7 +297,7 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
         }
         Timestamp familyIssuedAt = rs.getTimestamp("refresh_family_issued_at");
         if (familyIssuedAt != null) {
-            authorization.attribute(REFRESH_FAMILY_ISSUED_AT, familyIssuedAt.toInstant());
+            authorization.attribute(FAMILY_ISSUED_AT, familyIssuedAt.toInstant());
         }
         if (presentedValue != null && presentedKind == null) {
             authorization.attribute(OAuth2ParameterNames.STATE, presentedValue);

@@ -26,7 +26,6 @@ import dev.tollgate.auth.audit.AuditEvent;
 import dev.tollgate.auth.audit.AuditEventType;
 import dev.tollgate.auth.audit.AuditLog;
 import dev.tollgate.auth.keys.SigningKeyRepository.StoredKey;
-import dev.tollgate.auth.token.TokenPolicy;
 
 /**
  * The signing keys, kept in the database so that every instance shares them and they survive restarts. One key
@@ -49,7 +48,7 @@ public class SigningKeys implements JWKSource<SecurityContext> {
 
     private final KeyEncryption encryption;
 
-    private final TokenPolicy tokenPolicy;
+    private final SignedTokenLifetimes tokenLifetimes;
 
     private final KeyProperties properties;
 
@@ -61,11 +60,11 @@ public class SigningKeys implements JWKSource<SecurityContext> {
 
     private volatile Snapshot snapshot;
 
-    public SigningKeys(SigningKeyRepository keys, KeyEncryption encryption, TokenPolicy tokenPolicy,
+    public SigningKeys(SigningKeyRepository keys, KeyEncryption encryption, SignedTokenLifetimes tokenLifetimes,
             KeyProperties properties, TransactionOperations transactions, AuditLog audit, Clock clock) {
         this.keys = keys;
         this.encryption = encryption;
-        this.tokenPolicy = tokenPolicy;
+        this.tokenLifetimes = tokenLifetimes;
         this.properties = properties;
         this.transactions = transactions;
         this.audit = audit;
@@ -109,7 +108,7 @@ public class SigningKeys implements JWKSource<SecurityContext> {
     public String rotate() {
         String retiring = current().active().getKeyID();
         Instant now = clock.instant();
-        Instant publishUntil = now.plus(tokenPolicy.longestSignedTokenLifetime()).plus(RETIREMENT_MARGIN);
+        Instant publishUntil = now.plus(tokenLifetimes.longestSignedTokenLifetime()).plus(RETIREMENT_MARGIN);
         JWK next = properties.algorithm().newKey(Date.from(now));
         boolean rotated = Boolean.TRUE.equals(transactions.execute(transaction -> {
             if (!keys.retire(retiring, now, publishUntil)) {

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 import dev.tollgate.auth.audit.AuditEvent;
 import dev.tollgate.auth.audit.AuditEventType;
 import dev.tollgate.auth.audit.AuditLog;
-import dev.tollgate.auth.authorization.HashedAuthorizationService;
+import dev.tollgate.auth.authorization.TokenFamilies;
 import dev.tollgate.auth.session.BrowserSession;
 
 /**
@@ -25,11 +25,11 @@ import dev.tollgate.auth.session.BrowserSession;
 @Component
 public class SessionTokensRevocation implements LogoutHandler {
 
-    private final HashedAuthorizationService authorizations;
+    private final TokenFamilies authorizations;
 
     private final AuditLog audit;
 
-    public SessionTokensRevocation(HashedAuthorizationService authorizations, AuditLog audit) {
+    public SessionTokensRevocation(TokenFamilies authorizations, AuditLog audit) {
         this.authorizations = authorizations;
         this.audit = audit;
     }

@@ -22,7 +22,7 @@ import dev.tollgate.auth.audit.AuditEventType;
 import dev.tollgate.auth.audit.AuditLog;
 import dev.tollgate.auth.audit.TokenRequests;
 import dev.tollgate.auth.authorization.AuthorizationChangedConcurrently;
-import dev.tollgate.auth.authorization.HashedAuthorizationService;
+import dev.tollgate.auth.authorization.TokenFamilies;
 import dev.tollgate.auth.authorization.RotatedRefreshTokens;
 
 /**
@@ -40,7 +40,7 @@ public final class RefreshTokenReuseDetection implements AuthenticationProvider 
 
     private final AuthenticationProvider delegate;
 
-    private final HashedAuthorizationService authorizations;
+    private final TokenFamilies authorizations;
 
     private final RotatedRefreshTokens rotated;
 
@@ -50,7 +50,7 @@ public final class RefreshTokenReuseDetection implements AuthenticationProvider 
 
     private final Clock clock;
 
-    public RefreshTokenReuseDetection(AuthenticationProvider delegate, HashedAuthorizationService authorizations,
+    public RefreshTokenReuseDetection(AuthenticationProvider delegate, TokenFamilies authorizations,
             RotatedRefreshTokens rotated, TransactionOperations transactions, AuditLog audit, Clock clock) {
         this.delegate = delegate;
         this.authorizations = authorizations;

@@ -1,8 +1,10 @@
 package dev.tollgate.auth.refresh;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.function.Function;
 
 import org.springframework.security.crypto.keygen.Base64StringKeyGenerator;
 import org.springframework.security.crypto.keygen.StringKeyGenerator;
@@ -14,8 +16,7 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
 
-import dev.tollgate.auth.authorization.HashedAuthorizationService;
-import dev.tollgate.auth.token.TokenPolicy;
+import dev.tollgate.auth.authorization.TokenFamilies;
 
 /**
  * Refresh tokens for every client registered with the refresh_token grant, public PKCE clients included
@@ -28,12 +29,13 @@ public final class RotatingRefreshTokenGenerator implements OAuth2TokenGenerator
     private final StringKeyGenerator values = new Base64StringKeyGenerator(Base64.getUrlEncoder().withoutPadding(),
             48);
 
-    private final TokenPolicy policy;
+    private final Function<RegisteredClient, Duration> absoluteLifetime;
 
     private final Clock clock;
 
-    public RotatingRefreshTokenGenerator(TokenPolicy policy, Clock clock) {
-        this.policy = policy;
+    /** {@code absoluteLifetime}: how long a client's refresh token family lives at most, however often it rotates. */
+    public RotatingRefreshTokenGenerator(Function<RegisteredClient, Duration> absoluteLifetime, Clock clock) {
+        this.absoluteLifetime = absoluteLifetime;
         this.clock = clock;
     }
 
@@ -47,13 +49,13 @@ public final class RotatingRefreshTokenGenerator implements OAuth2TokenGenerator
         Instant now = clock.instant();
         Instant familyIssuedAt = familyIssuedAt(context.getAuthorization(), now);
         Instant idleEnd = now.plus(client.getTokenSettings().getRefreshTokenTimeToLive());
-        Instant absoluteEnd = familyIssuedAt.plus(policy.refreshTokenAbsoluteLifetime(client));
+        Instant absoluteEnd = familyIssuedAt.plus(absoluteLifetime.apply(client));
         return new OAuth2RefreshToken(values.generateKey(), now, idleEnd.isBefore(absoluteEnd) ? idleEnd : absoluteEnd);
     }
 
     private static Instant familyIssuedAt(OAuth2Authorization authorization, Instant now) {
         Instant issuedAt = authorization == null ? null
-                : authorization.getAttribute(HashedAuthorizationService.REFRESH_FAMILY_ISSUED_AT);
+                : authorization.getAttribute(TokenFamilies.FAMILY_ISSUED_AT);
         return issuedAt != null ? issuedAt : now;
     }
 }

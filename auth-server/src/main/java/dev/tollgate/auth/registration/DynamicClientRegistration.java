@@ -26,7 +26,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
 
 import dev.tollgate.auth.TollgateProperties;
-import dev.tollgate.auth.authorization.HashedAuthorizationService;
 import dev.tollgate.auth.token.TokenPolicy;
 
 /**
@@ -54,7 +53,7 @@ public class DynamicClientRegistration {
     private final ClientMetadataRules rules;
     private final TransactionOperations transactions;
 
-    public DynamicClientRegistration(RegisteredClientRepository clients, HashedAuthorizationService authorizations,
+    public DynamicClientRegistration(RegisteredClientRepository clients, OAuth2AuthorizationService authorizations,
             OAuth2TokenGenerator<?> tokenGenerator, TokenPolicy tokenPolicy, TollgateProperties properties,
             TransactionOperations transactions) {
         this.clients = clients;

@@ -8,7 +8,7 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenRevocationAuthenticationToken;
 
 import dev.tollgate.auth.authorization.AuthorizationChangedConcurrently;
-import dev.tollgate.auth.authorization.HashedAuthorizationService;
+import dev.tollgate.auth.authorization.TokenFamilies;
 import dev.tollgate.auth.authorization.RotatedRefreshTokens;
 
 /**
@@ -26,11 +26,11 @@ public final class RaceSafeRevocation implements AuthenticationProvider {
 
     private final AuthenticationProvider delegate;
 
-    private final HashedAuthorizationService authorizations;
+    private final TokenFamilies authorizations;
 
     private final RotatedRefreshTokens rotated;
 
-    public RaceSafeRevocation(AuthenticationProvider delegate, HashedAuthorizationService authorizations,
+    public RaceSafeRevocation(AuthenticationProvider delegate, TokenFamilies authorizations,
             RotatedRefreshTokens rotated) {
         this.delegate = delegate;
         this.authorizations = authorizations;

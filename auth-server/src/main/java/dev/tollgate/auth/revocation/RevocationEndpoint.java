@@ -4,20 +4,20 @@ import org.springframework.security.config.annotation.web.configurers.oauth2.ser
 import org.springframework.stereotype.Component;
 
 import dev.tollgate.auth.audit.AuditLog;
-import dev.tollgate.auth.authorization.HashedAuthorizationService;
+import dev.tollgate.auth.authorization.TokenFamilies;
 import dev.tollgate.auth.authorization.RotatedRefreshTokens;
 
 /** The revocation endpoint ({@code /oauth2/revoke}, RFC 7009): safe against concurrent token requests, audited. */
 @Component
 public class RevocationEndpoint {
 
-    private final HashedAuthorizationService authorizations;
+    private final TokenFamilies authorizations;
 
     private final RotatedRefreshTokens rotatedRefreshTokens;
 
     private final AuditLog audit;
 
-    public RevocationEndpoint(HashedAuthorizationService authorizations, RotatedRefreshTokens rotatedRefreshTokens,
+    public RevocationEndpoint(TokenFamilies authorizations, RotatedRefreshTokens rotatedRefreshTokens,
             AuditLog audit) {
         this.authorizations = authorizations;
         this.rotatedRefreshTokens = rotatedRefreshTokens;

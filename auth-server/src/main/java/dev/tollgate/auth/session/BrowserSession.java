@@ -5,9 +5,6 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
-
 import dev.tollgate.auth.secret.Sha256SecretEncoder;
 
 /**
@@ -19,12 +16,6 @@ public final class BrowserSession {
     private static final Sha256SecretEncoder DIGEST = new Sha256SecretEncoder();
 
     private BrowserSession() {
-    }
-
-    /** The session of the request being served, if it has one. */
-    public static Optional<String> currentDigest() {
-        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
-                ? digestOf(attributes.getRequest()) : Optional.empty();
     }
 
     public static Optional<String> digestOf(HttpServletRequest request) {

@@ -14,7 +14,7 @@ import dev.tollgate.auth.audit.AuditEventType;
 import dev.tollgate.auth.audit.AuditLog;
 import dev.tollgate.auth.audit.TokenRequests;
 import dev.tollgate.auth.authorization.AuthorizationChangedConcurrently;
-import dev.tollgate.auth.authorization.HashedAuthorizationService;
+import dev.tollgate.auth.authorization.TokenFamilies;
 
 /**
  * CONTRACT: a code presented a second time answers {@code invalid_grant} and revokes every token issued from it
@@ -31,11 +31,11 @@ public final class AuthorizationCodeReplayDetection implements AuthenticationPro
 
     private final AuthenticationProvider delegate;
 
-    private final HashedAuthorizationService authorizations;
+    private final TokenFamilies authorizations;
 
     private final AuditLog audit;
 
-    public AuthorizationCodeReplayDetection(AuthenticationProvider delegate, HashedAuthorizationService authorizations,
+    public AuthorizationCodeReplayDetection(AuthenticationProvider delegate, TokenFamilies authorizations,
             AuditLog audit) {
         this.delegate = delegate;
         this.authorizations = authorizations;

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
 
 import dev.tollgate.auth.audit.AuditLog;
-import dev.tollgate.auth.authorization.HashedAuthorizationService;
+import dev.tollgate.auth.authorization.TokenFamilies;
 import dev.tollgate.auth.authorization.RotatedRefreshTokens;
 import dev.tollgate.auth.refresh.RefreshTokenReuseDetection;
 
@@ -20,7 +20,7 @@ import dev.tollgate.auth.refresh.RefreshTokenReuseDetection;
 @Component
 public class TokenEndpoint {
 
-    private final HashedAuthorizationService authorizations;
+    private final TokenFamilies authorizations;
 
     private final RotatedRefreshTokens rotatedRefreshTokens;
 
@@ -30,7 +30,7 @@ public class TokenEndpoint {
 
     private final Clock clock;
 
-    public TokenEndpoint(HashedAuthorizationService authorizations, RotatedRefreshTokens rotatedRefreshTokens,
+    public TokenEndpoint(TokenFamilies authorizations, RotatedRefreshTokens rotatedRefreshTokens,
             TransactionOperations transactions, AuditLog audit, Clock clock) {
         this.authorizations = authorizations;
         this.rotatedRefreshTokens = rotatedRefreshTokens;

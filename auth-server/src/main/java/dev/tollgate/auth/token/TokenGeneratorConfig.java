@@ -33,6 +33,6 @@ class TokenGeneratorConfig {
         opaqueAccessTokens.setAccessTokenCustomizer(opaqueAccessTokenCustomizer);
         opaqueAccessTokens.setClock(clock);
         return new DelegatingOAuth2TokenGenerator(jwts, opaqueAccessTokens,
-                new RotatingRefreshTokenGenerator(tokenPolicy, clock));
+                new RotatingRefreshTokenGenerator(tokenPolicy::refreshTokenAbsoluteLifetime, clock));
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.security.oauth2.server.authorization.settings.TokenSe
 import org.springframework.stereotype.Component;
 
 import dev.tollgate.auth.TollgateProperties;
+import dev.tollgate.auth.keys.SignedTokenLifetimes;
 
 /**
  * The token lifetimes and rotation rules (CONTRACT: token lifecycle). Configuration gives the defaults; each
@@ -19,7 +20,7 @@ import dev.tollgate.auth.TollgateProperties;
  * and {@link #REFRESH_TOKEN_ABSOLUTE_LIFETIME}.
  */
 @Component
-public class TokenPolicy {
+public class TokenPolicy implements SignedTokenLifetimes {
 
     /** Per-client token setting: how long a refresh token family lives at most, however often it rotates. */
     public static final String REFRESH_TOKEN_ABSOLUTE_LIFETIME =
@@ -60,6 +61,7 @@ public class TokenPolicy {
      * The longest a token signed now can stay valid: how long a retired signing key must remain published. Reads
      * every client, which is fine for the rare key rotation.
      */
+    @Override
     public Duration longestSignedTokenLifetime() {
         return Stream.concat(Stream.of(ID_TOKEN_LIFETIME, token.accessTokenTtl()),
                         jdbc.sql("SELECT id FROM oauth2_registered_client").query(String.class).list().stream()
