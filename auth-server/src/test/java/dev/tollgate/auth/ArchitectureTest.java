@@ -16,6 +16,8 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.core.annotation.Order;
+import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.context.request.RequestContextHolder;
 
 import dev.tollgate.auth.authorization.HashedAuthorizationService;
@@ -63,6 +65,16 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().belongToAnyOf(HashedAuthorizationService.class)
                 .because("outside the store, token families are TokenFamilies and authorizations OAuth2AuthorizationService")
                 .check(AUTH_SERVER);
+    }
+
+    @Test
+    void everySecurityFilterChainHasAnOrderOfItsOwn() {
+        List<Integer> orders = AUTH_SERVER.stream()
+                .flatMap(type -> type.getMethods().stream())
+                .filter(method -> method.getRawReturnType().isEquivalentTo(SecurityFilterChain.class))
+                .map(method -> method.getAnnotationOfType(Order.class).value())
+                .toList();
+        assertThat(orders).hasSizeGreaterThanOrEqualTo(4).doesNotHaveDuplicates();
     }
 
     @Test

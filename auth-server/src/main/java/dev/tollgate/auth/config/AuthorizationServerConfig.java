@@ -7,7 +7,6 @@ import com.nimbusds.jose.proc.SecurityContext;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -43,6 +42,7 @@ import dev.tollgate.auth.registration.DynamicClientRegistration;
 import dev.tollgate.auth.revocation.RevocationEndpoint;
 import dev.tollgate.auth.token.TokenEndpoint;
 import dev.tollgate.auth.userinfo.UserInfoEndpoint;
+import dev.tollgate.auth.web.FilterChainOrder;
 import dev.tollgate.auth.web.Pages;
 import dev.tollgate.auth.web.SecurityHeaders;
 
@@ -54,7 +54,7 @@ import dev.tollgate.auth.web.SecurityHeaders;
 public class AuthorizationServerConfig {
 
     @Bean
-    @Order(Ordered.HIGHEST_PRECEDENCE)
+    @Order(FilterChainOrder.PROTOCOL_ENDPOINTS)
     SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http, AuthorizationServerSettings endpoints,
             AuthorizationEndpoint authorize, ClientAuthentication clientAuthentication, TokenEndpoint token,
             RevocationEndpoint revocation, IntrospectionEndpoint introspection,

@@ -12,12 +12,13 @@ import org.springframework.security.web.header.HeaderWriterFilter;
 
 import dev.tollgate.auth.cors.BrowserAccess;
 import dev.tollgate.auth.cors.BrowserOrigins;
+import dev.tollgate.auth.logout.SessionTokensRevocation;
 import dev.tollgate.auth.password.PasswordProperties;
 import dev.tollgate.auth.ratelimit.RateLimits;
 import dev.tollgate.auth.secret.TollgatePasswordEncoder;
 import dev.tollgate.auth.session.SignIns;
-import dev.tollgate.auth.logout.SessionTokensRevocation;
 import dev.tollgate.auth.user.Roles;
+import dev.tollgate.auth.web.FilterChainOrder;
 import dev.tollgate.auth.web.Pages;
 import dev.tollgate.auth.web.SecurityHeaders;
 
@@ -26,7 +27,7 @@ import dev.tollgate.auth.web.SecurityHeaders;
 public class DefaultSecurityConfig {
 
     @Bean
-    @Order(2)
+    @Order(FilterChainOrder.HOSTED_PAGES)
     SecurityFilterChain defaultSecurityFilterChain(HttpSecurity http, SessionTokensRevocation sessionTokensRevocation,
             AuthenticationFailureHandler loginFailureHandler, RateLimits rateLimits, BrowserOrigins browserOrigins,
             AuthorizationServerSettings endpoints) {

@@ -11,6 +11,7 @@ import org.springframework.security.oauth2.client.web.OAuth2LoginAuthenticationF
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.NullSecurityContextRepository;
 
+import dev.tollgate.auth.web.FilterChainOrder;
 import dev.tollgate.auth.web.Pages;
 import dev.tollgate.auth.web.SecurityHeaders;
 
@@ -34,7 +35,7 @@ class FederationSecurityConfig {
     }
 
     @Bean
-    @Order(1)
+    @Order(FilterChainOrder.FEDERATION)
     SecurityFilterChain federationSecurityFilterChain(HttpSecurity http, UpstreamRegistrations registrations,
             UpstreamProviders providers, FederatedAccounts accounts, LocalUserSession session,
             UpstreamSignInFailure failure) {
