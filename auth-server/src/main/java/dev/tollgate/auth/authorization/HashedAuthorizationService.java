@@ -41,7 +41,7 @@ import org.springframework.security.oauth2.core.OAuth2UserCode;
 import org.springframework.stereotype.Repository;
 import org.springframework.util.StringUtils;
 
-import dev.tollgate.auth.secret.Sha256SecretEncoder;
+import dev.tollgate.auth.secret.SecretDigest;
 
 /**
  * Authorizations and their tokens in table {@code token_authorization} (see V10 migration): one row per
@@ -104,7 +104,7 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService, T
 
     private final Clock clock;
 
-    private final Sha256SecretEncoder digest = new Sha256SecretEncoder();
+    private final SecretDigest digest = new SecretDigest();
 
     private final StatelessClientTokens statelessClientTokens;
 

@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import dev.tollgate.auth.secret.Sha256SecretEncoder;
+import dev.tollgate.auth.secret.SecretDigest;
 
 /** Remembers refresh tokens that were rotated out (by digest only, never the token itself). */
 @Repository
@@ -13,7 +13,7 @@ public class RotatedRefreshTokens {
 
     private final JdbcClient jdbc;
 
-    private final Sha256SecretEncoder digest = new Sha256SecretEncoder();
+    private final SecretDigest digest = new SecretDigest();
 
     public RotatedRefreshTokens(JdbcClient jdbc) {
         this.jdbc = jdbc;

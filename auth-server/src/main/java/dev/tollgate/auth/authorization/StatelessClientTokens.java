@@ -31,16 +31,16 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.settings.OAuth2TokenFormat;
 import org.springframework.stereotype.Component;
 
-import dev.tollgate.auth.TollgateProperties;
+import dev.tollgate.auth.AuthServerProperties;
 import dev.tollgate.auth.keys.SigningKeys;
 
 /**
  * JWT access tokens of the client_credentials grant are not stored when issued: the token is its own record, and an
- * INSERT per token was a third of the token endpoint's cost. Introspection and revocation still need an
- * authorization, so one is rebuilt here from a token this server signed (signature checked against the published
- * keys, issuer, {@code typ at+jwt}, subject = client id, the client still registered). Revoking such a token stores
- * its row, invalidated, until the token expires: the row is found first by the token's digest, so a revoked token
- * is inactive at once, as the CONTRACT requires. User tokens are always stored and never come through here.
+ * INSERT per token was a third of the token endpoint's cost. Introspection and revocation still need an authorization,
+ * so one is rebuilt here from a token this server signed (signature checked against the published keys, issuer,
+ * {@code typ at+jwt}, subject = client id, the client still registered). Revoking such a token stores its row,
+ * invalidated, until the token expires: the row is found first by the token's digest, so a revoked token is inactive at
+ * once (README "Token lifetimes, rotation and revocation"). User tokens are always stored and never come through here.
  */
 @Component
 public class StatelessClientTokens {
@@ -57,7 +57,7 @@ public class StatelessClientTokens {
     private final Clock clock;
 
     public StatelessClientTokens(SigningKeys signingKeys, RegisteredClientRepository clients,
-            TollgateProperties properties, Clock clock) {
+            AuthServerProperties properties, Clock clock) {
         this.signingKeys = signingKeys;
         this.clients = clients;
         this.issuer = properties.issuer();

@@ -27,7 +27,7 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
-import dev.tollgate.auth.TollgateProperties;
+import dev.tollgate.auth.AuthServerProperties;
 import dev.tollgate.auth.authorization.StatelessClientTokens;
 import dev.tollgate.auth.authorize.AuthorizationEndpoint;
 import dev.tollgate.auth.client.ClientAuthentication;
@@ -104,13 +104,13 @@ public class AuthorizationServerConfig {
     }
 
     @Bean
-    AuthorizationServerSettings authorizationServerSettings(TollgateProperties properties) {
+    AuthorizationServerSettings authorizationServerSettings(AuthServerProperties properties) {
         return AuthorizationServerSettings.builder().issuer(properties.issuer()).build();
     }
 
     /** Checks access tokens presented to userinfo and the client registration endpoints: ours, RFC 9068 typed, unexpired, from this issuer. */
     @Bean
-    JwtDecoder accessTokenDecoder(JWKSource<SecurityContext> jwkSource, TollgateProperties properties) {
+    JwtDecoder accessTokenDecoder(JWKSource<SecurityContext> jwkSource, AuthServerProperties properties) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(jwkSource).build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 new JwtTypeValidator(StatelessClientTokens.ACCESS_TOKEN_JWT_TYPE),

@@ -22,9 +22,9 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
 
-import dev.tollgate.auth.audit.AuditEvent;
-import dev.tollgate.auth.audit.AuditEventType;
 import dev.tollgate.auth.audit.AuditLog;
+import dev.tollgate.auth.audit.SecurityEvent;
+import dev.tollgate.auth.audit.SecurityEventType;
 import dev.tollgate.auth.keys.SigningKeyRepository.StoredKey;
 
 /**
@@ -119,7 +119,7 @@ public class SigningKeys implements JWKSource<SecurityContext> {
         }));
         reload();
         if (rotated) {
-            audit.record(AuditEvent.of(AuditEventType.SIGNING_KEY_ROTATED)
+            audit.record(SecurityEvent.of(SecurityEventType.SIGNING_KEY_ROTATED)
                     .with("kid", next.getKeyID())
                     .with("retired_kid", retiring)
                     .with("retired_key_published_until", publishUntil));
@@ -140,7 +140,7 @@ public class SigningKeys implements JWKSource<SecurityContext> {
     /** Deletes retired keys that no unexpired token can need any more, so they leave the JWKS. */
     public List<String> removeExpired() {
         List<String> removed = keys.deleteUnpublished(clock.instant());
-        removed.forEach(kid -> audit.record(AuditEvent.of(AuditEventType.SIGNING_KEY_REMOVED).with("kid", kid)));
+        removed.forEach(kid -> audit.record(SecurityEvent.of(SecurityEventType.SIGNING_KEY_REMOVED).with("kid", kid)));
         reload();
         return removed;
     }

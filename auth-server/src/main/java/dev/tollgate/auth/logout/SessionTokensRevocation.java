@@ -11,9 +11,9 @@ import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.stereotype.Component;
 
-import dev.tollgate.auth.audit.AuditEvent;
-import dev.tollgate.auth.audit.AuditEventType;
 import dev.tollgate.auth.audit.AuditLog;
+import dev.tollgate.auth.audit.SecurityEvent;
+import dev.tollgate.auth.audit.SecurityEventType;
 import dev.tollgate.auth.authorization.TokenFamilies;
 import dev.tollgate.auth.session.BrowserSession;
 
@@ -39,7 +39,7 @@ public class SessionTokensRevocation implements LogoutHandler {
         BrowserSession.digestOf(request).ifPresent(session -> {
             int revoked = authorizations.revokeAllOfSession(session);
             if (revoked > 0) {
-                audit.record(AuditEvent.of(AuditEventType.SESSION_TOKENS_REVOKED)
+                audit.record(SecurityEvent.of(SecurityEventType.SESSION_TOKENS_REVOKED)
                         .with("authorizations", revoked)
                         .with("sub", authentication == null ? null : authentication.getName()));
             }

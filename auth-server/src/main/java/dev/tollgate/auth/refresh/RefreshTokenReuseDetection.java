@@ -17,18 +17,19 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 import org.springframework.transaction.support.TransactionOperations;
 
-import dev.tollgate.auth.audit.AuditEvent;
-import dev.tollgate.auth.audit.AuditEventType;
 import dev.tollgate.auth.audit.AuditLog;
+import dev.tollgate.auth.audit.SecurityEvent;
+import dev.tollgate.auth.audit.SecurityEventType;
 import dev.tollgate.auth.audit.TokenRequests;
 import dev.tollgate.auth.authorization.AuthorizationChangedConcurrently;
-import dev.tollgate.auth.authorization.TokenFamilies;
 import dev.tollgate.auth.authorization.RotatedRefreshTokens;
+import dev.tollgate.auth.authorization.TokenFamilies;
 
 /**
- * CONTRACT: presenting a refresh token that rotation already replaced revokes the whole family (every token of
- * that authorization) and answers {@code invalid_grant}: either the client or an attacker holds a stolen copy,
- * and the server cannot tell which. Spring Authorization Server only answers {@code invalid_grant}.
+ * Reuse detection (RFC 9700 §4.14.2; README "Token lifetimes, rotation and revocation"): presenting a refresh token
+ * that rotation already replaced revokes the whole family (every token of that authorization) and answers
+ * {@code invalid_grant}: either the client or an attacker holds a stolen copy, and the server cannot tell which. Spring
+ * Authorization Server only answers {@code invalid_grant}.
  * <p>
  * The presented token is marked as rotated in the same transaction that issues its successor, so two requests
  * racing with one token cannot both succeed: the second is a reuse, whether it sees the mark or finds the token
@@ -123,7 +124,7 @@ public final class RefreshTokenReuseDetection implements AuthenticationProvider 
 
     private OAuth2AuthenticationException reuse(String authorizationId, OAuth2RefreshTokenAuthenticationToken request) {
         authorizations.revokeAll(authorizationId);
-        audit.record(AuditEvent.of(AuditEventType.REFRESH_TOKEN_REUSE_DETECTED)
+        audit.record(SecurityEvent.of(SecurityEventType.REFRESH_TOKEN_REUSE_DETECTED)
                 .with("client_id", TokenRequests.clientIdOf(request))
                 .with("authorization_id", authorizationId));
         return new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_GRANT);

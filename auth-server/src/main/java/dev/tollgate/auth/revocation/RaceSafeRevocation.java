@@ -8,8 +8,8 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenRevocationAuthenticationToken;
 
 import dev.tollgate.auth.authorization.AuthorizationChangedConcurrently;
-import dev.tollgate.auth.authorization.TokenFamilies;
 import dev.tollgate.auth.authorization.RotatedRefreshTokens;
+import dev.tollgate.auth.authorization.TokenFamilies;
 
 /**
  * RFC 7009 revocation that no concurrent token request undoes. Spring Authorization Server's provider invalidates

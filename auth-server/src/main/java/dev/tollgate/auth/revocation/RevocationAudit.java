@@ -4,9 +4,9 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenRevocationAuthenticationToken;
 
-import dev.tollgate.auth.audit.AuditEvent;
-import dev.tollgate.auth.audit.AuditEventType;
 import dev.tollgate.auth.audit.AuditLog;
+import dev.tollgate.auth.audit.SecurityEvent;
+import dev.tollgate.auth.audit.SecurityEventType;
 import dev.tollgate.auth.audit.TokenRequests;
 
 /**
@@ -28,7 +28,7 @@ public final class RevocationAudit implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) {
         Authentication result = delegate.authenticate(authentication);
         if (result != null && result.isAuthenticated()) {
-            audit.record(AuditEvent.of(AuditEventType.TOKEN_REVOKED)
+            audit.record(SecurityEvent.of(SecurityEventType.TOKEN_REVOKED)
                     .with("client_id", TokenRequests.clientIdOf(result))
                     .with("token_type_hint", ((OAuth2TokenRevocationAuthenticationToken) authentication)
                             .getTokenTypeHint()));

@@ -4,8 +4,8 @@ import org.springframework.security.config.annotation.web.configurers.oauth2.ser
 import org.springframework.stereotype.Component;
 
 import dev.tollgate.auth.audit.AuditLog;
-import dev.tollgate.auth.authorization.TokenFamilies;
 import dev.tollgate.auth.authorization.RotatedRefreshTokens;
+import dev.tollgate.auth.authorization.TokenFamilies;
 
 /** The revocation endpoint ({@code /oauth2/revoke}, RFC 7009): safe against concurrent token requests, audited. */
 @Component

@@ -5,7 +5,7 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
-import dev.tollgate.auth.secret.Sha256SecretEncoder;
+import dev.tollgate.auth.secret.SecretDigest;
 
 /**
  * Identifies the user's browser session at Tollgate by a digest of its id, so that what was authorized in it can be
@@ -13,7 +13,7 @@ import dev.tollgate.auth.secret.Sha256SecretEncoder;
  */
 public final class BrowserSession {
 
-    private static final Sha256SecretEncoder DIGEST = new Sha256SecretEncoder();
+    private static final SecretDigest DIGEST = new SecretDigest();
 
     private BrowserSession() {
     }

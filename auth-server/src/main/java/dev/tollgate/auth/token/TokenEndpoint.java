@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
 
 import dev.tollgate.auth.audit.AuditLog;
-import dev.tollgate.auth.authorization.TokenFamilies;
 import dev.tollgate.auth.authorization.RotatedRefreshTokens;
+import dev.tollgate.auth.authorization.TokenFamilies;
 import dev.tollgate.auth.refresh.RefreshTokenReuseDetection;
 
 /**

@@ -9,8 +9,8 @@ import org.springframework.security.oauth2.core.oidc.StandardClaimNames;
 import org.springframework.security.oauth2.server.authorization.oidc.authentication.OidcUserInfoAuthenticationContext;
 import org.springframework.stereotype.Component;
 
-import dev.tollgate.auth.user.TollgateUser;
 import dev.tollgate.auth.user.TokenSubjects;
+import dev.tollgate.auth.user.TollgateUser;
 
 /** The userinfo response: {@code sub} plus what the access token's scopes release, read fresh from the user store. */
 @Component

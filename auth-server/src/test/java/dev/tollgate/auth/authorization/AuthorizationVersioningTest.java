@@ -12,8 +12,8 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 
 import dev.tollgate.auth.support.AuthServerTest;
-import dev.tollgate.auth.support.Grants;
 import dev.tollgate.auth.support.Grants.Client;
+import dev.tollgate.auth.support.Grants;
 import dev.tollgate.auth.support.HttpTest;
 import dev.tollgate.auth.support.OAuthHttp.Reply;
 

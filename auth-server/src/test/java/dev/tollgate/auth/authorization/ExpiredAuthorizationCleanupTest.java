@@ -13,10 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import dev.tollgate.auth.secret.Sha256SecretEncoder;
+import dev.tollgate.auth.secret.SecretDigest;
 import dev.tollgate.auth.support.AuthServerTest;
-import dev.tollgate.auth.support.Grants;
 import dev.tollgate.auth.support.Grants.Client;
+import dev.tollgate.auth.support.Grants;
 import dev.tollgate.auth.support.HttpTest;
 import dev.tollgate.auth.support.OAuthHttp.Reply;
 import dev.tollgate.auth.support.TestClock;
@@ -24,7 +24,7 @@ import dev.tollgate.auth.support.TestClock;
 @AuthServerTest
 class ExpiredAuthorizationCleanupTest extends HttpTest {
 
-    private static final Sha256SecretEncoder SHA256 = new Sha256SecretEncoder();
+    private static final SecretDigest SHA256 = new SecretDigest();
 
     @Autowired
     TestClock clock;

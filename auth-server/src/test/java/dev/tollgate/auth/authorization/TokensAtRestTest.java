@@ -13,12 +13,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import dev.tollgate.auth.secret.Sha256SecretEncoder;
+import dev.tollgate.auth.secret.SecretDigest;
 import dev.tollgate.auth.support.AuthServerTest;
 import dev.tollgate.auth.support.Browser;
-import dev.tollgate.auth.support.Grants;
 import dev.tollgate.auth.support.Grants.Client;
 import dev.tollgate.auth.support.Grants.Code;
+import dev.tollgate.auth.support.Grants;
 import dev.tollgate.auth.support.HttpTest;
 import dev.tollgate.auth.support.OAuthHttp.Reply;
 
@@ -29,7 +29,7 @@ import dev.tollgate.auth.support.OAuthHttp.Reply;
 @AuthServerTest
 class TokensAtRestTest extends HttpTest {
 
-    private static final Sha256SecretEncoder SHA256 = new Sha256SecretEncoder();
+    private static final SecretDigest SHA256 = new SecretDigest();
 
     @Autowired
     JdbcClient database;

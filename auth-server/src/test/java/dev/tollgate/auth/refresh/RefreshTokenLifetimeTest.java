@@ -18,8 +18,8 @@ import org.springframework.security.oauth2.server.authorization.settings.OAuth2T
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 
 import dev.tollgate.auth.support.AuthServerTest;
-import dev.tollgate.auth.support.Grants;
 import dev.tollgate.auth.support.Grants.Client;
+import dev.tollgate.auth.support.Grants;
 import dev.tollgate.auth.support.HttpTest;
 import dev.tollgate.auth.support.OAuthHttp.Reply;
 import dev.tollgate.auth.support.TestClock;

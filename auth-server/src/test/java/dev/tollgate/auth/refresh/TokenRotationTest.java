@@ -15,13 +15,16 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import dev.tollgate.auth.support.AuthServerTest;
 import dev.tollgate.auth.support.Browser;
-import dev.tollgate.auth.support.Grants;
 import dev.tollgate.auth.support.Grants.Client;
 import dev.tollgate.auth.support.Grants.Code;
+import dev.tollgate.auth.support.Grants;
 import dev.tollgate.auth.support.HttpTest;
 import dev.tollgate.auth.support.OAuthHttp.Reply;
 
-/** CONTRACT, token lifecycle: rotation, reuse detection and code replay, for a confidential and a public client. */
+/**
+ * README, "Token lifetimes, rotation and revocation": rotation, reuse detection and code replay, for a confidential and
+ * a public client.
+ */
 @AuthServerTest
 @ExtendWith(OutputCaptureExtension.class)
 class TokenRotationTest extends HttpTest {

@@ -15,8 +15,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import dev.tollgate.auth.support.AuthServerTest;
 import dev.tollgate.auth.support.Browser;
-import dev.tollgate.auth.support.Grants;
 import dev.tollgate.auth.support.Grants.Client;
+import dev.tollgate.auth.support.Grants;
 import dev.tollgate.auth.support.HttpTest;
 import dev.tollgate.auth.support.OAuthHttp.Reply;
 import dev.tollgate.auth.support.Pkce;

@@ -3,7 +3,7 @@ package dev.tollgate.auth.audit;
 import org.slf4j.event.Level;
 
 /** What happened, as operators search for it in the logs ({@code event=...}). */
-public enum AuditEventType {
+public enum SecurityEventType {
 
     /** A refresh token that rotation had replaced was presented again; its whole family was revoked. */
     REFRESH_TOKEN_REUSE_DETECTED(Level.WARN),
@@ -26,7 +26,7 @@ public enum AuditEventType {
     /** Attacks and their symptoms are warnings; routine lifecycle events are informational. */
     private final Level level;
 
-    AuditEventType(Level level) {
+    SecurityEventType(Level level) {
         this.level = level;
     }
 

@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * environment variables).
  */
 @ConfigurationProperties("tollgate")
-public record TollgateProperties(
+public record AuthServerProperties(
         @DefaultValue("http://localhost:9000") String issuer,
         @DefaultValue Api api,
         @DefaultValue Token token,

@@ -8,13 +8,25 @@ import java.util.HexFormat;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * SHA-256 hex digest for high-entropy, machine-generated secrets (client secrets): a slow hash adds nothing when
- * the secret cannot be guessed, and would make every client authentication cost a bcrypt round. Never use it
- * for passwords people choose.
+ * The digest of a generated secret: SHA-256, in hex. For high-entropy, machine-generated secrets only (client
+ * secrets, tokens, codes, session ids): a slow hash adds nothing when the secret cannot be guessed, and would make
+ * every client authentication cost a bcrypt round. Never use it for passwords people choose.
  */
-public final class Sha256SecretEncoder implements PasswordEncoder {
+public final class SecretDigest implements PasswordEncoder {
 
     public static final String ID = "sha256";
+
+    private static final String STORED_PREFIX = "{" + ID + "}";
+
+    /** The digest as a client registration stores it, {@code {sha256}<hex>}: {@link TollgatePasswordEncoder} matches it. */
+    public static String stored(String secret) {
+        return STORED_PREFIX + new SecretDigest().encode(secret);
+    }
+
+    /** Whether {@code encoded} is a stored secret digest (which is never re-hashed as a password would be). */
+    static boolean isStored(String encoded) {
+        return encoded.startsWith(STORED_PREFIX);
+    }
 
     @Override
     public String encode(CharSequence rawSecret) {
