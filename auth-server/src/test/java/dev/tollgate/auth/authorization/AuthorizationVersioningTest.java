@@ -81,7 +81,7 @@ class AuthorizationVersioningTest extends HttpTest {
 
         assertThat(database.sql("SELECT attributes FROM token_authorization WHERE id = ?")
                 .param(authorization.getId()).query(String.class).single())
-                .doesNotContain(HashedAuthorizationService.ROW_VERSION);
+                .doesNotContain(AuthorizationRows.ROW_VERSION);
         assertThat(versionOf(read())).isEqualTo(versionOf(authorization) + 1);
     }
 
@@ -95,6 +95,6 @@ class AuthorizationVersioningTest extends HttpTest {
     }
 
     private static long versionOf(OAuth2Authorization authorization) {
-        return authorization.<Long>getAttribute(HashedAuthorizationService.ROW_VERSION);
+        return authorization.<Long>getAttribute(AuthorizationRows.ROW_VERSION);
     }
 }
