@@ -20,6 +20,7 @@ import dev.tollgate.auth.password.PasswordPolicy;
 import dev.tollgate.auth.password.UnacceptablePasswordException;
 import dev.tollgate.auth.user.TollgateUser;
 import dev.tollgate.auth.user.UserRepository;
+import dev.tollgate.auth.web.Pages;
 
 /**
  * The signed-in user's own account: the upstream identities linked to it (removable, as long as the user keeps a
@@ -28,7 +29,7 @@ import dev.tollgate.auth.user.UserRepository;
 @Controller
 public class AccountController {
 
-    public static final String PATH = "/account";
+    public static final String PATH = Pages.ACCOUNT;
 
     private static final String BACK = "redirect:" + PATH;
 

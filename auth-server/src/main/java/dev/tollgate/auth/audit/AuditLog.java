@@ -19,13 +19,13 @@ public class AuditLog {
 
     private static final Logger log = LoggerFactory.getLogger("tollgate.audit");
 
-    public void record(AuditEvent event) {
+    public void record(SecurityEvent event) {
         LoggingEventBuilder entry = log.atLevel(event.type().level()).addKeyValue("event", event.type().name());
         event.details().forEach(entry::addKeyValue);
         entry.log(line(event));
     }
 
-    private static String line(AuditEvent event) {
+    private static String line(SecurityEvent event) {
         String details = event.details().entrySet().stream()
                 .map(detail -> detail.getKey() + "=" + LogValues.field(detail.getValue()))
                 .collect(Collectors.joining(" "));

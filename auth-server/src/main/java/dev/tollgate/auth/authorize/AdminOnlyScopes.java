@@ -10,7 +10,7 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import dev.tollgate.auth.user.Roles;
 
 /**
- * CONTRACT: {@code books.write} and {@code users.read} reach a user's token only if the user has role ADMIN;
+ * README "Endpoints": {@code books.write} and {@code users.read} reach a user's token only if the user has role ADMIN;
  * for anyone else they are silently dropped. Only scopes the client has registered are dropped: a scope the client
  * may not ask for at all stays in the request so that it is refused with {@code invalid_scope}.
  */

@@ -26,7 +26,7 @@ import org.springframework.util.StringUtils;
  * and Spring Authorization Server would otherwise ignore the object and serve the plain parameters, which may
  * differ from what the client signed. The error (OIDC Core 3.1.2.6) goes back to the client, with {@code state},
  * when the redirect URI is one it registered, and is shown on the error page otherwise. Pushed authorization
- * requests, whose {@code request_uri} this would also refuse, are not offered (CONTRACT: absent, 404).
+ * requests, whose {@code request_uri} this would also refuse, are not offered (RFC 9126: the endpoint is absent, 404).
  */
 public final class RequestObjectsRefused implements AuthenticationConverter {
 

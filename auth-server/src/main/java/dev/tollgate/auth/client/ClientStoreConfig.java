@@ -13,7 +13,7 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 /**
  * Clients and consents live in the database (tables in V2 migration), clients read through a short cache;
  * authorizations and their tokens in
- * {@link dev.tollgate.auth.token.HashedAuthorizationService}.
+ * {@link dev.tollgate.auth.authorization.HashedAuthorizationService}.
  */
 @Configuration(proxyBeanMethods = false)
 class ClientStoreConfig {

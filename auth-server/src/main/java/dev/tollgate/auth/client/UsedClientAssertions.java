@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
 
-import dev.tollgate.auth.secret.Sha256SecretEncoder;
+import dev.tollgate.auth.secret.SecretDigest;
 
 /**
  * The {@code jti} of every client assertion that authenticated, kept in table {@code used_client_assertion} (V44)
@@ -25,7 +25,7 @@ public class UsedClientAssertions {
 
     private final Clock clock;
 
-    private final Sha256SecretEncoder digest = new Sha256SecretEncoder();
+    private final SecretDigest digest = new SecretDigest();
 
     public UsedClientAssertions(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;

@@ -12,22 +12,22 @@ import org.springframework.security.web.header.HeaderWriterFilter;
 
 import dev.tollgate.auth.cors.BrowserAccess;
 import dev.tollgate.auth.cors.BrowserOrigins;
+import dev.tollgate.auth.logout.SessionTokensRevocation;
 import dev.tollgate.auth.password.PasswordProperties;
 import dev.tollgate.auth.ratelimit.RateLimits;
 import dev.tollgate.auth.secret.TollgatePasswordEncoder;
 import dev.tollgate.auth.session.SignIns;
-import dev.tollgate.auth.token.SessionTokensRevocation;
 import dev.tollgate.auth.user.Roles;
+import dev.tollgate.auth.web.FilterChainOrder;
+import dev.tollgate.auth.web.Pages;
 import dev.tollgate.auth.web.SecurityHeaders;
 
 /** Everything that is not a protocol or actuator endpoint: the hosted pages, sign-in and sign-out. */
 @Configuration(proxyBeanMethods = false)
 public class DefaultSecurityConfig {
 
-    public static final String LOGIN_PAGE = "/login";
-
     @Bean
-    @Order(2)
+    @Order(FilterChainOrder.HOSTED_PAGES)
     SecurityFilterChain defaultSecurityFilterChain(HttpSecurity http, SessionTokensRevocation sessionTokensRevocation,
             AuthenticationFailureHandler loginFailureHandler, RateLimits rateLimits, BrowserOrigins browserOrigins,
             AuthorizationServerSettings endpoints) {
@@ -36,18 +36,18 @@ public class DefaultSecurityConfig {
                 .cors(cors -> cors.configurationSource(BrowserAccess.to(browserOrigins, endpoints)))
                 .addFilterAfter(rateLimits.perAddress(), HeaderWriterFilter.class)
                 .authorizeHttpRequests(authorize -> authorize
-                        .requestMatchers(LOGIN_PAGE, "/css/**", "/img/**", "/error").permitAll()
+                        .requestMatchers(Pages.LOGIN, "/css/**", "/img/**", "/error").permitAll()
                         .requestMatchers("/admin/**").hasRole(Roles.ADMIN)
                         .anyRequest().authenticated())
                 .formLogin(login -> login
-                        .loginPage(LOGIN_PAGE)
+                        .loginPage(Pages.LOGIN)
                         .authenticationDetailsSource(SignIns.DETAILS)
                         .failureHandler(loginFailureHandler)
                         .permitAll())
                 .logout(logout -> logout
-                        .logoutUrl("/logout")
+                        .logoutUrl(Pages.LOGOUT)
                         .addLogoutHandler(sessionTokensRevocation)
-                        .logoutSuccessUrl(LOGIN_PAGE + "?logout")
+                        .logoutSuccessUrl(Pages.LOGIN + "?logout")
                         .permitAll());
         return http.build();
     }

@@ -15,6 +15,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import dev.tollgate.auth.web.Pages;
+
 /**
  * Renders the consent page that Spring Authorization Server redirects to. The form posts back to the
  * authorization endpoint, which records the decision and answers the client.
@@ -30,7 +32,7 @@ class ConsentController {
         this.consents = consents;
     }
 
-    @GetMapping("/oauth2/consent")
+    @GetMapping(Pages.CONSENT)
     String consent(Principal principal, Model model,
             @RequestParam(name = "client_id", required = false) String clientId,
             @RequestParam(name = "scope", required = false) String scope,

@@ -16,14 +16,14 @@ import org.springframework.stereotype.Component;
 
 import dev.tollgate.auth.client.TollgateClientSettings;
 import dev.tollgate.auth.registration.DynamicClientRegistration;
-import dev.tollgate.auth.secret.TollgatePasswordEncoder;
+import dev.tollgate.auth.secret.SecretDigest;
 import dev.tollgate.auth.token.TokenPolicy;
 import dev.tollgate.auth.user.Roles;
 
 /**
- * The CONTRACT's demo users and clients, written on every start of the {@code demo} profile (upserts by username
- * and client id: restarting never duplicates, and edits to this file reach an existing database). It runs before
- * the web server accepts requests.
+ * The demo users and clients of the README ("Demo data"), written on every start of the {@code demo} profile (upserts
+ * by username and client id: restarting never duplicates, and edits to this file reach an existing database). It runs
+ * before the web server accepts requests.
  */
 @Component
 @Profile("demo")
@@ -114,7 +114,7 @@ class DemoData implements SmartInitializingSingleton {
     }
 
     private static String demoSecret(String clientId) {
-        return TollgatePasswordEncoder.digestOfGeneratedSecret(DemoCredentials.secretOf(clientId));
+        return SecretDigest.stored(DemoCredentials.secretOf(clientId));
     }
 
     private static ClientSettings userFacing() {

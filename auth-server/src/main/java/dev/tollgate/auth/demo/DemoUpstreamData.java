@@ -9,7 +9,7 @@ import org.springframework.security.oauth2.server.authorization.settings.ClientS
 import org.springframework.security.oauth2.server.authorization.settings.OAuth2TokenFormat;
 import org.springframework.stereotype.Component;
 
-import dev.tollgate.auth.secret.TollgatePasswordEncoder;
+import dev.tollgate.auth.secret.SecretDigest;
 import dev.tollgate.auth.token.TokenPolicy;
 import dev.tollgate.auth.user.Roles;
 
@@ -37,7 +37,7 @@ class DemoUpstreamData implements SmartInitializingSingleton {
         seed.upsertUser("carol", "carol-password", "carol@example.com", "Carol Upstream", Roles.USER);
         seed.upsertUser("alice", "alice-upstream-password", "alice@example.com", "Alice Upstream", Roles.USER);
         seed.upsertClient("tollgate", "Tollgate", client -> client
-                .clientSecret(TollgatePasswordEncoder.digestOfGeneratedSecret("tollgate-upstream-secret"))
+                .clientSecret(SecretDigest.stored("tollgate-upstream-secret"))
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .redirectUris(uris -> uris.addAll(properties.redirectUris()))

@@ -11,8 +11,8 @@ import org.springframework.security.oauth2.client.web.OAuth2LoginAuthenticationF
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.NullSecurityContextRepository;
 
-import dev.tollgate.auth.account.AccountController;
-import dev.tollgate.auth.config.DefaultSecurityConfig;
+import dev.tollgate.auth.web.FilterChainOrder;
+import dev.tollgate.auth.web.Pages;
 import dev.tollgate.auth.web.SecurityHeaders;
 
 /**
@@ -35,19 +35,19 @@ class FederationSecurityConfig {
     }
 
     @Bean
-    @Order(1)
+    @Order(FilterChainOrder.FEDERATION)
     SecurityFilterChain federationSecurityFilterChain(HttpSecurity http, UpstreamRegistrations registrations,
             UpstreamProviders providers, FederatedAccounts accounts, LocalUserSession session,
             UpstreamSignInFailure failure) {
         UpstreamSignInSuccess success = new UpstreamSignInSuccess(providers, accounts, session, failure,
-                UpstreamSignInSuccess.resumeSavedRequestOr(AccountController.PATH));
+                UpstreamSignInSuccess.resumeSavedRequestOr(Pages.ACCOUNT));
         http.securityMatcher("/oauth2/authorization/*", "/login/oauth2/code/*", LinkAccountController.PATH,
                         LinkAccountController.PATH + "/*")
                 .headers(SecurityHeaders.everywhere())
                 .authorizeHttpRequests(authorize -> authorize.anyRequest().permitAll())
                 .addFilterBefore(new UpstreamIssuerCheck(registrations, failure), OAuth2LoginAuthenticationFilter.class)
                 .oauth2Login(login -> login
-                        .loginPage(DefaultSecurityConfig.LOGIN_PAGE)
+                        .loginPage(Pages.LOGIN)
                         .clientRegistrationRepository(registrations)
                         .authorizedClientRepository(new UpstreamTokensNotKept())
                         // the upstream authentication lives for this request only; the success handler stores

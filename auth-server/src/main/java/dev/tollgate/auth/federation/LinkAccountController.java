@@ -22,12 +22,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import dev.tollgate.auth.account.AccountController;
-import dev.tollgate.auth.config.DefaultSecurityConfig;
 import dev.tollgate.auth.login.LoginLockedException;
 import dev.tollgate.auth.login.ThrottledLogin;
 import dev.tollgate.auth.user.TollgateUser;
 import dev.tollgate.auth.user.UserRepository;
+import dev.tollgate.auth.web.Pages;
 
 /**
  * The page that links an upstream identity to the local account with the same verified email, once the person
@@ -41,7 +40,7 @@ class LinkAccountController {
 
     static final String PATH = "/login/link";
 
-    private static final String REDIRECT_TO_LOGIN = "redirect:" + DefaultSecurityConfig.LOGIN_PAGE;
+    private static final String REDIRECT_TO_LOGIN = "redirect:" + Pages.LOGIN;
 
     private final UserRepository users;
 
@@ -54,7 +53,7 @@ class LinkAccountController {
     private final UpstreamSignInFailure failure;
 
     private final AuthenticationSuccessHandler resume =
-            UpstreamSignInSuccess.resumeSavedRequestOr(AccountController.PATH);
+            UpstreamSignInSuccess.resumeSavedRequestOr(Pages.ACCOUNT);
 
     LinkAccountController(UserRepository users, FederatedAccounts accounts, ThrottledLogin passwordCheck,
             LocalUserSession session, UpstreamSignInFailure failure) {

@@ -20,7 +20,7 @@ import org.springframework.web.servlet.FlashMapManager;
 import org.springframework.web.servlet.support.SessionFlashMapManager;
 
 import dev.tollgate.auth.audit.LogValues;
-import dev.tollgate.auth.config.DefaultSecurityConfig;
+import dev.tollgate.auth.web.Pages;
 
 /**
  * Every way an upstream sign-in can fail ends on Tollgate's login page with a plain message, or, when the verified
@@ -60,9 +60,9 @@ class UpstreamSignInFailure implements AuthenticationFailureHandler {
             throws IOException {
         FlashMap flash = new FlashMap();
         flash.put(MESSAGE_ATTRIBUTE, problem.message());
-        flash.setTargetRequestPath(request.getContextPath() + DefaultSecurityConfig.LOGIN_PAGE);
+        flash.setTargetRequestPath(request.getContextPath() + Pages.LOGIN);
         flashMaps.saveOutputFlashMap(flash, request, response);
-        redirect.sendRedirect(request, response, DefaultSecurityConfig.LOGIN_PAGE);
+        redirect.sendRedirect(request, response, Pages.LOGIN);
     }
 
     private static SignInProblem problemOf(AuthenticationException failure) {

@@ -22,11 +22,10 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
 
-import dev.tollgate.auth.audit.AuditEvent;
-import dev.tollgate.auth.audit.AuditEventType;
 import dev.tollgate.auth.audit.AuditLog;
+import dev.tollgate.auth.audit.SecurityEvent;
+import dev.tollgate.auth.audit.SecurityEventType;
 import dev.tollgate.auth.keys.SigningKeyRepository.StoredKey;
-import dev.tollgate.auth.token.TokenPolicy;
 
 /**
  * The signing keys, kept in the database so that every instance shares them and they survive restarts. One key
@@ -49,7 +48,7 @@ public class SigningKeys implements JWKSource<SecurityContext> {
 
     private final KeyEncryption encryption;
 
-    private final TokenPolicy tokenPolicy;
+    private final SignedTokenLifetimes tokenLifetimes;
 
     private final KeyProperties properties;
 
@@ -61,11 +60,11 @@ public class SigningKeys implements JWKSource<SecurityContext> {
 
     private volatile Snapshot snapshot;
 
-    public SigningKeys(SigningKeyRepository keys, KeyEncryption encryption, TokenPolicy tokenPolicy,
+    public SigningKeys(SigningKeyRepository keys, KeyEncryption encryption, SignedTokenLifetimes tokenLifetimes,
             KeyProperties properties, TransactionOperations transactions, AuditLog audit, Clock clock) {
         this.keys = keys;
         this.encryption = encryption;
-        this.tokenPolicy = tokenPolicy;
+        this.tokenLifetimes = tokenLifetimes;
         this.properties = properties;
         this.transactions = transactions;
         this.audit = audit;
@@ -109,7 +108,7 @@ public class SigningKeys implements JWKSource<SecurityContext> {
     public String rotate() {
         String retiring = current().active().getKeyID();
         Instant now = clock.instant();
-        Instant publishUntil = now.plus(tokenPolicy.longestSignedTokenLifetime()).plus(RETIREMENT_MARGIN);
+        Instant publishUntil = now.plus(tokenLifetimes.longestSignedTokenLifetime()).plus(RETIREMENT_MARGIN);
         JWK next = properties.algorithm().newKey(Date.from(now));
         boolean rotated = Boolean.TRUE.equals(transactions.execute(transaction -> {
             if (!keys.retire(retiring, now, publishUntil)) {
@@ -120,7 +119,7 @@ public class SigningKeys implements JWKSource<SecurityContext> {
         }));
         reload();
         if (rotated) {
-            audit.record(AuditEvent.of(AuditEventType.SIGNING_KEY_ROTATED)
+            audit.record(SecurityEvent.of(SecurityEventType.SIGNING_KEY_ROTATED)
                     .with("kid", next.getKeyID())
                     .with("retired_kid", retiring)
                     .with("retired_key_published_until", publishUntil));
@@ -141,7 +140,7 @@ public class SigningKeys implements JWKSource<SecurityContext> {
     /** Deletes retired keys that no unexpired token can need any more, so they leave the JWKS. */
     public List<String> removeExpired() {
         List<String> removed = keys.deleteUnpublished(clock.instant());
-        removed.forEach(kid -> audit.record(AuditEvent.of(AuditEventType.SIGNING_KEY_REMOVED).with("kid", kid)));
+        removed.forEach(kid -> audit.record(SecurityEvent.of(SecurityEventType.SIGNING_KEY_REMOVED).with("kid", kid)));
         reload();
         return removed;
     }

@@ -12,6 +12,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
+import dev.tollgate.auth.web.Pages;
+
 /**
  * The sign-in page. Spring Security's form login handles the POST; this only renders the form and,
  * when the sign-in interrupts an authorization request, names the application the user is signing in to.
@@ -26,7 +28,7 @@ class LoginController {
         this.clients = clients;
     }
 
-    @GetMapping("/login")
+    @GetMapping(Pages.LOGIN)
     String login(HttpServletRequest request, HttpServletResponse response, Model model) {
         SavedRequest pending = requestCache.getRequest(request, response);
         model.addAttribute("clientName", clientNameOf(pending));
@@ -34,7 +36,7 @@ class LoginController {
         return "login";
     }
 
-    @GetMapping("/logout")
+    @GetMapping(Pages.LOGOUT)
     String logout() {
         return "logout";
     }

@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionOperations;
 
-import dev.tollgate.auth.secret.Sha256SecretEncoder;
+import dev.tollgate.auth.secret.SecretDigest;
 
 /**
  * Counts password guesses per account and per client address in the database, so that every instance sees the
@@ -27,7 +27,7 @@ import dev.tollgate.auth.secret.Sha256SecretEncoder;
 @Repository
 public class LoginFailures {
 
-    private static final Sha256SecretEncoder DIGEST = new Sha256SecretEncoder();
+    private static final SecretDigest DIGEST = new SecretDigest();
 
     private static final Duration PURGE_INTERVAL = Duration.ofMinutes(5);
 

@@ -7,6 +7,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
+import dev.tollgate.auth.web.FilterChainOrder;
 import dev.tollgate.auth.web.SecurityHeaders;
 
 /**
@@ -18,7 +19,7 @@ import dev.tollgate.auth.web.SecurityHeaders;
 public class ActuatorSecurityConfig {
 
     @Bean
-    @Order(1)
+    @Order(FilterChainOrder.OPERATIONS)
     SecurityFilterChain actuatorSecurityFilterChain(HttpSecurity http, MetricsScraperProperties scraper) {
         http.securityMatcher("/actuator/**")
                 .headers(SecurityHeaders.everywhere())

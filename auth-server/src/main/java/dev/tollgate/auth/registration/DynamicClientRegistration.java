@@ -25,8 +25,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
 
-import dev.tollgate.auth.config.TollgateProperties;
-import dev.tollgate.auth.token.HashedAuthorizationService;
+import dev.tollgate.auth.AuthServerProperties;
+import dev.tollgate.auth.secret.TollgatePasswordEncoder;
 import dev.tollgate.auth.token.TokenPolicy;
 
 /**
@@ -54,8 +54,8 @@ public class DynamicClientRegistration {
     private final ClientMetadataRules rules;
     private final TransactionOperations transactions;
 
-    public DynamicClientRegistration(RegisteredClientRepository clients, HashedAuthorizationService authorizations,
-            OAuth2TokenGenerator<?> tokenGenerator, TokenPolicy tokenPolicy, TollgateProperties properties,
+    public DynamicClientRegistration(RegisteredClientRepository clients, OAuth2AuthorizationService authorizations,
+            OAuth2TokenGenerator<?> tokenGenerator, TokenPolicy tokenPolicy, AuthServerProperties properties,
             TransactionOperations transactions) {
         this.clients = clients;
         this.authorizations = new ScopeClaimAsList(authorizations);
@@ -98,7 +98,7 @@ public class DynamicClientRegistration {
         registration.setRegisteredClientConverter(
                 new RegisteredClientDefaults<>(new OidcClientRegistrationRegisteredClientConverter(), tokenPolicy));
         registration.setClientRegistrationConverter(ClientMetadataResponses::registeredAtOidcEndpoint);
-        registration.setPasswordEncoder(new GeneratedSecretDigest());
+        registration.setPasswordEncoder(TollgatePasswordEncoder.forGeneratedSecrets());
         return registration;
     }
 
@@ -119,7 +119,7 @@ public class DynamicClientRegistration {
         registration.setRegisteredClientConverter(
                 new RegisteredClientDefaults<>(new OAuth2ClientRegistrationRegisteredClientConverter(), tokenPolicy));
         registration.setClientRegistrationConverter(ClientMetadataResponses::registeredAtOAuthEndpoint);
-        registration.setPasswordEncoder(new GeneratedSecretDigest());
+        registration.setPasswordEncoder(TollgatePasswordEncoder.forGeneratedSecrets());
         return registration;
     }
 }

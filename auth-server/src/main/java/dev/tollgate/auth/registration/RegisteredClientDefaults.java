@@ -59,7 +59,7 @@ final class RegisteredClientDefaults<R extends AbstractOAuth2ClientRegistration>
             }).clientSecret(null);
         }
         else if (parsed.getClientSecret() != null) {
-            // the plain value goes back to the client once; GeneratedSecretDigest stores only its digest
+            // the plain value goes back to the client once; the registration stores only its digest
             client.clientSecret(GeneratedSecret.generate().value());
         }
         return client.build();

@@ -16,8 +16,8 @@ import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 
 /**
  * The authorization service as Spring Authorization Server's registration providers expect it: they read an access
- * token's {@code scope} claim as a collection, while Tollgate's tokens carry it as one space-delimited string
- * (CONTRACT). Found authorizations show the claim as a list; saved ones get the string back.
+ * token's {@code scope} claim as a collection, while Tollgate's tokens carry it as one space-delimited string (RFC 9068
+ * §2.2.3, README "Endpoints"). Found authorizations show the claim as a list; saved ones get the string back.
  */
 final class ScopeClaimAsList implements OAuth2AuthorizationService {
 

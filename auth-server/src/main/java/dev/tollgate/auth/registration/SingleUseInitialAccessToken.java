@@ -6,7 +6,7 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.transaction.support.TransactionOperations;
 
-import dev.tollgate.auth.token.AuthorizationChangedConcurrently;
+import dev.tollgate.auth.authorization.AuthorizationChangedConcurrently;
 
 /**
  * An initial access token registers one client, however many registrations are sent with it at once. Spring

@@ -18,7 +18,7 @@ public record GeneratedSecret(String value, String storedDigest) {
         byte[] random = new byte[BYTES];
         RANDOM.nextBytes(random);
         String value = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        return new GeneratedSecret(value, TollgatePasswordEncoder.digestOfGeneratedSecret(value));
+        return new GeneratedSecret(value, SecretDigest.stored(value));
     }
 
     @Override

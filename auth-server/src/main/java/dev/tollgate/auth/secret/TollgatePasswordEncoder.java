@@ -16,8 +16,6 @@ import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
  */
 public final class TollgatePasswordEncoder implements PasswordEncoder {
 
-    private static final String SHA256_PREFIX = "{" + Sha256SecretEncoder.ID + "}";
-
     /** BCrypt's own default cost. */
     public static final int DEFAULT_BCRYPT_STRENGTH = 10;
 
@@ -31,13 +29,28 @@ public final class TollgatePasswordEncoder implements PasswordEncoder {
     public TollgatePasswordEncoder(int bcryptStrength) {
         delegate = new DelegatingPasswordEncoder("bcrypt", Map.of(
                 "bcrypt", new BCryptPasswordEncoder(bcryptStrength),
-                Sha256SecretEncoder.ID, new Sha256SecretEncoder(),
+                SecretDigest.ID, new SecretDigest(),
                 "pbkdf2@SpringSecurity_v5_8", Pbkdf2PasswordEncoder.defaultsForSpringSecurity_v5_8()));
     }
 
-    /** Encodes a high-entropy generated secret as {@code {sha256}<hex>}. */
-    public static String digestOfGeneratedSecret(String secret) {
-        return SHA256_PREFIX + new Sha256SecretEncoder().encode(secret);
+    /**
+     * For secrets Tollgate generates (dynamic client registration): Spring Authorization Server encodes the new
+     * secret with this, so it is stored as its {@link SecretDigest}, never with the slow password hash.
+     */
+    public static PasswordEncoder forGeneratedSecrets() {
+        TollgatePasswordEncoder matcher = new TollgatePasswordEncoder();
+        return new PasswordEncoder() {
+
+            @Override
+            public String encode(CharSequence generatedSecret) {
+                return SecretDigest.stored(generatedSecret.toString());
+            }
+
+            @Override
+            public boolean matches(CharSequence secret, String storedDigest) {
+                return matcher.matches(secret, storedDigest);
+            }
+        };
     }
 
     @Override
@@ -52,7 +65,7 @@ public final class TollgatePasswordEncoder implements PasswordEncoder {
 
     @Override
     public boolean upgradeEncoding(String encodedPassword) {
-        return encodedPassword != null && !encodedPassword.startsWith(SHA256_PREFIX)
+        return encodedPassword != null && !SecretDigest.isStored(encodedPassword)
                 && delegate.upgradeEncoding(encodedPassword);
     }
 }

@@ -5,6 +5,8 @@ import java.util.List;
 import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.core.session.SessionRegistry;
 
+import dev.tollgate.auth.logout.SessionBoundLogout;
+
 /**
  * Spring Authorization Server builds an in-memory {@link SessionRegistry} unless there is one: it would know only the
  * sessions its own instance saw, never forget one (Spring Session JDBC publishes no session-destroyed events), and pick

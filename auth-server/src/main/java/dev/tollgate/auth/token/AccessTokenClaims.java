@@ -12,10 +12,11 @@ import org.springframework.security.oauth2.core.oidc.StandardClaimNames;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenContext;
 import org.springframework.stereotype.Component;
 
-import dev.tollgate.auth.config.TollgateProperties;
+import dev.tollgate.auth.AuthServerProperties;
+import dev.tollgate.auth.user.TokenSubjects;
 
 /**
- * The claims of every access token, JWT or opaque (RFC 9068 and CONTRACT): {@code aud} is the API, {@code scope}
+ * The claims of every access token, JWT or opaque (RFC 9068, README "Endpoints"): {@code aud} is the API, {@code scope}
  * one space-delimited string, {@code client_id}, and for a user's token {@code roles}, and
  * {@code preferred_username} when the user granted {@code profile}.
  */
@@ -28,7 +29,7 @@ public class AccessTokenClaims {
 
     private final TokenSubjects subjects;
 
-    public AccessTokenClaims(TollgateProperties properties, TokenSubjects subjects) {
+    public AccessTokenClaims(AuthServerProperties properties, TokenSubjects subjects) {
         this.apiAudience = properties.api().audience();
         this.subjects = subjects;
     }

@@ -9,12 +9,15 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeAuthenticationToken;
 
-import dev.tollgate.auth.audit.AuditEvent;
-import dev.tollgate.auth.audit.AuditEventType;
 import dev.tollgate.auth.audit.AuditLog;
+import dev.tollgate.auth.audit.SecurityEvent;
+import dev.tollgate.auth.audit.SecurityEventType;
+import dev.tollgate.auth.audit.TokenRequests;
+import dev.tollgate.auth.authorization.AuthorizationChangedConcurrently;
+import dev.tollgate.auth.authorization.TokenFamilies;
 
 /**
- * CONTRACT: a code presented a second time answers {@code invalid_grant} and revokes every token issued from it
+ * A code presented a second time answers {@code invalid_grant} and revokes every token issued from it
  * (RFC 9700 §4.5: it was intercepted, and whoever exchanged it first may be the attacker). Spring Authorization
  * Server leaves the ID token and the session's other tokens of the authorization alone; this revokes them all.
  * <p>
@@ -28,11 +31,11 @@ public final class AuthorizationCodeReplayDetection implements AuthenticationPro
 
     private final AuthenticationProvider delegate;
 
-    private final HashedAuthorizationService authorizations;
+    private final TokenFamilies authorizations;
 
     private final AuditLog audit;
 
-    public AuthorizationCodeReplayDetection(AuthenticationProvider delegate, HashedAuthorizationService authorizations,
+    public AuthorizationCodeReplayDetection(AuthenticationProvider delegate, TokenFamilies authorizations,
             AuditLog audit) {
         this.delegate = delegate;
         this.authorizations = authorizations;
@@ -52,7 +55,7 @@ public final class AuthorizationCodeReplayDetection implements AuthenticationPro
             OAuth2Authorization authorization = authorizations.findByToken(code, CODE);
             if (authorization != null && wasRedeemed(authorization)) {
                 authorizations.revokeAll(authorization.getId());
-                audit.record(AuditEvent.of(AuditEventType.AUTHORIZATION_CODE_REPLAYED)
+                audit.record(SecurityEvent.of(SecurityEventType.AUTHORIZATION_CODE_REPLAYED)
                         .with("client_id", TokenRequests.clientIdOf(authentication))
                         .with("authorization_id", authorization.getId()));
                 throw new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_GRANT);

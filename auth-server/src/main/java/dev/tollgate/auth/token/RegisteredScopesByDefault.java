@@ -9,8 +9,9 @@ import org.springframework.security.oauth2.server.authorization.web.authenticati
 import org.springframework.security.web.authentication.AuthenticationConverter;
 
 /**
- * A client_credentials request without {@code scope} gets every scope registered for the client (CONTRACT;
- * RFC 6749 §3.3 lets the server pick a default). Spring Authorization Server would issue a token with no scope.
+ * A client_credentials request without {@code scope} gets every scope registered for the client (README "Get a token
+ * with curl"; RFC 6749 §3.3 lets the server pick a default). Spring Authorization Server would issue a token with no
+ * scope.
  */
 public final class RegisteredScopesByDefault implements AuthenticationConverter {
 

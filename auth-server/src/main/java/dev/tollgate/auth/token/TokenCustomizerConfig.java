@@ -12,15 +12,15 @@ import org.springframework.security.oauth2.server.authorization.token.JwtEncodin
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenClaimsContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 
+import dev.tollgate.auth.authorization.StatelessClientTokens;
 import dev.tollgate.auth.keys.SigningKeys;
 import dev.tollgate.auth.session.SignIns;
+import dev.tollgate.auth.user.TokenSubjects;
+import dev.tollgate.auth.userinfo.IdentityClaims;
 
 /** Spring Authorization Server picks these two beans up for JWT and for opaque (reference) tokens. */
 @Configuration(proxyBeanMethods = false)
 class TokenCustomizerConfig {
-
-    /** RFC 9068 media type of JWT access tokens, so they can never be mistaken for ID tokens. */
-    static final String ACCESS_TOKEN_JWT_TYPE = "at+jwt";
 
     /** OpenID Connect Front- and Back-Channel Logout: the session the ID token was issued in. */
     static final String SID = "sid";
@@ -32,7 +32,7 @@ class TokenCustomizerConfig {
             // Spring Authorization Server asks for RS256; the active key decides (tollgate.keys.algorithm)
             context.getJwsHeader().algorithm(SignatureAlgorithm.from(signingKeys.activeAlgorithm().getName()));
             if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
-                context.getJwsHeader().type(ACCESS_TOKEN_JWT_TYPE);
+                context.getJwsHeader().type(StatelessClientTokens.ACCESS_TOKEN_JWT_TYPE);
                 context.getClaims().claims(claims -> accessTokenClaims.addTo(context, claims));
             }
             else if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {

@@ -13,6 +13,8 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
 
+import dev.tollgate.auth.refresh.RotatingRefreshTokenGenerator;
+
 /**
  * Every token Tollgate issues: JWTs (access and ID tokens) signed with the active key, opaque access tokens, and
  * refresh tokens for public clients too. All on the same clock.
@@ -31,6 +33,6 @@ class TokenGeneratorConfig {
         opaqueAccessTokens.setAccessTokenCustomizer(opaqueAccessTokenCustomizer);
         opaqueAccessTokens.setClock(clock);
         return new DelegatingOAuth2TokenGenerator(jwts, opaqueAccessTokens,
-                new RotatingRefreshTokenGenerator(tokenPolicy, clock));
+                new RotatingRefreshTokenGenerator(tokenPolicy::refreshTokenAbsoluteLifetime, clock));
     }
 }

@@ -1,6 +1,6 @@
 package dev.tollgate.auth.user;
 
-/** The roles a user can hold (CONTRACT: USER, ADMIN). */
+/** The roles a user can hold (USER, ADMIN; see the README's demo data). */
 public final class Roles {
 
     public static final String USER = "USER";

@@ -11,9 +11,11 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import org.htmlunit.html.DomAttr;
 import org.htmlunit.html.HtmlPage;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
 
 import dev.tollgate.auth.support.AuthServerTest;
@@ -32,6 +34,17 @@ class AuthorizationCodeFlowTest extends HttpTest {
 
     @Autowired
     UserRepository users;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    // each story here shows the consent page: alice starts with nothing remembered, whichever test class ran before
+    @BeforeEach
+    void aliceHasNotConsentedToAnyClient() {
+        jdbc.sql("DELETE FROM oauth2_authorization_consent WHERE principal_name = ?")
+                .param(users.findByUsername("alice").orElseThrow().id().toString())
+                .update();
+    }
 
     @Test
     void aliceSignsInToTheDemoAppAndItsTokensWorkUntilRevoked() throws Exception {

@@ -35,13 +35,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import dev.tollgate.auth.AuthServerApplication;
+import dev.tollgate.auth.authorization.ExpiredAuthorizationCleanup;
 import dev.tollgate.auth.support.AuthServerTest;
 import dev.tollgate.auth.support.Browser;
 import dev.tollgate.auth.support.Concurrently;
-import dev.tollgate.auth.support.OAuthHttp;
 import dev.tollgate.auth.support.OAuthHttp.Reply;
+import dev.tollgate.auth.support.OAuthHttp;
 import dev.tollgate.auth.support.Pkce;
-import dev.tollgate.auth.token.ExpiredAuthorizationCleanup;
 import dev.tollgate.auth.user.TollgateUser;
 import dev.tollgate.auth.user.UserRepository;
 import dev.tollgate.testsupport.EmbeddedPostgres;

@@ -23,7 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-import dev.tollgate.auth.secret.Sha256SecretEncoder;
+import dev.tollgate.auth.secret.SecretDigest;
 import dev.tollgate.auth.support.Browser;
 import dev.tollgate.auth.support.ClientAddresses;
 import dev.tollgate.auth.support.HardenedAuthServerTest;
@@ -170,7 +170,7 @@ class ParallelPasswordGuessesTest {
     /** The failures the server holds against a subject, which it stores under a digest of it (V20). */
     private int failuresCounted(String subject) {
         return jdbc.sql("SELECT failures FROM login_failure WHERE subject = ?")
-                .param(new Sha256SecretEncoder().encode(subject))
+                .param(new SecretDigest().encode(subject))
                 .query(Integer.class).optional().orElse(0);
     }
 

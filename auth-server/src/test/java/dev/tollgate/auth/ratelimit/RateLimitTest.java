@@ -19,13 +19,13 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 
-import dev.tollgate.auth.client.TollgateClientSettings;
-import dev.tollgate.auth.secret.TollgatePasswordEncoder;
 
+import dev.tollgate.auth.client.TollgateClientSettings;
+import dev.tollgate.auth.secret.SecretDigest;
 import dev.tollgate.auth.support.ClientAddresses;
 import dev.tollgate.auth.support.HardenedAuthServerTest;
-import dev.tollgate.auth.support.OAuthHttp;
 import dev.tollgate.auth.support.OAuthHttp.Reply;
+import dev.tollgate.auth.support.OAuthHttp;
 
 /**
  * Bursts over the limits of application-hardened.yml: 5 per client, 20 per address, 12 sign-ins per address, 40
@@ -157,7 +157,7 @@ class RateLimitTest {
     private void registerAnotherApi(String clientId, String secret) {
         clients.save(RegisteredClient.withId(clientId)
                 .clientId(clientId)
-                .clientSecret(TollgatePasswordEncoder.digestOfGeneratedSecret(secret))
+                .clientSecret(SecretDigest.stored(secret))
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 .authorizationGrantType(TollgateClientSettings.INTROSPECTION_ONLY)
                 .clientSettings(ClientSettings.builder().setting(TollgateClientSettings.INTROSPECTION_ALLOWED, true).build())

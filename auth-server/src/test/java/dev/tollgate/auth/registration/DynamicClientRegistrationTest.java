@@ -14,10 +14,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
-import dev.tollgate.auth.secret.TollgatePasswordEncoder;
+import dev.tollgate.auth.secret.SecretDigest;
 import dev.tollgate.auth.support.AuthServerTest;
-import dev.tollgate.auth.support.Grants;
 import dev.tollgate.auth.support.Grants.Client;
+import dev.tollgate.auth.support.Grants;
 import dev.tollgate.auth.support.HttpTest;
 import dev.tollgate.auth.support.OAuthHttp.Reply;
 
@@ -71,7 +71,7 @@ class DynamicClientRegistrationTest extends HttpTest {
         String stored = database.sql("SELECT client_secret FROM oauth2_registered_client WHERE client_id = ?")
                 .param(clientId).query(String.class).single();
         assertThat(stored).startsWith("{sha256}")
-                .isEqualTo(TollgatePasswordEncoder.digestOfGeneratedSecret(registered.field("client_secret")));
+                .isEqualTo(SecretDigest.stored(registered.field("client_secret")));
         RegisteredClient client = clients.findByClientId(clientId);
         assertThat(client.getClientSettings().isRequireProofKey()).isTrue();
         assertThat(client.getClientSettings().isRequireAuthorizationConsent()).isTrue();

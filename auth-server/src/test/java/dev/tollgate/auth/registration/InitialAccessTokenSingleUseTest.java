@@ -18,8 +18,8 @@ import dev.tollgate.auth.support.HttpTest;
 import dev.tollgate.auth.support.OAuthHttp.Reply;
 
 /**
- * CONTRACT, single use under concurrency: an initial access token sent in parallel registrations registers one
- * client; the other requests get {@code 401 invalid_token} and leave nothing behind. Both registration endpoints
+ * README, Security, "Single use under concurrency": an initial access token sent in parallel registrations registers
+ * one client; the other requests get {@code 401 invalid_token} and leave nothing behind. Both registration endpoints
  * (OpenID Connect and RFC 7591) accept the same token, so the race runs across them too.
  */
 @AuthServerTest

@@ -20,7 +20,7 @@ class TollgatePasswordEncoderTest {
 
     @Test
     void aGeneratedSecretIsStoredAsItsSha256DigestAndNeverRehashed() {
-        String digest = TollgatePasswordEncoder.digestOfGeneratedSecret("demo-web-secret");
+        String digest = SecretDigest.stored("demo-web-secret");
         assertThat(digest).matches("\\{sha256}[0-9a-f]{64}");
         assertThat(encoder.matches("demo-web-secret", digest)).isTrue();
         assertThat(encoder.matches("demo-web-secreT", digest)).isFalse();
@@ -29,7 +29,7 @@ class TollgatePasswordEncoderTest {
 
     @Test
     void aMalformedDigestMatchesNothing() {
-        assertThat(new Sha256SecretEncoder().matches("x", "not-hex")).isFalse();
+        assertThat(new SecretDigest().matches("x", "not-hex")).isFalse();
     }
 
     @Test

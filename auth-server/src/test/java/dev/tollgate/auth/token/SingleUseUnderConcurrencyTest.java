@@ -16,15 +16,15 @@ import org.junit.jupiter.api.RepeatedTest;
 import dev.tollgate.auth.support.AuthServerTest;
 import dev.tollgate.auth.support.Browser;
 import dev.tollgate.auth.support.Concurrently;
-import dev.tollgate.auth.support.Grants;
 import dev.tollgate.auth.support.Grants.Client;
 import dev.tollgate.auth.support.Grants.Code;
+import dev.tollgate.auth.support.Grants;
 import dev.tollgate.auth.support.HttpTest;
 import dev.tollgate.auth.support.OAuthHttp.Reply;
 
 /**
- * CONTRACT, single use under concurrency: a code or refresh token sent in parallel requests succeeds at most once,
- * and a revocation (sign-out, {@code /oauth2/revoke}, reuse detection) that races a token request is never undone
+ * README, Security, "Single use under concurrency": a code or refresh token sent in parallel requests succeeds at most
+ * once, and a revocation (sign-out, {@code /oauth2/revoke}, reuse detection) that races a token request is never undone
  * by it. Each race is repeated, since one run may happen not to interleave.
  */
 @AuthServerTest

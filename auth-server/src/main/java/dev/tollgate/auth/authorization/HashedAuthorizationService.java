@@ -1,0 +1,229 @@
+package dev.tollgate.auth.authorization;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.stereotype.Repository;
+import org.springframework.util.StringUtils;
+
+import dev.tollgate.auth.authorization.AuthorizationRows.Kind;
+
+/**
+ * Authorizations and their tokens in table {@code token_authorization} (see V10 migration): one row per
+ * authorization ({@link AuthorizationRows}), every code, token and state stored only as its SHA-256 digest and found
+ * through a unique index on that digest. JWT access tokens of the client_credentials grant are not stored unless
+ * revoked (see {@link StatelessClientTokens}).
+ * <p>
+ * Each row has a version, raised by every change. An authorization read from the store remembers the version it was
+ * read at ({@link AuthorizationRows#ROW_VERSION}, an attribute that is never stored), and saving it again changes the row only if
+ * nobody changed it in between; otherwise {@link AuthorizationChangedConcurrently}. So a code or refresh token
+ * sent in parallel requests is used once, and a revocation that commits while a token request is under way cannot
+ * be undone by that request writing back the copy it read.
+ */
+@Repository
+public class HashedAuthorizationService implements OAuth2AuthorizationService, TokenFamilies {
+
+    private static final String ROW_VERSION = AuthorizationRows.ROW_VERSION;
+
+    private static final OAuth2TokenType STATE = new OAuth2TokenType(OAuth2ParameterNames.STATE);
+
+    private static final String COLUMNS = String.join(", ", AuthorizationRows.COLUMNS);
+
+    private static final String INSERT = "INSERT INTO token_authorization (" + COLUMNS + ", session_hash) VALUES ("
+            + AuthorizationRows.COLUMNS.stream().map(column -> ":" + column).collect(Collectors.joining(", "))
+            + ", :session_hash)";
+
+    // session_hash is set once, when the user authorizes; the family start once, with the first refresh token
+    private static final String UPDATE = "UPDATE token_authorization SET "
+            + AuthorizationRows.COLUMNS.stream().filter(column -> !column.equals("id"))
+                    .map(column -> column.equals("refresh_family_issued_at")
+                            ? column + " = COALESCE(" + column + ", :" + column + ")"
+                            : column + " = :" + column)
+                    .collect(Collectors.joining(", "))
+            + ", version = version + 1 WHERE id = :id AND version = :read_version";
+
+    private static final String SELECT = "SELECT * FROM token_authorization WHERE ";
+
+    // every token of the row invalidated, as revocation leaves it
+    private static final String ALL_INVALIDATED = Arrays.stream(Kind.values())
+            .map(kind -> kind.column + "_invalidated = TRUE").collect(Collectors.joining(", "));
+
+    private final AuthorizationRows rows = new AuthorizationRows();
+
+    private final JdbcClient jdbc;
+
+    private final Clock clock;
+
+    private final StatelessClientTokens statelessClientTokens;
+
+    private final CurrentBrowserSession browserSession;
+
+    public HashedAuthorizationService(JdbcClient jdbc, Clock clock, StatelessClientTokens statelessClientTokens,
+            CurrentBrowserSession browserSession) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.statelessClientTokens = statelessClientTokens;
+        this.browserSession = browserSession;
+    }
+
+    /**
+     * Inserts an authorization that was not read from the store; writes one that was only if its row is still at
+     * the version it was read at.
+     *
+     * @throws AuthorizationChangedConcurrently if the row changed (or went) since it was read
+     */
+    @Override
+    public void save(OAuth2Authorization authorization) {
+        if (isNewClientCredentialsGrant(authorization) && StatelessClientTokens.isStateless(authorization)) {
+            return;
+        }
+        Map<String, Object> row = rows.toRow(authorization, clock.instant());
+        Long readVersion = authorization.getAttribute(ROW_VERSION);
+        if (readVersion == null) {
+            try {
+                insert(row, authorization);
+            }
+            catch (DuplicateKeyException savedConcurrently) {
+                // only a revoked stateless client token is saved with an id of its own (its jti) without being read:
+                // another request revoked it first
+                throw new AuthorizationChangedConcurrently(authorization.getId());
+            }
+            return;
+        }
+        if (jdbc.sql(UPDATE).params(row).param("read_version", readVersion).update() == 0) {
+            throw new AuthorizationChangedConcurrently(authorization.getId());
+        }
+    }
+
+    /**
+     * Deletes the authorization, if read from the store only while it is at the version it was read at: a pushed
+     * authorization request or a consent state is removed once.
+     *
+     * @throws AuthorizationChangedConcurrently if the row changed (or went) since it was read
+     */
+    @Override
+    public void remove(OAuth2Authorization authorization) {
+        Long readVersion = authorization.getAttribute(ROW_VERSION);
+        int deleted = readVersion == null
+                ? jdbc.sql("DELETE FROM token_authorization WHERE id = ?").param(authorization.getId()).update()
+                : jdbc.sql("DELETE FROM token_authorization WHERE id = ? AND version = ?")
+                        .params(authorization.getId(), readVersion).update();
+        if (readVersion != null && deleted == 0) {
+            throw new AuthorizationChangedConcurrently(authorization.getId());
+        }
+        jdbc.sql("DELETE FROM rotated_refresh_token WHERE authorization_id = ?").param(authorization.getId()).update();
+    }
+
+    @Override
+    public OAuth2Authorization findById(String id) {
+        return jdbc.sql(SELECT + "id = ?").param(id).query((rs, row) -> rows.fromRow(row(rs), null, null)).optional()
+                .orElse(null);
+    }
+
+    /**
+     * Finds the authorization holding {@code token}. Without a type (introspection, revocation) the token is an
+     * access or a refresh token: one query, an indexed look-up per kind.
+     */
+    @Override
+    public OAuth2Authorization findByToken(String token, OAuth2TokenType tokenType) {
+        if (!StringUtils.hasText(token)) {
+            return null;
+        }
+        String hash = rows.digestOf(token);
+        if (tokenType == null) {
+            return jdbc.sql(SELECT + "access_token_hash = :hash UNION ALL " + SELECT + "refresh_token_hash = :hash")
+                    .param("hash", hash)
+                    .query((rs, row) -> rows.fromRow(row(rs), token, hash.equals(rs.getString("access_token_hash"))
+                            ? Kind.ACCESS_TOKEN : Kind.REFRESH_TOKEN))
+                    .list().stream().findFirst()
+                    .or(() -> statelessClientTokens.authorizationOf(token)).orElse(null);
+        }
+        if (STATE.equals(tokenType)) {
+            return jdbc.sql(SELECT + "state_hash = ?").param(hash)
+                    .query((rs, row) -> rows.fromRow(row(rs), token, null))
+                    .optional().orElse(null);
+        }
+        Kind kind = Kind.of(tokenType);
+        if (kind == null) {
+            return null;
+        }
+        return jdbc.sql(SELECT + kind.column + "_hash = ?").param(hash)
+                .query((rs, row) -> rows.fromRow(row(rs), token, kind))
+                .optional()
+                .or(() -> kind == Kind.ACCESS_TOKEN ? statelessClientTokens.authorizationOf(token) : Optional.empty())
+                .orElse(null);
+    }
+
+    /** Raises the version: a request that read the authorization before cannot write its copy back over this. */
+    @Override
+    public boolean revokeAll(String authorizationId) {
+        return jdbc.sql("UPDATE token_authorization SET " + ALL_INVALIDATED
+                        + ", expires_at = ?, version = version + 1 WHERE id = ?")
+                .params(Timestamp.from(clock.instant()), authorizationId)
+                .update() > 0;
+    }
+
+    @Override
+    public int revokeAllOfSession(String sessionHash) {
+        return jdbc.sql("UPDATE token_authorization SET " + ALL_INVALIDATED
+                        + ", expires_at = ?, version = version + 1 WHERE session_hash = ?")
+                .params(Timestamp.from(clock.instant()), sessionHash)
+                .update();
+    }
+
+    private void insert(Map<String, Object> row, OAuth2Authorization authorization) {
+        boolean userAuthorizesInBrowser = AuthorizationGrantType.AUTHORIZATION_CODE
+                .equals(authorization.getAuthorizationGrantType());
+        jdbc.sql(INSERT).params(row)
+                .param("session_hash", userAuthorizesInBrowser ? browserSession.digest().orElse(null) : null)
+                .update();
+    }
+
+    // Spring Authorization Server saves a client_credentials authorization again only to invalidate its token.
+    private static boolean isNewClientCredentialsGrant(OAuth2Authorization authorization) {
+        OAuth2Authorization.Token<OAuth2AccessToken> accessToken = authorization.getAccessToken();
+        return AuthorizationGrantType.CLIENT_CREDENTIALS.equals(authorization.getAuthorizationGrantType())
+                && accessToken != null && !accessToken.isInvalidated();
+    }
+
+    private static AuthorizationRows.Row row(ResultSet rs) {
+        return new AuthorizationRows.Row() {
+
+            @Override
+            public String text(String column) throws SQLException {
+                return rs.getString(column);
+            }
+
+            @Override
+            public Instant instant(String column) throws SQLException {
+                Timestamp value = rs.getTimestamp(column);
+                return value == null ? null : value.toInstant();
+            }
+
+            @Override
+            public boolean flag(String column) throws SQLException {
+                return rs.getBoolean(column);
+            }
+
+            @Override
+            public long number(String column) throws SQLException {
+                return rs.getLong(column);
+            }
+        };
+    }
+}

@@ -1,0 +1,30 @@
+package dev.tollgate.auth.authorization;
+
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+
+/**
+ * The tokens of one authorization form a family: its code, access, refresh and ID tokens, and every refresh token
+ * rotation produced. A replayed code, a reused refresh token, a revocation that raced a refresh, or a sign-out ends
+ * whole families at once.
+ */
+public interface TokenFamilies {
+
+    /** Authorization attribute: when the family's first refresh token was issued, the start of its absolute lifetime. */
+    String FAMILY_ISSUED_AT = "tollgate.refresh_family_issued_at";
+
+    /** The authorization holding {@code token}, or null. */
+    OAuth2Authorization findByToken(String token, OAuth2TokenType tokenType);
+
+    /** The authorization with this id, or null. */
+    OAuth2Authorization findById(String id);
+
+    /**
+     * Invalidates every token of the authorization; true if it existed. A request that read the authorization before
+     * cannot write its copy back over this.
+     */
+    boolean revokeAll(String authorizationId);
+
+    /** Invalidates, as {@link #revokeAll} does, every family granted in a browser session (by its digest). */
+    int revokeAllOfSession(String sessionDigest);
+}

@@ -1,0 +1,83 @@
+package dev.tollgate.auth.authorize;
+
+import java.time.Clock;
+
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationEndpointConfigurer;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationValidator;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationConsentAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2AuthorizationCodeRequestAuthenticationConverter;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.stereotype.Component;
+
+import dev.tollgate.auth.consent.ConsentRequired;
+import dev.tollgate.auth.consent.DenyRevokesConsent;
+import dev.tollgate.auth.consent.UncheckedScopesWithdrawn;
+import dev.tollgate.auth.web.Pages;
+
+/**
+ * The authorization endpoint ({@code /oauth2/authorize}) on Tollgate's rules: native app redirect URIs, fresh
+ * sign-in for {@code prompt=login} and {@code max_age}, consent, no request objects, only grantable scopes, and
+ * {@code iss} in every response.
+ */
+@Component
+public class AuthorizationEndpoint {
+
+    private final RegisteredClientRepository clients;
+
+    private final OAuth2AuthorizationService authorizations;
+
+    private final OAuth2AuthorizationConsentService consents;
+
+    private final Clock clock;
+
+    private final IssuerInAuthorizationResponse authorizationResponse = new IssuerInAuthorizationResponse();
+
+    private final AuthorizationRequestCache requestCache;
+
+    public AuthorizationEndpoint(RegisteredClientRepository clients, OAuth2AuthorizationService authorizations,
+            OAuth2AuthorizationConsentService consents, AuthorizationServerSettings endpoints, Clock clock) {
+        this.clients = clients;
+        this.authorizations = authorizations;
+        this.consents = consents;
+        this.clock = clock;
+        this.requestCache = new AuthorizationRequestCache(endpoints.getAuthorizationEndpoint());
+    }
+
+    /** For {@code authorizationEndpoint(...)}. */
+    public void customize(OAuth2AuthorizationEndpointConfigurer authorize) {
+        authorize.consentPage(Pages.CONSENT)
+                .authenticationProviders(providers -> providers.replaceAll(provider -> {
+                    if (provider instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider codeRequest) {
+                        codeRequest.setAuthenticationValidator(NativeAppRedirectUris.validator()
+                                .andThen(OAuth2AuthorizationCodeRequestAuthenticationValidator.DEFAULT_SCOPE_VALIDATOR)
+                                .andThen(new FreshSignIn(clock)));
+                        codeRequest.setAuthorizationConsentRequired(new ConsentPrompt(new ConsentRequired()));
+                    }
+                    if (provider instanceof OAuth2AuthorizationConsentAuthenticationProvider consent) {
+                        consent.setAuthorizationConsentCustomizer(new DenyRevokesConsent());
+                        return new UncheckedScopesWithdrawn(consent, authorizations, consents);
+                    }
+                    return provider;
+                }))
+                .authorizationRequestConverters(converters -> converters.replaceAll(converter ->
+                        converter instanceof OAuth2AuthorizationCodeRequestAuthenticationConverter
+                                ? new GrantableScopesRequestConverter(new RequestObjectsRefused(converter, clients), clients)
+                                : converter))
+                .authorizationResponseHandler(authorizationResponse)
+                .errorResponseHandler(new FreshSignInEntry(authorizationResponse, requestCache,
+                        new LoginUrlAuthenticationEntryPoint(Pages.LOGIN)));
+    }
+
+    /** {@code prompt=none} answered without the login page, and a request that needs a sign-in resumed after it. */
+    public void addFilters(HttpSecurity http) {
+        http.addFilterBefore(new PromptNoneWithoutSignIn(authorizationResponse), AuthorizationFilter.class)
+                .requestCache(cache -> cache.requestCache(requestCache));
+    }
+}

@@ -1,0 +1,48 @@
+package dev.tollgate.auth.discovery;
+
+import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerMetadataEndpointConfigurer;
+import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OidcProviderConfigurationEndpointConfigurer;
+import org.springframework.security.oauth2.server.authorization.context.AuthorizationServerContextHolder;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.stereotype.Component;
+
+import dev.tollgate.auth.authorize.IssuerInAuthorizationResponse;
+import dev.tollgate.auth.keys.KeyProperties;
+import dev.tollgate.auth.userinfo.IdentityClaims;
+
+/**
+ * The metadata documents: {@code /.well-known/oauth-authorization-server} (RFC 8414) and
+ * {@code /.well-known/openid-configuration}, saying what Tollgate does where Spring Authorization Server's defaults
+ * would say otherwise.
+ */
+@Component
+public class Discovery {
+
+    private final AuthorizationServerSettings endpoints;
+
+    private final KeyProperties keys;
+
+    public Discovery(AuthorizationServerSettings endpoints, KeyProperties keys) {
+        this.endpoints = endpoints;
+        this.keys = keys;
+    }
+
+    /** For {@code authorizationServerMetadataEndpoint(...)}. */
+    public void customize(OAuth2AuthorizationServerMetadataEndpointConfigurer metadata) {
+        // one registration endpoint in both documents; /oauth2/register stays as an alias
+        metadata.authorizationServerMetadataCustomizer(builder -> builder
+                .claim(IssuerInAuthorizationResponse.METADATA_NAME, true)
+                .clientRegistrationEndpoint(AuthorizationServerContextHolder.getContext().getIssuer()
+                        + endpoints.getOidcClientRegistrationEndpoint()));
+    }
+
+    /** For {@code oidc(oidc -> oidc.providerConfigurationEndpoint(...))}. */
+    public void customize(OidcProviderConfigurationEndpointConfigurer configuration) {
+        configuration.providerConfigurationCustomizer(builder -> builder
+                .claim(IssuerInAuthorizationResponse.METADATA_NAME, true)
+                .claim("claims_supported", IdentityClaims.SUPPORTED)
+                .claim("request_parameter_supported", false)
+                .claim("request_uri_parameter_supported", false)
+                .idTokenSigningAlgorithms(algorithms -> algorithms.replaceAll(any -> keys.algorithm().name())));
+    }
+}

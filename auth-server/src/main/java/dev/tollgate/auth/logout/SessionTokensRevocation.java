@@ -1,0 +1,62 @@
+package dev.tollgate.auth.logout;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.server.authorization.oidc.authentication.OidcLogoutAuthenticationToken;
+import org.springframework.security.oauth2.server.authorization.oidc.web.authentication.OidcLogoutAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.logout.LogoutHandler;
+import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
+import org.springframework.stereotype.Component;
+
+import dev.tollgate.auth.audit.AuditLog;
+import dev.tollgate.auth.audit.SecurityEvent;
+import dev.tollgate.auth.audit.SecurityEventType;
+import dev.tollgate.auth.authorization.TokenFamilies;
+import dev.tollgate.auth.session.BrowserSession;
+
+/**
+ * Signing out at Tollgate (the sign-out page or RP-initiated logout) revokes every token of the authorizations the
+ * user granted in that browser session: refresh tokens, and the access and ID tokens issued with them. It must run
+ * before the session is invalidated.
+ */
+@Component
+public class SessionTokensRevocation implements LogoutHandler {
+
+    private final TokenFamilies authorizations;
+
+    private final AuditLog audit;
+
+    public SessionTokensRevocation(TokenFamilies authorizations, AuditLog audit) {
+        this.authorizations = authorizations;
+        this.audit = audit;
+    }
+
+    @Override
+    public void logout(HttpServletRequest request, HttpServletResponse response, Authentication authentication) {
+        BrowserSession.digestOf(request).ifPresent(session -> {
+            int revoked = authorizations.revokeAllOfSession(session);
+            if (revoked > 0) {
+                audit.record(SecurityEvent.of(SecurityEventType.SESSION_TOKENS_REVOKED)
+                        .with("authorizations", revoked)
+                        .with("sub", authentication == null ? null : authentication.getName()));
+            }
+        });
+    }
+
+    /** The response to RP-initiated logout ({@code /connect/logout}): revoke, end the session, redirect. */
+    public AuthenticationSuccessHandler rpInitiatedLogoutHandler() {
+        SecurityContextLogoutHandler endSession = new SecurityContextLogoutHandler();
+        OidcLogoutAuthenticationSuccessHandler handler = new OidcLogoutAuthenticationSuccessHandler();
+        handler.setLogoutHandler((request, response, authentication) -> {
+            OidcLogoutAuthenticationToken logout = (OidcLogoutAuthenticationToken) authentication;
+            logout(request, response, logout.isPrincipalAuthenticated() ? (Authentication) logout.getPrincipal() : null);
+            if (logout.isPrincipalAuthenticated()) {
+                endSession.logout(request, response, (Authentication) logout.getPrincipal());
+            }
+        });
+        return handler;
+    }
+}

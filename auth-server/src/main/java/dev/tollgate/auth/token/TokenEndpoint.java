@@ -1,0 +1,56 @@
+package dev.tollgate.auth.token;
+
+import java.time.Clock;
+
+import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2TokenEndpointConfigurer;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationProvider;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionOperations;
+
+import dev.tollgate.auth.audit.AuditLog;
+import dev.tollgate.auth.authorization.RotatedRefreshTokens;
+import dev.tollgate.auth.authorization.TokenFamilies;
+import dev.tollgate.auth.refresh.RefreshTokenReuseDetection;
+
+/**
+ * The token endpoint ({@code /oauth2/token}): the registered scopes when a request names none, refresh token
+ * rotation with reuse detection, and a replayed authorization code revoking what it issued.
+ */
+@Component
+public class TokenEndpoint {
+
+    private final TokenFamilies authorizations;
+
+    private final RotatedRefreshTokens rotatedRefreshTokens;
+
+    private final TransactionOperations transactions;
+
+    private final AuditLog audit;
+
+    private final Clock clock;
+
+    public TokenEndpoint(TokenFamilies authorizations, RotatedRefreshTokens rotatedRefreshTokens,
+            TransactionOperations transactions, AuditLog audit, Clock clock) {
+        this.authorizations = authorizations;
+        this.rotatedRefreshTokens = rotatedRefreshTokens;
+        this.transactions = transactions;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** For {@code tokenEndpoint(...)}. */
+    public void customize(OAuth2TokenEndpointConfigurer token) {
+        token.accessTokenRequestConverter(new RegisteredScopesByDefault())
+                .authenticationProviders(providers -> providers.replaceAll(provider -> {
+                    if (provider instanceof OAuth2RefreshTokenAuthenticationProvider) {
+                        return new RefreshTokenReuseDetection(provider, authorizations, rotatedRefreshTokens,
+                                transactions, audit, clock);
+                    }
+                    if (provider instanceof OAuth2AuthorizationCodeAuthenticationProvider) {
+                        return new AuthorizationCodeReplayDetection(provider, authorizations, audit);
+                    }
+                    return provider;
+                }));
+    }
+}

@@ -1,0 +1,25 @@
+package dev.tollgate.auth.web;
+
+import org.springframework.core.Ordered;
+
+/**
+ * The order of the security filter chains, first match wins. Each chain but the last matches only its own paths, and
+ * no two of those overlap; the last one takes whatever is left.
+ */
+public final class FilterChainOrder {
+
+    /** The OAuth 2.1 / OpenID Connect protocol endpoints of Spring Authorization Server (config). */
+    public static final int PROTOCOL_ENDPOINTS = Ordered.HIGHEST_PRECEDENCE;
+
+    /** {@code /actuator/**} (operations). */
+    public static final int OPERATIONS = 1;
+
+    /** Sign-in with an upstream provider and linking it to an account (federation), when a provider is configured. */
+    public static final int FEDERATION = 2;
+
+    /** Everything else: the hosted pages, form sign-in and sign-out (config). */
+    public static final int HOSTED_PAGES = 3;
+
+    private FilterChainOrder() {
+    }
+}

@@ -1,0 +1,23 @@
+package dev.tollgate.auth.web;
+
+/**
+ * The paths of Tollgate's own pages that other features send the browser to. They live here, below every feature,
+ * so that a feature can link to another's page without depending on it.
+ */
+public final class Pages {
+
+    /** The sign-in page (form login; "Continue with ..." for upstream providers). */
+    public static final String LOGIN = "/login";
+
+    /** The sign-out page: a form that posts to itself. */
+    public static final String LOGOUT = "/logout";
+
+    /** The consent page of the authorization endpoint. */
+    public static final String CONSENT = "/oauth2/consent";
+
+    /** The signed-in user's own account page. */
+    public static final String ACCOUNT = "/account";
+
+    private Pages() {
+    }
+}

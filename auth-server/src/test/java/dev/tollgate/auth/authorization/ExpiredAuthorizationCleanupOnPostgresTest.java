@@ -1,0 +1,7 @@
+package dev.tollgate.auth.authorization;
+
+import dev.tollgate.auth.support.AuthServerOnPostgresTest;
+
+@AuthServerOnPostgresTest
+class ExpiredAuthorizationCleanupOnPostgresTest extends ExpiredAuthorizationCleanupTest {
+}

@@ -1,0 +1,7 @@
+package dev.tollgate.auth.refresh;
+
+import dev.tollgate.auth.support.AuthServerOnPostgresTest;
+
+@AuthServerOnPostgresTest
+class TokenRotationOnPostgresTest extends TokenRotationTest {
+}

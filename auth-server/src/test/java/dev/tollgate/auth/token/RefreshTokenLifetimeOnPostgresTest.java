@@ -1,7 +1,0 @@
-package dev.tollgate.auth.token;
-
-import dev.tollgate.auth.support.AuthServerOnPostgresTest;
-
-@AuthServerOnPostgresTest
-class RefreshTokenLifetimeOnPostgresTest extends RefreshTokenLifetimeTest {
-}
