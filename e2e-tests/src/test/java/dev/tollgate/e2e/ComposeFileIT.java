@@ -32,6 +32,7 @@ class ComposeFileIT {
     private static final Set<String> READ_BY_SPRING_BOOT = Set.of("SPRING_PROFILES_ACTIVE");
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");
+    private static final Pattern VARIABLE_NAME_LITERAL = Pattern.compile("\"([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\"");
 
     private static Map<String, Map<String, Object>> services;
 
@@ -194,16 +195,26 @@ class ComposeFileIT {
         return ROOT.resolve(module).resolve("src/main/resources");
     }
 
-    /** Every environment variable named in a ${NAME:default} placeholder of the module's application*.yml. */
+    /**
+     * Every environment variable the module reads: those named in a ${NAME:default} placeholder of its
+     * application*.yml, and the published names its EnvironmentVariables class maps to tollgate.* properties.
+     */
     private static Set<String> placeholders(String module) throws IOException {
+        StringBuilder configuration = new StringBuilder();
         try (Stream<Path> files = Files.list(resources(module))) {
-            StringBuilder configuration = new StringBuilder();
             for (Path file : files.filter(path -> path.getFileName().toString().matches("application.*\\.yml"))
                     .toList()) {
                 configuration.append(Files.readString(file));
             }
-            return matches(PLACEHOLDER, configuration.toString());
         }
+        Set<String> read = matches(PLACEHOLDER, configuration.toString());
+        try (Stream<Path> sources = Files.walk(ROOT.resolve(module).resolve("src/main/java"))) {
+            for (Path table : sources.filter(path -> path.getFileName().toString().equals("EnvironmentVariables.java"))
+                    .toList()) {
+                read.addAll(matches(VARIABLE_NAME_LITERAL, Files.readString(table)));
+            }
+        }
+        return read;
     }
 
     private static Set<String> matches(Pattern pattern, String text) {
