@@ -1,5 +1,7 @@
 package dev.tollgate.demo.signin;
 
+import java.time.Clock;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcOperations;
@@ -32,12 +34,12 @@ public class AuthorizedClientConfiguration {
 
     @Bean
     OAuth2AuthorizedClientManager authorizedClientManager(ClientRegistrationRepository clientRegistrations,
-            OAuth2AuthorizedClientRepository authorizedClients) {
+            OAuth2AuthorizedClientRepository authorizedClients, Clock clock) {
         DefaultOAuth2AuthorizedClientManager manager =
                 new DefaultOAuth2AuthorizedClientManager(clientRegistrations, authorizedClients);
         manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder()
                 .authorizationCode()
-                .refreshToken()
+                .refreshToken(renewal -> renewal.clock(clock))
                 .build());
         return manager;
     }

@@ -5,6 +5,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.time.Year;
+import java.time.ZoneId;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
@@ -29,7 +30,12 @@ import jakarta.validation.Payload;
 
         @Override
         public boolean isValid(Integer year, ConstraintValidatorContext context) {
-            return year == null || (year >= EARLIEST && year <= Year.now().getValue() + 1);
+            return year == null || (year >= EARLIEST && year <= thisYear(context) + 1);
+        }
+
+        /** In the server's time zone, as it has always been. */
+        private static int thisYear(ConstraintValidatorContext context) {
+            return Year.from(context.getClockProvider().getClock().instant().atZone(ZoneId.systemDefault())).getValue();
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.tollgate.api.limits;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -12,6 +13,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+
+import dev.tollgate.api.ClockTicker;
 
 /**
  * How many opaque tokens that this API has no answer for yet one caller address may have checked at the auth
@@ -28,12 +31,18 @@ public final class IntrospectionBudget {
 
     private final long perAddress;
     private final Duration period;
+    private final ClockTicker time;
     private final Cache<String, Bucket> buckets;
 
-    public IntrospectionBudget(long perAddress, Duration period) {
+    public IntrospectionBudget(long perAddress, Duration period, Clock clock) {
         this.perAddress = perAddress;
         this.period = period;
-        this.buckets = Caffeine.newBuilder().maximumSize(MAX_ADDRESSES).expireAfterAccess(period.multipliedBy(2)).build();
+        this.time = ClockTicker.of(clock);
+        this.buckets = Caffeine.newBuilder()
+                .maximumSize(MAX_ADDRESSES)
+                .ticker(time)
+                .expireAfterAccess(period.multipliedBy(2))
+                .build();
     }
 
     /** Takes one introspection from the address's budget; empty when granted, else how long until one is back. */
@@ -50,6 +59,7 @@ public final class IntrospectionBudget {
     private Bucket bucketOf(String address) {
         return buckets.get(networkOf(address), key -> Bucket.builder()
                 .addLimit(Bandwidth.builder().capacity(perAddress).refillGreedy(perAddress, period).build())
+                .withCustomTimePrecision(time)
                 .build());
     }
 

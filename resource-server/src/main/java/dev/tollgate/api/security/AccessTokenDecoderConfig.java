@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -50,14 +51,14 @@ class AccessTokenDecoderConfig {
      * answers are reused for a while.
      */
     @Bean
-    CachingIntrospector opaqueTokenIntrospector(ApiProperties properties) {
+    CachingIntrospector opaqueTokenIntrospector(ApiProperties properties, Clock clock) {
         ApiProperties.Introspection client = properties.api().introspection();
         OpaqueTokenIntrospector introspector =
                 new SpringOpaqueTokenIntrospector(properties.introspectionUri(), introspectionClient(client));
         return new CachingIntrospector(
                 new AudienceCheckingIntrospector(introspector, properties.issuer().toString(), properties.api().audience()),
-                new IntrospectionBudget(client.unknownTokensPerAddress(), client.unknownTokensPeriod()),
-                client.cacheTtl(), client.inactiveCacheTtl());
+                new IntrospectionBudget(client.unknownTokensPerAddress(), client.unknownTokensPeriod(), clock),
+                client.cacheTtl(), client.inactiveCacheTtl(), clock);
     }
 
     /**
@@ -79,14 +80,14 @@ class AccessTokenDecoderConfig {
     }
 
     @Bean
-    JwtDecoder accessTokenDecoder(ApiProperties properties) {
+    JwtDecoder accessTokenDecoder(ApiProperties properties, Clock clock) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(issuerKeys(properties))
                 .jwsAlgorithms(algorithms -> {
                     algorithms.add(SignatureAlgorithm.RS256);
                     algorithms.add(SignatureAlgorithm.ES256);
                 })
                 .build();
-        decoder.setJwtValidator(accessTokenValidator(properties));
+        decoder.setJwtValidator(accessTokenValidator(properties, clock));
         return decoder;
     }
 
@@ -102,8 +103,9 @@ class AccessTokenDecoderConfig {
                 .build();
     }
 
-    private static OAuth2TokenValidator<Jwt> accessTokenValidator(ApiProperties properties) {
+    private static OAuth2TokenValidator<Jwt> accessTokenValidator(ApiProperties properties, Clock clock) {
         JwtTimestampValidator timestamps = new JwtTimestampValidator(properties.api().clockSkew());
+        timestamps.setClock(clock);
         return JwtValidators.createAtJwtValidator()
                 .issuer(properties.issuer().toString())
                 .audience(properties.api().audience())

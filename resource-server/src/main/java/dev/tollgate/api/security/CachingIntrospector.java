@@ -1,5 +1,6 @@
 package dev.tollgate.api.security;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import org.springframework.security.oauth2.core.OAuth2TokenIntrospectionClaimNam
 import org.springframework.security.oauth2.server.resource.introspection.BadOpaqueTokenException;
 import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
 
+import dev.tollgate.api.ClockTicker;
 import dev.tollgate.api.limits.IntrospectionBudget;
 
 /**
@@ -30,19 +32,27 @@ final class CachingIntrospector {
     private final OpaqueTokenIntrospector delegate;
     private final IntrospectionBudget budget;
     private final Duration activeTtl;
-    private final Cache<String, Active> active = Caffeine.newBuilder()
-            .maximumSize(MAX_ENTRIES)
-            .expireAfter(Expiry.creating((String digest, Active answer) -> answer.keepFor()))
-            .build();
+    private final Clock clock;
+    private final Cache<String, Active> active;
     /** Why each token was found inactive. */
     private final Cache<String, String> inactive;
 
     CachingIntrospector(OpaqueTokenIntrospector delegate, IntrospectionBudget budget, Duration activeTtl,
-            Duration inactiveTtl) {
+            Duration inactiveTtl, Clock clock) {
         this.delegate = delegate;
         this.budget = budget;
         this.activeTtl = activeTtl;
-        this.inactive = Caffeine.newBuilder().maximumSize(MAX_ENTRIES).expireAfterWrite(inactiveTtl).build();
+        this.clock = clock;
+        this.active = Caffeine.newBuilder()
+                .maximumSize(MAX_ENTRIES)
+                .ticker(ClockTicker.of(clock))
+                .expireAfter(Expiry.creating((String digest, Active answer) -> answer.keepFor()))
+                .build();
+        this.inactive = Caffeine.newBuilder()
+                .maximumSize(MAX_ENTRIES)
+                .ticker(ClockTicker.of(clock))
+                .expireAfterWrite(inactiveTtl)
+                .build();
     }
 
     /**
@@ -79,9 +89,9 @@ final class CachingIntrospector {
         return new Active(principal, untilExpiryAtMost(principal, activeTtl));
     }
 
-    private static Duration untilExpiryAtMost(OAuth2AuthenticatedPrincipal principal, Duration ttl) {
+    private Duration untilExpiryAtMost(OAuth2AuthenticatedPrincipal principal, Duration ttl) {
         Instant expiresAt = principal.getAttribute(OAuth2TokenIntrospectionClaimNames.EXP);
-        return CacheLifetime.atMost(ttl, expiresAt, Instant.now());
+        return CacheLifetime.atMost(ttl, expiresAt, clock.instant());
     }
 
     /** An active token's principal, and how long to trust it. */

@@ -45,9 +45,10 @@ class SecurityConfig {
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder accessTokenDecoder,
             CachingIntrospector opaqueTokenIntrospector, ApiProperties properties,
-            BearerProblemEntryPoint entryPoint, BearerProblemAccessDeniedHandler accessDeniedHandler, JsonMapper json) {
+            BearerProblemEntryPoint entryPoint, BearerProblemAccessDeniedHandler accessDeniedHandler, JsonMapper json,
+            Clock clock) {
         AuthenticationManager tokens = new BearerTokenAuthenticationManager(accessTokenDecoder, opaqueTokenIntrospector,
-                properties.api().verifiedJwtCacheTtl(), Clock.systemUTC());
+                properties.api().verifiedJwtCacheTtl(), clock);
         http
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()

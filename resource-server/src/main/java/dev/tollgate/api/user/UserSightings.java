@@ -30,8 +30,8 @@ public class UserSightings {
     private final Cache<String, Written> lastWritten = Caffeine.newBuilder().maximumSize(MAX_REMEMBERED).build();
 
     @Autowired
-    UserSightings(UserDirectory directory, ApiProperties properties) {
-        this(directory, properties.api().users().lastSeenInterval(), Clock.systemUTC());
+    UserSightings(UserDirectory directory, ApiProperties properties, Clock clock) {
+        this(directory, properties.api().users().lastSeenInterval(), clock);
     }
 
     UserSightings(UserDirectory directory, Duration lastSeenInterval, Clock clock) {

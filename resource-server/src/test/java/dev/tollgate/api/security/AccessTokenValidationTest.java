@@ -5,12 +5,14 @@ import java.time.Instant;
 
 import com.nimbusds.jose.jwk.RSAKey;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 
 import dev.tollgate.api.support.ApiResponse;
 import dev.tollgate.api.support.ApiTest;
 import dev.tollgate.api.support.FakeAuthorizationServer;
+import dev.tollgate.testsupport.TestClock;
 
 import static dev.tollgate.api.support.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,6 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AccessTokenValidationTest extends ApiTest {
 
     private static final String BOOKS = "/api/books";
+
+    @Autowired
+    private TestClock clock;
 
     @Test
     void aValidTokenIsAccepted() {
@@ -65,6 +70,16 @@ class AccessTokenValidationTest extends ApiTest {
         String token = TOKENS.alice("books.read").expiresIn(Duration.ofSeconds(-10)).sign();
 
         assertThat(api.get(BOOKS, token).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aTokenAcceptedBeforeIsRejectedOnceItHasExpiredThoughTheApiRemembersIt() {
+        String token = TOKENS.alice("books.read").expiresIn(Duration.ofMinutes(1)).sign();
+        assertThat(api.get(BOOKS, token).status()).isEqualTo(200);
+
+        clock.advance(Duration.ofMinutes(2));
+
+        assertInvalidToken(api.get(BOOKS, token));
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.springframework.security.oauth2.server.resource.introspection.OAuth2I
 import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
 
 import dev.tollgate.api.limits.IntrospectionBudget;
+import dev.tollgate.testsupport.TestClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -23,29 +24,30 @@ class CachingIntrospectorTest {
     private static final String CALLER = "192.0.2.1";
 
     private final AtomicInteger calls = new AtomicInteger();
+    private final TestClock clock = TestClock.stoppedAt(Instant.parse("2026-11-27T10:00:00Z"));
 
     @Test
-    void anActiveAnswerIsReusedWithinTheTtlThenAskedForAgain() throws InterruptedException {
-        CachingIntrospector cache = new CachingIntrospector(answering(Instant.now().plusSeconds(300)), roomyBudget(),
-                Duration.ofMillis(300), Duration.ofSeconds(5));
+    void anActiveAnswerIsReusedWithinTheTtlThenAskedForAgain() {
+        CachingIntrospector cache = new CachingIntrospector(answering(clock.instant().plusSeconds(300)), roomyBudget(),
+                Duration.ofMillis(300), Duration.ofSeconds(5), clock);
 
         OAuth2AuthenticatedPrincipal first = cache.introspect("token-a", CALLER);
         cache.introspect("token-a", CALLER);
         assertThat(calls).hasValue(1);
         assertThat(first.getName()).isEqualTo("demo-service-opaque");
 
-        Thread.sleep(400);
+        clock.advance(Duration.ofMillis(400));
         cache.introspect("token-a", CALLER);
         assertThat(calls).hasValue(2);
     }
 
     @Test
-    void anAnswerIsNeverKeptPastTheTokensExpiry() throws InterruptedException {
-        CachingIntrospector cache = new CachingIntrospector(answering(Instant.now().plusMillis(200)), roomyBudget(),
-                Duration.ofMinutes(5), Duration.ofMinutes(5));
+    void anAnswerIsNeverKeptPastTheTokensExpiry() {
+        CachingIntrospector cache = new CachingIntrospector(answering(clock.instant().plusMillis(200)), roomyBudget(),
+                Duration.ofMinutes(5), Duration.ofMinutes(5), clock);
 
         cache.introspect("short-lived", CALLER);
-        Thread.sleep(300);
+        clock.advance(Duration.ofMillis(300));
         cache.introspect("short-lived", CALLER);
 
         assertThat(calls).hasValue(2);
@@ -57,7 +59,8 @@ class CachingIntrospectorTest {
             calls.incrementAndGet();
             throw new BadOpaqueTokenException("Provided token isn't active");
         };
-        CachingIntrospector cache = new CachingIntrospector(inactive, roomyBudget(), Duration.ofMinutes(1), Duration.ofMinutes(1));
+        CachingIntrospector cache = new CachingIntrospector(inactive, roomyBudget(), Duration.ofMinutes(1),
+                Duration.ofMinutes(1), clock);
 
         assertThatThrownBy(() -> cache.introspect("revoked", CALLER)).isInstanceOf(BadOpaqueTokenException.class);
         assertThatThrownBy(() -> cache.introspect("revoked", CALLER)).isInstanceOf(BadOpaqueTokenException.class)
@@ -71,7 +74,8 @@ class CachingIntrospectorTest {
             calls.incrementAndGet();
             throw new OAuth2IntrospectionException("Connection refused");
         };
-        CachingIntrospector cache = new CachingIntrospector(down, roomyBudget(), Duration.ofMinutes(1), Duration.ofMinutes(1));
+        CachingIntrospector cache = new CachingIntrospector(down, roomyBudget(), Duration.ofMinutes(1),
+                Duration.ofMinutes(1), clock);
 
         assertThatThrownBy(() -> cache.introspect("t", CALLER)).isInstanceOf(OAuth2IntrospectionException.class);
         assertThatThrownBy(() -> cache.introspect("t", CALLER)).isInstanceOf(OAuth2IntrospectionException.class);
@@ -84,8 +88,8 @@ class CachingIntrospectorTest {
             calls.incrementAndGet();
             throw new BadOpaqueTokenException("Provided token isn't active");
         };
-        CachingIntrospector cache = new CachingIntrospector(inactive, new IntrospectionBudget(3, Duration.ofMinutes(1)),
-                Duration.ofMinutes(1), Duration.ofMinutes(1));
+        CachingIntrospector cache = new CachingIntrospector(inactive, new IntrospectionBudget(3, Duration.ofMinutes(1), clock),
+                Duration.ofMinutes(1), Duration.ofMinutes(1), clock);
 
         for (int token = 0; token < 3; token++) {
             String made = "made-up-" + token;
@@ -106,10 +110,10 @@ class CachingIntrospectorTest {
             if (reachable.incrementAndGet() % 2 == 0) {
                 throw new OAuth2IntrospectionException("Connection refused");
             }
-            return answering(Instant.now().plusSeconds(300)).introspect(token);
+            return answering(clock.instant().plusSeconds(300)).introspect(token);
         };
-        CachingIntrospector cache = new CachingIntrospector(flaky, new IntrospectionBudget(2, Duration.ofMinutes(1)),
-                Duration.ofMinutes(1), Duration.ofMinutes(1));
+        CachingIntrospector cache = new CachingIntrospector(flaky, new IntrospectionBudget(2, Duration.ofMinutes(1), clock),
+                Duration.ofMinutes(1), Duration.ofMinutes(1), clock);
 
         for (int token = 0; token < 20; token++) {
             String real = "real-" + token;
@@ -127,10 +131,10 @@ class CachingIntrospectorTest {
                 throw new BadOpaqueTokenException("Provided token isn't active");
             }
             activeCalls.incrementAndGet();
-            return answering(Instant.now().plusSeconds(300)).introspect(token);
+            return answering(clock.instant().plusSeconds(300)).introspect(token);
         };
         CachingIntrospector cache = new CachingIntrospector(auth, roomyBudget(), Duration.ofMinutes(1),
-                Duration.ofMinutes(1));
+                Duration.ofMinutes(1), clock);
         cache.introspect("real", CALLER);
 
         for (int token = 0; token < 20_000; token++) {
@@ -143,8 +147,8 @@ class CachingIntrospectorTest {
         assertThat(activeCalls).hasValue(1);
     }
 
-    private static IntrospectionBudget roomyBudget() {
-        return new IntrospectionBudget(1_000_000, Duration.ofMinutes(1));
+    private IntrospectionBudget roomyBudget() {
+        return new IntrospectionBudget(1_000_000, Duration.ofMinutes(1), clock);
     }
 
     private OpaqueTokenIntrospector answering(Instant expiresAt) {

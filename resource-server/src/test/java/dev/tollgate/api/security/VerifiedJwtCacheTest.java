@@ -1,9 +1,7 @@
 package dev.tollgate.api.security;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -16,6 +14,8 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
+import dev.tollgate.testsupport.TestClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,8 +23,9 @@ class VerifiedJwtCacheTest {
 
     private static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
 
+    private final TestClock clock = TestClock.stoppedAt(NOW);
     private final AtomicInteger decoded = new AtomicInteger();
-    private Instant expiresAt = NOW.plusSeconds(300);
+    private final Instant expiresAt = NOW.plusSeconds(300);
 
     /** Stands in for the real decoder: counts its calls, and accepts every token until {@code expiresAt}. */
     private final AuthenticationManager decoder = authentication -> {
@@ -40,7 +41,7 @@ class VerifiedJwtCacheTest {
 
     @Test
     void aTokenSeenBeforeIsNotDecodedAgainButGetsThisRequestsDetails() {
-        VerifiedJwtCache cache = new VerifiedJwtCache(decoder, Duration.ofMinutes(1), clockAt(NOW));
+        VerifiedJwtCache cache = new VerifiedJwtCache(decoder, Duration.ofMinutes(1), clock);
 
         Authentication first = cache.authenticate(bearer("h.p.s", "10.0.0.1"));
         Authentication second = cache.authenticate(bearer("h.p.s", "10.0.0.2"));
@@ -54,7 +55,7 @@ class VerifiedJwtCacheTest {
 
     @Test
     void anyDifferenceInTheTokenIsAnotherToken() {
-        VerifiedJwtCache cache = new VerifiedJwtCache(decoder, Duration.ofMinutes(1), clockAt(NOW));
+        VerifiedJwtCache cache = new VerifiedJwtCache(decoder, Duration.ofMinutes(1), clock);
 
         cache.authenticate(bearer("header.payload.signature", null));
         // the same signature under another payload must be checked, not taken from the cache
@@ -65,26 +66,24 @@ class VerifiedJwtCacheTest {
 
     @Test
     void anExpiredTokenGoesBackToTheDecoderEvenWithinTheTtl() {
-        MutableClock clock = new MutableClock(NOW);
         VerifiedJwtCache cache = new VerifiedJwtCache(decoder, Duration.ofHours(1), clock);
         cache.authenticate(bearer("h.p.s", null));
 
-        clock.now = expiresAt.plusSeconds(1);
+        clock.advance(Duration.between(NOW, expiresAt.plusSeconds(1)));
         cache.authenticate(bearer("h.p.s", null));
 
         assertThat(decoded).hasValue(2);
     }
 
     @Test
-    void anEntryIsDroppedAfterTheTtl() throws InterruptedException {
-        VerifiedJwtCache cache = new VerifiedJwtCache(decoder, Duration.ofMillis(200), Clock.systemUTC());
-        expiresAt = Instant.now().plusSeconds(300);
+    void anEntryIsDroppedAfterTheTtl() {
+        VerifiedJwtCache cache = new VerifiedJwtCache(decoder, Duration.ofMillis(200), clock);
 
         cache.authenticate(bearer("h.p.s", null));
         cache.authenticate(bearer("h.p.s", null));
         assertThat(decoded).hasValue(1);
 
-        Thread.sleep(300);
+        clock.advance(Duration.ofMillis(300));
         cache.authenticate(bearer("h.p.s", null));
         assertThat(decoded).hasValue(2);
     }
@@ -95,7 +94,7 @@ class VerifiedJwtCacheTest {
             decoded.incrementAndGet();
             throw new InvalidBearerTokenException("bad signature");
         };
-        VerifiedJwtCache cache = new VerifiedJwtCache(rejecting, Duration.ofMinutes(1), clockAt(NOW));
+        VerifiedJwtCache cache = new VerifiedJwtCache(rejecting, Duration.ofMinutes(1), clock);
 
         assertThatThrownBy(() -> cache.authenticate(bearer("h.p.s", null))).isInstanceOf(InvalidBearerTokenException.class);
         assertThatThrownBy(() -> cache.authenticate(bearer("h.p.s", null))).isInstanceOf(InvalidBearerTokenException.class);
@@ -107,33 +106,5 @@ class VerifiedJwtCacheTest {
         BearerTokenAuthenticationToken bearer = new BearerTokenAuthenticationToken(token);
         bearer.setDetails(details);
         return bearer;
-    }
-
-    private static Clock clockAt(Instant instant) {
-        return Clock.fixed(instant, ZoneOffset.UTC);
-    }
-
-    private static final class MutableClock extends Clock {
-
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -3,20 +3,24 @@ package dev.tollgate.api.support;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import dev.tollgate.testsupport.TestClock;
 import dev.tollgate.testsupport.TestDatabases;
 
 /**
  * Base of the API tests: one application on a random port with an in-memory database, trusting the fake
- * auth server. Every subclass shares the same Spring context.
+ * auth server. Every subclass shares the same Spring context. Time runs on a {@link TestClock}: a test that needs
+ * time to pass moves it (it is reset after every test) rather than sleeping.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=" + TestDatabases.IN_MEMORY_H2 + "api-test" + TestDatabases.IN_MEMORY_H2_SETTINGS,
         "tollgate.api.audience=" + AccessTokens.AUDIENCE,
         "tollgate.api.cors.allowed-origins=" + ApiTest.BROWSER_APP,
         "tollgate.api.introspection.client-secret=" + FakeAuthorizationServer.INTROSPECTION_SECRET})
+@Import(TestClock.Config.class)
 public abstract class ApiTest {
 
     /** The one origin allowed to call the API from a browser in these tests. */

@@ -1,11 +1,7 @@
 package dev.tollgate.api.user;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -15,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.tollgate.api.security.Caller;
 import dev.tollgate.api.support.ApiTest;
+import dev.tollgate.testsupport.TestClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,7 +23,7 @@ class UserSightingsTest extends ApiTest {
     @Autowired
     private UserDirectory directory;
 
-    private final MovableClock clock = new MovableClock(Instant.parse("2026-01-01T10:00:00Z"));
+    private final TestClock clock = TestClock.stoppedAt(Instant.parse("2026-01-01T10:00:00Z"));
 
     @Test
     void repeatedCallsWithinTheIntervalWriteNothingAndTheFirstCallAfterItMovesLastSeen() {
@@ -69,33 +66,5 @@ class UserSightingsTest extends ApiTest {
 
     private static Caller user(String username, String email, List<String> roles) {
         return new Caller(UUID.randomUUID().toString(), username, email, roles, Set.of("books.read"));
-    }
-
-    private static final class MovableClock extends Clock {
-
-        private Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration).truncatedTo(ChronoUnit.MILLIS);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

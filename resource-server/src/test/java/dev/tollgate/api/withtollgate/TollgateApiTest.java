@@ -5,16 +5,20 @@ import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import dev.tollgate.api.support.ApiClient;
+import dev.tollgate.testsupport.TestClock;
 import dev.tollgate.testsupport.TestDatabases;
 
 /**
  * Base of the tests against the real Tollgate: this API on a random port trusts the auth server process that
  * every such test shares, and introspects its opaque tokens as the demo client {@code resource-server}. The
- * introspection cache is kept short so that revocation shows within a test; the demo profile seeds the books.
+ * introspection cache is kept short so that revocation shows within a test; the demo profile seeds the books. This
+ * API's time runs on a {@link TestClock}, which tests move to let its caches and tokens expire; the auth server's
+ * time is real.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.profiles.active=demo",
@@ -24,6 +28,7 @@ import dev.tollgate.testsupport.TestDatabases;
         "tollgate.api.introspection.cache-ttl=2s",
         "tollgate.api.introspection.inactive-cache-ttl=1s",
         "tollgate.api.clock-skew=0s"})
+@Import(TestClock.Config.class)
 abstract class TollgateApiTest {
 
     static final Duration CACHE_TTL = Duration.ofSeconds(2);
