@@ -59,7 +59,12 @@ public final class FreshSignIn implements Consumer<OAuth2AuthorizationCodeReques
                 || Duration.between(signedInAt.get(), clock.instant()).compareTo(maxAge.get()) > 0);
     }
 
-    /** Whether this same request sent the browser to sign in, and it did (the request comes back after the login page). */
+    /**
+     * Whether this same request sent the browser to sign in, and it did (the request comes back after the login page).
+     * The request is read from the thread because nothing else carries it here: Spring Authorization Server calls this
+     * check with the authorization request alone, and for a pushed request (PAR) rebuilds that from what was pushed,
+     * dropping whatever a request converter or the endpoint filter's details added.
+     */
     private static boolean answeredByNewerSignIn(Optional<Instant> signedInAt) {
         return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
                 && SignInDemand.answered(attributes.getRequest(), signedInAt);

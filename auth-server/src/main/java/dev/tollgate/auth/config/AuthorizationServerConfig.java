@@ -37,6 +37,7 @@ import dev.tollgate.auth.cors.BrowserOrigins;
 import dev.tollgate.auth.discovery.Discovery;
 import dev.tollgate.auth.introspection.IntrospectionEndpoint;
 import dev.tollgate.auth.logout.LogoutEndpoint;
+import dev.tollgate.auth.metrics.AuthenticatedClient;
 import dev.tollgate.auth.ratelimit.RateLimits;
 import dev.tollgate.auth.registration.DynamicClientRegistration;
 import dev.tollgate.auth.revocation.RevocationEndpoint;
@@ -80,6 +81,7 @@ public class AuthorizationServerConfig {
         http.headers(SecurityHeaders.everywhere())
                 .cors(cors -> cors.configurationSource(BrowserAccess.to(browserOrigins, endpoints)))
                 .addFilterAfter(rateLimits.perAddress(), HeaderWriterFilter.class)
+                .addFilterBefore(new AuthenticatedClient(), AuthorizationFilter.class)
                 .addFilterBefore(rateLimits.perClient(), AuthorizationFilter.class);
         authorize.addFilters(http);
         http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())

@@ -25,18 +25,18 @@ class SigningKeyConfig {
     @Component
     static class SigningKeyMaintenance {
 
-        private final SigningKeys signingKeys;
+        private final SigningKeyRotation rotation;
 
-        SigningKeyMaintenance(SigningKeys signingKeys) {
-            this.signingKeys = signingKeys;
+        SigningKeyMaintenance(SigningKeyRotation rotation) {
+            this.rotation = rotation;
         }
 
         @Scheduled(fixedDelayString = "${tollgate.keys.check-interval:10m}",
                 initialDelayString = "${tollgate.keys.check-interval:10m}")
         @SchedulerLock(name = "signing-key-maintenance")
         void maintain() {
-            signingKeys.rotateIfDue();
-            signingKeys.removeExpired();
+            rotation.rotateIfDue();
+            rotation.removeExpired();
         }
     }
 }

@@ -87,5 +87,10 @@ public class SigningKeyRepository {
     /** One row; {@code privateJwk} is the encrypted private half, null once the key is retired. */
     public record StoredKey(String kid, String algorithm, String publicJwk, String privateJwk, boolean active,
             Instant createdAt, Instant retiredAt, Instant publishUntil) {
+
+        /** This row without its private half, for showing. */
+        public StoredKey withoutPrivateHalf() {
+            return new StoredKey(kid, algorithm, publicJwk, null, active, createdAt, retiredAt, publishUntil);
+        }
     }
 }

@@ -1,33 +1,37 @@
 package dev.tollgate.auth.metrics;
 
-import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 
-import org.springframework.context.event.EventListener;
-import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
-import org.springframework.stereotype.Component;
-import org.springframework.web.context.request.RequestAttributes;
-import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Remembers, on the current request, which registered client authenticated at a protocol endpoint, so that the
- * endpoint's metrics can be tagged with a real client id and never with whatever an unauthenticated caller sent.
+ * Notes on the request which registered client authenticated at a protocol endpoint, so that the endpoint's metrics
+ * ({@link ProtocolEndpointMetrics}) are tagged with a real client id and never with whatever an unauthenticated caller
+ * sent. It belongs in the protocol endpoints' chain once the client has authenticated and before anything can
+ * answer for the endpoint (the rate limit per client included): Spring Security forgets the client when the chain
+ * returns, before the metrics are taken.
  */
-@Component
-class AuthenticatedClient {
+public final class AuthenticatedClient extends OncePerRequestFilter {
 
     private static final String ATTRIBUTE = AuthenticatedClient.class.getName();
 
     static final String NONE = "none";
 
-    @EventListener
-    void onAuthenticated(AuthenticationSuccessEvent event) {
-        RequestAttributes request = RequestContextHolder.getRequestAttributes();
-        if (request != null && event.getAuthentication() instanceof OAuth2ClientAuthenticationToken client
-                && client.getRegisteredClient() != null) {
-            request.setAttribute(ATTRIBUTE, client.getRegisteredClient().getClientId(),
-                    RequestAttributes.SCOPE_REQUEST);
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (SecurityContextHolder.getContext().getAuthentication() instanceof OAuth2ClientAuthenticationToken client
+                && client.isAuthenticated() && client.getRegisteredClient() != null) {
+            request.setAttribute(ATTRIBUTE, client.getRegisteredClient().getClientId());
         }
+        chain.doFilter(request, response);
     }
 
     static String of(HttpServletRequest request) {

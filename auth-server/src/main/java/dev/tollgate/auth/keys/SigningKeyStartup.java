@@ -1,0 +1,79 @@
+package dev.tollgate.auth.keys;
+
+import java.time.Clock;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+
+import dev.tollgate.auth.keys.SigningKeyRepository.StoredKey;
+
+/**
+ * What the signing keys need once at start: private keys stored before encryption at rest get encrypted, an empty
+ * table gets its first key, and a changed {@code tollgate.keys.algorithm} rotates to a key of the new algorithm.
+ * It runs after the context has started and before the application reports itself ready (the readiness probe), so
+ * no load balancer sends requests before; a restarted instance serves the keys it finds even before that.
+ */
+@Component
+class SigningKeyStartup implements ApplicationRunner {
+
+    private static final Log log = LogFactory.getLog(SigningKeyStartup.class);
+
+    private final SigningKeyRepository keys;
+
+    private final SigningKeys signingKeys;
+
+    private final SigningKeyRotation rotation;
+
+    private final KeyEncryption encryption;
+
+    private final KeyProperties properties;
+
+    private final Clock clock;
+
+    SigningKeyStartup(SigningKeyRepository keys, SigningKeys signingKeys, SigningKeyRotation rotation,
+            KeyEncryption encryption, KeyProperties properties, Clock clock) {
+        this.keys = keys;
+        this.signingKeys = signingKeys;
+        this.rotation = rotation;
+        this.encryption = encryption;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(ApplicationArguments arguments) {
+        encryptPlaintextKeys();
+        if (keys.findPublished(clock.instant()).stream().noneMatch(StoredKey::active)) {
+            createFirstKey();
+        }
+        signingKeys.reload();
+        if (!properties.algorithm().jws().equals(signingKeys.activeAlgorithm())) {
+            log.info("The active signing key is " + signingKeys.activeAlgorithm() + ", tollgate.keys.algorithm is "
+                    + properties.algorithm() + ": rotating to a new " + properties.algorithm() + " key");
+            rotation.rotate();
+        }
+    }
+
+    /** Keys written before encryption at rest (V3) are encrypted in place. */
+    private void encryptPlaintextKeys() {
+        keys.findAll().stream()
+                .filter(key -> key.privateJwk() != null && !KeyEncryption.isEncrypted(key.privateJwk()))
+                .forEach(key -> keys.replacePrivateJwk(key.kid(), encryption.encrypt(key.privateJwk(), key.kid())));
+    }
+
+    /** Instances starting together on an empty database all try; the database lets one key be active. */
+    private void createFirstKey() {
+        try {
+            rotation.activateNewKey();
+            log.info("Created a new " + properties.algorithm() + " signing key");
+        }
+        catch (DuplicateKeyException anotherInstanceWasFaster) {
+            log.info("Another instance created the signing key first; using it");
+        }
+    }
+}
