@@ -99,7 +99,7 @@ public final class ConfigurationReference {
     public List<String> wrongDefaults() {
         List<String> wrong = new ArrayList<>();
         metadata.forEach((property, item) -> {
-            String defaultValue = defaultValue(item.get("defaultValue"));
+            String defaultValue = defaultValue(item);
             if (defaultValue != null && readme.containsKey(property)
                     && !readme.get(property).defaultValue().contains("`" + defaultValue + "`")) {
                 wrong.add(property + ": the README says " + readme.get(property).defaultValue() + ", the code `"
@@ -109,17 +109,34 @@ public final class ConfigurationReference {
         return wrong;
     }
 
-    /** A list default is written as the environment variable takes it: comma-separated. */
-    private static String defaultValue(JsonNode value) {
+    /**
+     * A list default is written as the environment variable takes it: comma-separated. The configuration processor
+     * writes a record's {@code @DefaultValue({"a", "b"})} as the string {@code "[a, b]"} (a JSON array elsewhere).
+     */
+    private static String defaultValue(JsonNode item) {
+        JsonNode value = item.get("defaultValue");
         if (value == null) {
             return null;
         }
+        List<String> elements = new ArrayList<>();
         if (value.isArray()) {
-            List<String> elements = new ArrayList<>();
             value.forEach(element -> elements.add(element.asString()));
-            return elements.isEmpty() ? null : String.join(",", elements);
         }
-        return value.isValueNode() ? value.asString() : null;
+        else if (isList(item) && value.asString().startsWith("[") && value.asString().endsWith("]")) {
+            String inside = value.asString().substring(1, value.asString().length() - 1);
+            if (!inside.isBlank()) {
+                elements.addAll(List.of(inside.split(", ")));
+            }
+        }
+        else {
+            return value.isValueNode() ? value.asString() : null;
+        }
+        return elements.isEmpty() ? null : String.join(",", elements);
+    }
+
+    private static boolean isList(JsonNode item) {
+        JsonNode type = item.get("type");
+        return type != null && type.asString().matches("java\\.util\\.(List|Set|Collection)<.*|.*\\[\\]");
     }
 
     private TreeSet<String> unknown(Collection<String> properties) {
