@@ -21,7 +21,8 @@ import org.yaml.snakeyaml.Yaml;
 
 /**
  * No Docker engine runs here, so docker-compose.yml is checked against the applications instead: every
- * service it builds is a module, every environment variable it sets is one the module's configuration reads,
+ * service it builds is a module, every environment variable it sets is one the module's configuration reads (a
+ * placeholder of its application*.yml or an entry of its EnvironmentVariables table),
  * every port and database it names is the one the others expect, and health checks gate the start order.
  */
 class ComposeFileIT {
@@ -32,7 +33,9 @@ class ComposeFileIT {
     private static final Set<String> READ_BY_SPRING_BOOT = Set.of("SPRING_PROFILES_ACTIVE");
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");
-    private static final Pattern VARIABLE_NAME_LITERAL = Pattern.compile("\"([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\"");
+
+    /** An entry of a module's EnvironmentVariables table: {@code entry("AUTH_ISSUER", "tollgate.issuer")}. */
+    private static final Pattern PUBLISHED_VARIABLE = Pattern.compile("entry\\(\"([A-Z][A-Z0-9_]*)\",");
 
     private static Map<String, Map<String, Object>> services;
 
@@ -56,7 +59,8 @@ class ComposeFileIT {
     @Test
     void everyEnvironmentVariableOfAnApplicationIsOneItsConfigurationReads() throws IOException {
         for (String service : applications()) {
-            Set<String> read = placeholders(module(service));
+            Set<String> read = new TreeSet<>(placeholders(module(service)));
+            read.addAll(publishedVariables(module(service)));
             assertThat(environment(service).keySet()).as(service + " sets only what " + module(service) + " reads")
                     .allMatch(name -> read.contains(name) || READ_BY_SPRING_BOOT.contains(name),
                             "is read by the application");
@@ -195,26 +199,28 @@ class ComposeFileIT {
         return ROOT.resolve(module).resolve("src/main/resources");
     }
 
-    /**
-     * Every environment variable the module reads: those named in a ${NAME:default} placeholder of its
-     * application*.yml, and the published names its EnvironmentVariables class maps to tollgate.* properties.
-     */
+    /** Every environment variable named in a ${NAME:default} placeholder of the module's application*.yml. */
     private static Set<String> placeholders(String module) throws IOException {
-        StringBuilder configuration = new StringBuilder();
         try (Stream<Path> files = Files.list(resources(module))) {
+            StringBuilder configuration = new StringBuilder();
             for (Path file : files.filter(path -> path.getFileName().toString().matches("application.*\\.yml"))
                     .toList()) {
                 configuration.append(Files.readString(file));
             }
+            return matches(PLACEHOLDER, configuration.toString());
         }
-        Set<String> read = matches(PLACEHOLDER, configuration.toString());
-        try (Stream<Path> sources = Files.walk(ROOT.resolve(module).resolve("src/main/java"))) {
-            for (Path table : sources.filter(path -> path.getFileName().toString().equals("EnvironmentVariables.java"))
+    }
+
+    /** Every environment variable of the module's EnvironmentVariables table (its tollgate.* settings). */
+    private static Set<String> publishedVariables(String module) throws IOException {
+        try (Stream<Path> files = Files.walk(ROOT.resolve(module).resolve("src/main/java"))) {
+            StringBuilder tables = new StringBuilder();
+            for (Path file : files.filter(path -> path.getFileName().toString().equals("EnvironmentVariables.java"))
                     .toList()) {
-                read.addAll(matches(VARIABLE_NAME_LITERAL, Files.readString(table)));
+                tables.append(Files.readString(file));
             }
+            return matches(PUBLISHED_VARIABLE, tables.toString());
         }
-        return read;
     }
 
     private static Set<String> matches(Pattern pattern, String text) {

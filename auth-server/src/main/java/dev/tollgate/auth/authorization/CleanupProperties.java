@@ -10,4 +10,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record CleanupProperties(
         @DefaultValue("10m") Duration interval,
         @DefaultValue("500") int batchSize) {
+
+    /**
+     * {@link #interval} for {@code @Scheduled} (an annotation takes no record): read from this record's bean when the
+     * job is scheduled.
+     */
+    public static final String INTERVAL =
+            "#{beanFactory.getBean(T(dev.tollgate.auth.authorization.CleanupProperties)).interval()}";
 }

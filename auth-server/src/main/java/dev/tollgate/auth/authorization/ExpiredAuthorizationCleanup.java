@@ -35,7 +35,7 @@ public class ExpiredAuthorizationCleanup {
     }
 
     /** Every {@code tollgate.cleanup.interval}, on one instance at a time (the others skip that round). */
-    @Scheduled(fixedDelayString = "${tollgate.cleanup.interval:10m}", initialDelayString = "${tollgate.cleanup.interval:10m}")
+    @Scheduled(fixedDelayString = CleanupProperties.INTERVAL, initialDelayString = CleanupProperties.INTERVAL)
     @SchedulerLock(name = "expired-authorization-cleanup")
     public void scheduledCleanup() {
         deleteExpired();

@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
 
+import dev.tollgate.auth.authorization.CleanupProperties;
 import dev.tollgate.auth.secret.SecretDigest;
 
 /**
@@ -51,8 +52,7 @@ public class UsedClientAssertions {
     }
 
     /** Every {@code tollgate.cleanup.interval}, on one instance at a time: forgets expired assertions. */
-    @Scheduled(fixedDelayString = "${tollgate.cleanup.interval:10m}",
-            initialDelayString = "${tollgate.cleanup.interval:10m}")
+    @Scheduled(fixedDelayString = CleanupProperties.INTERVAL, initialDelayString = CleanupProperties.INTERVAL)
     @SchedulerLock(name = "used-client-assertion-cleanup")
     public void scheduledCleanup() {
         deleteExpired();

@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * come from the database clock, so instances whose clocks drift apart still agree.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableSchedulerLock(defaultLockAtMostFor = "${tollgate.jobs.lock-at-most-for}")
+@EnableSchedulerLock(defaultLockAtMostFor = ScheduledJobProperties.LOCK_AT_MOST_FOR)
 public class SchedulerLockConfig {
 
     @Bean

@@ -4,17 +4,17 @@ import org.apache.commons.logging.Log;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
  * Installs the native crypto provider before any bean creates or loads a key (see {@link CryptoProviders}), and
- * logs which provider signs. {@code tollgate.crypto.native-provider=false} keeps the JDK's providers.
+ * logs which provider signs. {@code tollgate.crypto.native-provider=false} keeps the JDK's providers. That is before
+ * the application context exists, so {@link CryptoProperties} is bound here from the environment.
  */
 class NativeCryptoAtStartup implements EnvironmentPostProcessor, Ordered {
-
-    static final String PROPERTY = "tollgate.crypto.native-provider";
 
     private final Log log;
 
@@ -24,7 +24,7 @@ class NativeCryptoAtStartup implements EnvironmentPostProcessor, Ordered {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        boolean wanted = environment.getProperty(PROPERTY, Boolean.class, true);
+        boolean wanted = Binder.get(environment).bindOrCreate("tollgate.crypto", CryptoProperties.class).nativeProvider();
         CryptoProviders.Outcome outcome = CryptoProviders.install(wanted, CryptoProviders::amazonCorretto);
         log.info("Tokens are signed by JCA provider " + outcome.signingProvider() + " (" + outcome.reason() + ")");
     }

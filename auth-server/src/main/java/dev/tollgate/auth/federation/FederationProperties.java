@@ -9,8 +9,9 @@ import org.springframework.util.StringUtils;
 
 /**
  * The upstream identity providers users may sign in with, bound from {@code tollgate.federation.providers.<id>}.
- * A provider without a client id is switched off, so the presets in application.yml cost nothing until an operator
- * sets their environment variables.
+ * A provider without a client id is switched off. Ids {@code google}, {@code github} and {@code oidc} are presets
+ * (see {@link UpstreamProvider}) that an operator switches on with their environment variables
+ * ({@code GOOGLE_CLIENT_ID}, ...; see EnvironmentVariables).
  */
 @ConfigurationProperties("tollgate.federation")
 public record FederationProperties(Map<String, Provider> providers) {
@@ -25,7 +26,8 @@ public record FederationProperties(Map<String, Provider> providers) {
 
     /**
      * @param type defaults from the id: {@code google} and {@code github} are presets, anything else is OIDC
-     * @param name the button text after "Continue with"; defaults to the preset's name or the id
+     * @param name the button text after "Continue with"; defaults to the preset's name ("Single sign-on" for
+     *             {@code oidc}) or the id
      * @param requireVerifiedEmail refuse sign-ins whose upstream email address is missing or unverified
      */
     public record Provider(Type type, String name, String issuerUri, String clientId, String clientSecret,

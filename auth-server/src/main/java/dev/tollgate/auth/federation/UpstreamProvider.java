@@ -45,11 +45,12 @@ public record UpstreamProvider(String id, String name, Type type, String issuerU
         };
     }
 
+    /** Provider {@code oidc} is the preset for one single sign-on provider of the operator's (OIDC_* variables). */
     private static String defaultName(String id, Type type) {
         return switch (type) {
             case GOOGLE -> "Google";
             case GITHUB -> "GitHub";
-            case OIDC -> id;
+            case OIDC -> "oidc".equals(id) ? "Single sign-on" : id;
         };
     }
 

@@ -31,8 +31,7 @@ class SigningKeyConfig {
             this.rotation = rotation;
         }
 
-        @Scheduled(fixedDelayString = "${tollgate.keys.check-interval:10m}",
-                initialDelayString = "${tollgate.keys.check-interval:10m}")
+        @Scheduled(fixedDelayString = KeyProperties.CHECK_INTERVAL, initialDelayString = KeyProperties.CHECK_INTERVAL)
         @SchedulerLock(name = "signing-key-maintenance")
         void maintain() {
             rotation.rotateIfDue();

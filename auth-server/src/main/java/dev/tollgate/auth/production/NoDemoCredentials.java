@@ -19,13 +19,15 @@ import dev.tollgate.auth.user.UserRepository;
 @Component
 class NoDemoCredentials implements SmartInitializingSingleton {
 
+    private final ProductionProperties production;
     private final Environment environment;
     private final RegisteredClientRepository clients;
     private final UserRepository users;
     private final PasswordEncoder passwordEncoder;
 
-    NoDemoCredentials(Environment environment, RegisteredClientRepository clients, UserRepository users,
-            PasswordEncoder passwordEncoder) {
+    NoDemoCredentials(ProductionProperties production, Environment environment, RegisteredClientRepository clients,
+            UserRepository users, PasswordEncoder passwordEncoder) {
+        this.production = production;
         this.environment = environment;
         this.clients = clients;
         this.users = users;
@@ -34,7 +36,7 @@ class NoDemoCredentials implements SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {
-        if (!ProductionMode.isOn(environment)) {
+        if (!ProductionMode.isOn(production, environment)) {
             return;
         }
         for (Map.Entry<String, String> demo : DemoCredentials.CLIENT_SECRETS.entrySet()) {

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 
 /**
@@ -22,9 +23,18 @@ public final class ProductionMode {
     private ProductionMode() {
     }
 
+    /** Decided before the application context exists (the start-up checks run then), so bound here. */
     public static boolean isOn(Environment environment) {
-        Boolean configured = environment.getProperty(PROPERTY, Boolean.class);
+        return isOn(properties(environment), environment);
+    }
+
+    public static boolean isOn(ProductionProperties properties, Environment environment) {
+        Boolean configured = properties.production();
         return configured != null ? configured : usesPostgresql(environment);
+    }
+
+    static ProductionProperties properties(Environment environment) {
+        return Binder.get(environment).bindOrCreate("tollgate", ProductionProperties.class);
     }
 
     static boolean usesPostgresql(Environment environment) {

@@ -6,19 +6,23 @@ import java.util.Set;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 
+import dev.tollgate.auth.AuthServerProperties;
+import dev.tollgate.auth.keys.KeyProperties;
+
 /**
  * Checks the configuration before anything starts (after the profiles and application.yml are read): in production
  * ({@link ProductionMode}: a PostgreSQL database, or tollgate.production=true) no demo profile runs, the issuer is
- * https and the key-encryption secret is real.
+ * https and the key-encryption secret is real. The context does not exist yet, so the settings are bound here from
+ * the environment, to the records that hold their defaults.
  */
 class SafeConfiguration implements EnvironmentPostProcessor, Ordered {
 
     static final String ISSUER = "tollgate.issuer";
-    static final String ALLOW_HTTP_LOOPBACK_ISSUER = "tollgate.allow-http-loopback-issuer";
     static final String KEY_ENCRYPTION_SECRET = "tollgate.keys.encryption-secret";
     static final int MIN_SECRET_LENGTH = 32;
 
@@ -40,7 +44,8 @@ class SafeConfiguration implements EnvironmentPostProcessor, Ordered {
     }
 
     static void check(Environment environment) {
-        if (!ProductionMode.isOn(environment)) {
+        ProductionProperties production = ProductionMode.properties(environment);
+        if (!ProductionMode.isOn(production, environment)) {
             return;
         }
         for (String demo : ProductionMode.DEMO_PROFILES) {
@@ -48,8 +53,10 @@ class SafeConfiguration implements EnvironmentPostProcessor, Ordered {
                 throw demoProfileRefusal(environment, demo);
             }
         }
-        checkIssuer(environment);
-        checkKeyEncryptionSecret(environment);
+        Binder binder = Binder.get(environment);
+        checkIssuer(binder.bindOrCreate("tollgate", AuthServerProperties.class).issuer(),
+                production.allowHttpLoopbackIssuer());
+        checkKeyEncryptionSecret(binder.bindOrCreate("tollgate.keys", KeyProperties.class).encryptionSecret());
     }
 
     private static UnsafeStartException demoProfileRefusal(Environment environment, String profile) {
@@ -61,8 +68,7 @@ class SafeConfiguration implements EnvironmentPostProcessor, Ordered {
                         + "Only a throwaway PostgreSQL database (a test) may run them, with TOLLGATE_PRODUCTION=false.");
     }
 
-    private static void checkIssuer(Environment environment) {
-        String issuer = environment.getProperty(ISSUER, "");
+    private static void checkIssuer(String issuer, boolean allowHttpLoopbackIssuer) {
         URI uri;
         try {
             uri = URI.create(issuer);
@@ -77,7 +83,7 @@ class SafeConfiguration implements EnvironmentPostProcessor, Ordered {
         }
         boolean loopback = "http".equals(scheme) && uri.getHost() != null
                 && LOOPBACK_HOSTS.contains(uri.getHost().toLowerCase(Locale.ROOT));
-        if (loopback && environment.getProperty(ALLOW_HTTP_LOOPBACK_ISSUER, Boolean.class, false)) {
+        if (loopback && allowHttpLoopbackIssuer) {
             return;
         }
         throw new UnsafeStartException("the issuer '" + issuer + "' is not an https URL. Tokens, codes and "
@@ -87,8 +93,8 @@ class SafeConfiguration implements EnvironmentPostProcessor, Ordered {
                         + "issuer is allowed with TOLLGATE_ALLOW_HTTP_LOOPBACK_ISSUER=true.");
     }
 
-    private static void checkKeyEncryptionSecret(Environment environment) {
-        String secret = environment.getProperty(KEY_ENCRYPTION_SECRET, "").strip();
+    private static void checkKeyEncryptionSecret(String configuredSecret) {
+        String secret = configuredSecret == null ? "" : configuredSecret.strip();
         if (secret.isEmpty()) {
             throw new UnsafeStartException("no key-encryption secret (" + KEY_ENCRYPTION_SECRET + ") is set: the "
                     + "signing keys in the database would not be protected at rest.",

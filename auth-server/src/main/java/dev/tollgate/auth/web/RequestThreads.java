@@ -1,7 +1,6 @@
 package dev.tollgate.auth.web;
 
 import org.apache.coyote.AbstractProtocol;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -14,7 +13,7 @@ import org.springframework.core.annotation.Order;
  * (a signature per token), so extra threads only interleave requests: measured at 32 connections on two cores,
  * 8 threads gave the same tokens/s as 200 with the 99th percentile at 25 ms instead of 40-55 ms. Connections
  * beyond the pool wait in the accept queue, not in a run queue. With a remote database each request also waits
- * on the network, so give more per core there ({@code SERVER_THREADS_PER_CORE}).
+ * on the network, so give more per core there ({@link RequestThreadProperties}).
  */
 @Configuration(proxyBeanMethods = false)
 class RequestThreads {
@@ -23,8 +22,8 @@ class RequestThreads {
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
     WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> requestThreadsPerCore(
-            @Value("${tollgate.server.threads-per-core:4}") int perCore) {
-        int threads = Math.max(2, perCore * Runtime.getRuntime().availableProcessors());
+            RequestThreadProperties properties) {
+        int threads = Math.max(2, properties.threadsPerCore() * Runtime.getRuntime().availableProcessors());
         return factory -> factory.addConnectorCustomizers(connector -> {
             if (connector.getProtocolHandler() instanceof AbstractProtocol<?> protocol) {
                 protocol.setMaxThreads(threads);

@@ -1,0 +1,72 @@
+package dev.tollgate.auth;
+
+import java.util.Map;
+
+import dev.tollgate.config.PublishedEnvironmentVariables;
+
+import static java.util.Map.entry;
+
+/**
+ * The environment variables of the README's configuration table, each with the {@code tollgate.*} property it
+ * sets. The defaults live in the properties records of the features ({@link AuthServerProperties},
+ * {@code keys.KeyProperties}, {@code ratelimit.RateLimitProperties}, ...) only; the {@code demo} and
+ * {@code demo-upstream} profile files set values of their own, which a variable that is set overrides.
+ */
+class EnvironmentVariables extends PublishedEnvironmentVariables {
+
+    static final Map<String, String> PROPERTIES = Map.ofEntries(
+            entry("AUTH_ISSUER", "tollgate.issuer"),
+            entry("API_AUDIENCE", "tollgate.api.audience"),
+            entry("ACCESS_TOKEN_TTL", "tollgate.token.access-token-ttl"),
+            entry("REFRESH_TOKEN_IDLE_TIMEOUT", "tollgate.token.refresh-token-idle-timeout"),
+            entry("REFRESH_TOKEN_ABSOLUTE_LIFETIME", "tollgate.token.refresh-token-absolute-lifetime"),
+            entry("AUTHORIZATION_CODE_TTL", "tollgate.token.authorization-code-ttl"),
+            entry("REGISTRATION_ALLOW_ADMIN_SCOPES_FOR_SERVICES", "tollgate.registration.allow-admin-scopes-for-services"),
+            entry("SERVER_THREADS_PER_CORE", "tollgate.server.threads-per-core"),
+            entry("JOB_LOCK_AT_MOST_FOR", "tollgate.jobs.lock-at-most-for"),
+            entry("CLEANUP_INTERVAL", "tollgate.cleanup.interval"),
+            entry("CLEANUP_BATCH_SIZE", "tollgate.cleanup.batch-size"),
+            entry("TOLLGATE_KEY_ENCRYPTION_SECRET", "tollgate.keys.encryption-secret"),
+            entry("KEY_ROTATION_INTERVAL", "tollgate.keys.rotation-interval"),
+            entry("KEY_CHECK_INTERVAL", "tollgate.keys.check-interval"),
+            entry("SIGNING_KEY_ALGORITHM", "tollgate.keys.algorithm"),
+            entry("CLIENT_CACHE_TTL", "tollgate.clients.cache-ttl"),
+            entry("NATIVE_CRYPTO_PROVIDER", "tollgate.crypto.native-provider"),
+            entry("CORS_ALLOWED_ORIGINS", "tollgate.cors.allowed-origins"),
+            entry("METRICS_USERNAME", "tollgate.metrics.username"),
+            entry("METRICS_PASSWORD", "tollgate.metrics.password"),
+            entry("TOLLGATE_PRODUCTION", "tollgate.production"),
+            entry("TOLLGATE_ALLOW_HTTP_LOOPBACK_ISSUER", "tollgate.allow-http-loopback-issuer"),
+            entry("LOGIN_MAX_FAILURES_PER_ACCOUNT", "tollgate.login.max-failures-per-account"),
+            entry("LOGIN_MAX_FAILURES_PER_ADDRESS", "tollgate.login.max-failures-per-address"),
+            entry("LOGIN_LOCKOUT", "tollgate.login.lockout"),
+            entry("LOGIN_MAX_LOCKOUT", "tollgate.login.max-lockout"),
+            entry("LOGIN_FORGET_AFTER", "tollgate.login.forget-after"),
+            entry("RATE_LIMIT_ENABLED", "tollgate.rate-limit.enabled"),
+            entry("RATE_LIMIT_PERIOD", "tollgate.rate-limit.period"),
+            entry("RATE_LIMIT_PER_ADDRESS", "tollgate.rate-limit.per-address"),
+            entry("RATE_LIMIT_PER_CLIENT", "tollgate.rate-limit.per-client"),
+            entry("RATE_LIMIT_INTROSPECTION_PER_CLIENT", "tollgate.rate-limit.introspection-per-client"),
+            entry("RATE_LIMIT_LOGIN_PER_ADDRESS", "tollgate.rate-limit.login-per-address"),
+            entry("PASSWORD_BCRYPT_STRENGTH", "tollgate.password.bcrypt-strength"),
+            // the social login presets: a provider without a client id is off
+            entry("GOOGLE_CLIENT_ID", "tollgate.federation.providers.google.client-id"),
+            entry("GOOGLE_CLIENT_SECRET", "tollgate.federation.providers.google.client-secret"),
+            entry("GITHUB_CLIENT_ID", "tollgate.federation.providers.github.client-id"),
+            entry("GITHUB_CLIENT_SECRET", "tollgate.federation.providers.github.client-secret"),
+            entry("OIDC_NAME", "tollgate.federation.providers.oidc.name"),
+            entry("OIDC_ISSUER_URI", "tollgate.federation.providers.oidc.issuer-uri"),
+            entry("OIDC_CLIENT_ID", "tollgate.federation.providers.oidc.client-id"),
+            entry("OIDC_CLIENT_SECRET", "tollgate.federation.providers.oidc.client-secret"),
+            entry("OIDC_REQUIRE_VERIFIED_EMAIL", "tollgate.federation.providers.oidc.require-verified-email"),
+            // the demo profiles (application-demo.yml, application-demo-upstream.yml)
+            entry("DEMO_WEB_REDIRECT_URIS", "tollgate.demo.web-redirect-uris"),
+            entry("DEMO_WEB_POST_LOGOUT_URIS", "tollgate.demo.web-post-logout-redirect-uris"),
+            entry("DEMO_API_DOCS_REDIRECT_URIS", "tollgate.demo.api-docs-redirect-uris"),
+            entry("DEMO_UPSTREAM_ISSUER", "tollgate.federation.providers.upstream.issuer-uri"),
+            entry("DEMO_UPSTREAM_REDIRECT_URIS", "tollgate.demo-upstream.redirect-uris"));
+
+    EnvironmentVariables() {
+        super(PROPERTIES);
+    }
+}
