@@ -11,7 +11,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,10 +25,10 @@ import dev.tollgate.auth.support.Browser;
 import dev.tollgate.auth.support.ClientAddresses;
 import dev.tollgate.auth.support.DemoUpstream;
 import dev.tollgate.auth.support.FederationTest;
-import dev.tollgate.auth.support.TestClock;
 import dev.tollgate.auth.user.Roles;
 import dev.tollgate.auth.user.TollgateUser;
 import dev.tollgate.auth.user.UserRepository;
+import dev.tollgate.testsupport.TestClock;
 
 /**
  * Someone who controls an upstream identity with the verified email of a Tollgate account guesses that account's
@@ -58,11 +57,6 @@ class AccountLinkGuessingTest extends FederationTest {
 
     @Autowired
     TestClock clock;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void threeWrongLinkPasswordsLockTheAccountOnTheSignInFormToo() throws Exception {
