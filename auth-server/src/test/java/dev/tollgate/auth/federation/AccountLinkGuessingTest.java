@@ -29,6 +29,7 @@ import dev.tollgate.auth.user.Roles;
 import dev.tollgate.auth.user.TollgateUser;
 import dev.tollgate.auth.user.UserRepository;
 import dev.tollgate.testsupport.TestClock;
+import dev.tollgate.testsupport.TestDatabases;
 
 /**
  * Someone who controls an upstream identity with the verified email of a Tollgate account guesses that account's
@@ -37,8 +38,8 @@ import dev.tollgate.testsupport.TestClock;
  * per address, and a new upstream round trip grants no new ones.
  */
 @ActiveProfiles("hardened")
-@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:federation-hardened-test;MODE=PostgreSQL;"
-        + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
+@TestPropertySource(properties = "spring.datasource.url=" + TestDatabases.IN_MEMORY_H2 + "federation-hardened-test"
+        + TestDatabases.IN_MEMORY_H2_SETTINGS)
 @Import(TestClock.Config.class)
 class AccountLinkGuessingTest extends FederationTest {
 
