@@ -1,7 +1,7 @@
 package dev.tollgate.auth.authorization;
 
-import dev.tollgate.auth.support.AuthServerOnPostgresTest;
+import dev.tollgate.testsupport.OnPostgres;
 
-@AuthServerOnPostgresTest
+@OnPostgres
 class ExpiredAuthorizationCleanupOnPostgresTest extends ExpiredAuthorizationCleanupTest {
 }

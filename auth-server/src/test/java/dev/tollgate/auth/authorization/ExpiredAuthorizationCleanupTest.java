@@ -6,7 +6,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +18,7 @@ import dev.tollgate.auth.support.Grants.Client;
 import dev.tollgate.auth.support.Grants;
 import dev.tollgate.auth.support.HttpTest;
 import dev.tollgate.auth.support.OAuthHttp.Reply;
-import dev.tollgate.auth.support.TestClock;
+import dev.tollgate.testsupport.TestClock;
 
 @AuthServerTest
 class ExpiredAuthorizationCleanupTest extends HttpTest {
@@ -37,11 +36,6 @@ class ExpiredAuthorizationCleanupTest extends HttpTest {
     @BeforeEach
     void setUp() {
         grants = new Grants(http);
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
     }
 
     @Test

@@ -1,7 +1,7 @@
 package dev.tollgate.auth.client;
 
-import dev.tollgate.auth.support.AuthServerOnPostgresTest;
+import dev.tollgate.testsupport.OnPostgres;
 
-@AuthServerOnPostgresTest
+@OnPostgres
 class PrivateKeyJwtClientAuthenticationOnPostgresTest extends PrivateKeyJwtClientAuthenticationTest {
 }

@@ -6,14 +6,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.tollgate.auth.support.AuthServerTest;
-import dev.tollgate.auth.support.TestClock;
+import dev.tollgate.testsupport.TestClock;
 
 /** The memory of used client assertions: one use per client and jti until expiry, then forgotten. */
 @AuthServerTest
@@ -27,11 +26,6 @@ class UsedClientAssertionsTest {
 
     @Autowired
     JdbcClient database;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void aJtiIsUsableOncePerClientUntilItsAssertionExpires() {

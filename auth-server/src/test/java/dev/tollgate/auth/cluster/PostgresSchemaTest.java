@@ -7,11 +7,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import dev.tollgate.auth.support.AuthServerOnPostgresTest;
+import dev.tollgate.auth.support.SharedAuthServerContext;
+import dev.tollgate.testsupport.OnPostgres;
 
 /** Every migration ran on a real PostgreSQL, with its types and indexes. */
-@AuthServerOnPostgresTest
-class PostgresSchemaTest {
+@OnPostgres
+class PostgresSchemaTest extends SharedAuthServerContext {
 
     @Autowired
     JdbcClient database;

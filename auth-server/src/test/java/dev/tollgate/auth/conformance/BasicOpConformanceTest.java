@@ -2,6 +2,7 @@ package dev.tollgate.auth.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.Map;
 
 import com.nimbusds.jose.JWSAlgorithm;
@@ -23,6 +24,7 @@ import dev.tollgate.auth.support.Browser;
 import dev.tollgate.auth.support.HttpTest;
 import dev.tollgate.auth.support.OAuthHttp.Reply;
 import dev.tollgate.auth.user.UserRepository;
+import dev.tollgate.testsupport.TestClock;
 
 /**
  * What the OpenID Foundation's conformance suite checks in its Basic OP plan ({@code oidcc-basic-certification-test-plan},
@@ -40,6 +42,9 @@ class BasicOpConformanceTest extends HttpTest {
 
     @Autowired
     UserRepository users;
+
+    @Autowired
+    TestClock clock;
 
     RelyingParty rp;
 
@@ -161,6 +166,8 @@ class BasicOpConformanceTest extends HttpTest {
     void oidccPromptLogin_showsTheLoginPageAgainAndAuthTimeMovesOn() throws Exception {
         try (Browser browser = new Browser(http.baseUrl())) {
             Tokens first = rp.signIn(browser, "alice", "alice-password");
+            // real time, not the test clock: Spring Security stamps auth_time with the system clock, and the
+            // second sign-in's must be a later second
             Thread.sleep(1100);
             AuthenticationRequest request = rp.request("prompt", "login");
             HtmlPage page = rp.open(browser, request);
@@ -177,6 +184,8 @@ class BasicOpConformanceTest extends HttpTest {
     void oidccMaxAge1_aSignInOlderThanMaxAgeIsDoneAgain() throws Exception {
         try (Browser browser = new Browser(http.baseUrl())) {
             Tokens first = rp.signIn(browser, "alice", "alice-password");
+            // real time, not the test clock: Spring Security stamps auth_time with the system clock, and the
+            // second sign-in's must be a later second
             Thread.sleep(1500);
             AuthenticationRequest request = rp.request("max_age", "1");
             HtmlPage page = rp.open(browser, request);
@@ -221,7 +230,7 @@ class BasicOpConformanceTest extends HttpTest {
     void promptNoneWithASignInOlderThanMaxAge_redirectsWithLoginRequired() throws Exception {
         try (Browser browser = new Browser(http.baseUrl())) {
             rp.signIn(browser, "alice", "alice-password");
-            Thread.sleep(1500);
+            clock.advance(Duration.ofMillis(1500));
             AuthenticationRequest request = rp.request("prompt", "none", "max_age", "1");
             assertThat(rp.open(browser, request)).as("no page is shown").isNull();
             assertThat(browser.callbackParameters()).containsEntry("error", "login_required")

@@ -11,7 +11,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,10 +25,11 @@ import dev.tollgate.auth.support.Browser;
 import dev.tollgate.auth.support.ClientAddresses;
 import dev.tollgate.auth.support.DemoUpstream;
 import dev.tollgate.auth.support.FederationTest;
-import dev.tollgate.auth.support.TestClock;
 import dev.tollgate.auth.user.Roles;
 import dev.tollgate.auth.user.TollgateUser;
 import dev.tollgate.auth.user.UserRepository;
+import dev.tollgate.testsupport.TestClock;
+import dev.tollgate.testsupport.TestDatabases;
 
 /**
  * Someone who controls an upstream identity with the verified email of a Tollgate account guesses that account's
@@ -38,8 +38,8 @@ import dev.tollgate.auth.user.UserRepository;
  * per address, and a new upstream round trip grants no new ones.
  */
 @ActiveProfiles("hardened")
-@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:federation-hardened-test;MODE=PostgreSQL;"
-        + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
+@TestPropertySource(properties = "spring.datasource.url=" + TestDatabases.IN_MEMORY_H2 + "federation-hardened-test"
+        + TestDatabases.IN_MEMORY_H2_SETTINGS)
 @Import(TestClock.Config.class)
 class AccountLinkGuessingTest extends FederationTest {
 
@@ -58,11 +58,6 @@ class AccountLinkGuessingTest extends FederationTest {
 
     @Autowired
     TestClock clock;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void threeWrongLinkPasswordsLockTheAccountOnTheSignInFormToo() throws Exception {

@@ -13,6 +13,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import dev.tollgate.auth.AuthServerApplication;
 import dev.tollgate.auth.support.OAuthHttp;
 import dev.tollgate.auth.support.SignedTokens;
+import dev.tollgate.testsupport.TestDatabases;
 
 /**
  * An operator switches {@code tollgate.keys.algorithm} from RS256 to ES256: after the restart new tokens are ES256,
@@ -20,8 +21,7 @@ import dev.tollgate.auth.support.SignedTokens;
  */
 class SigningAlgorithmChangeTest {
 
-    private static final String DATABASE = "jdbc:h2:mem:algorithm-change-test;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-            + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+    private static final String DATABASE = TestDatabases.h2("algorithm-change-test");
 
     @Test
     void aServerRestartedWithEs256SignsWithAP256KeyAndKeepsPublishingTheRsaKey() throws Exception {

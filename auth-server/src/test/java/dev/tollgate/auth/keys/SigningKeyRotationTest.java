@@ -11,7 +11,6 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
 import org.htmlunit.Page;
 import org.htmlunit.html.HtmlPage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -24,7 +23,7 @@ import dev.tollgate.auth.support.AuthServerTest;
 import dev.tollgate.auth.support.Browser;
 import dev.tollgate.auth.support.HttpTest;
 import dev.tollgate.auth.support.SignedTokens;
-import dev.tollgate.auth.support.TestClock;
+import dev.tollgate.testsupport.TestClock;
 
 @AuthServerTest
 @ExtendWith(OutputCaptureExtension.class)
@@ -41,11 +40,6 @@ class SigningKeyRotationTest extends HttpTest {
 
     @Autowired
     JdbcClient database;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void anAdminRotatesTheKeyAndTokensSignedBeforeVerifyUntilTheOldKeyRetires(CapturedOutput output)

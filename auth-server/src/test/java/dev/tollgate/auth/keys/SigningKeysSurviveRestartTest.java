@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import dev.tollgate.auth.AuthServerApplication;
 import dev.tollgate.auth.support.OAuthHttp;
 import dev.tollgate.auth.support.SignedTokens;
+import dev.tollgate.testsupport.TestDatabases;
 
 /**
  * Two successive auth server processes on one database publish the same keys, accept each other's tokens and
@@ -19,8 +20,7 @@ import dev.tollgate.auth.support.SignedTokens;
  */
 class SigningKeysSurviveRestartTest {
 
-    private static final String DATABASE = "jdbc:h2:mem:restart-test;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-            + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+    private static final String DATABASE = TestDatabases.h2("restart-test");
 
     @Test
     void aRestartedServerKeepsItsJwksAndTheTokensItSignedBefore() throws Exception {

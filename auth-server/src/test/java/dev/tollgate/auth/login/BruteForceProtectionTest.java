@@ -9,7 +9,6 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 import org.htmlunit.html.HtmlPage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,9 +18,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import dev.tollgate.auth.support.Browser;
 import dev.tollgate.auth.support.ClientAddresses;
 import dev.tollgate.auth.support.HardenedAuthServerTest;
-import dev.tollgate.auth.support.TestClock;
 import dev.tollgate.auth.user.TollgateUser;
 import dev.tollgate.auth.user.UserRepository;
+import dev.tollgate.testsupport.TestClock;
 
 /**
  * An attacker guessing passwords on the real sign-in page (application-hardened.yml: a username is locked after
@@ -43,11 +42,6 @@ class BruteForceProtectionTest {
 
     @Autowired
     TestClock clock;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void anAccountIsLockedAfterThreeFailuresEvenForTheRightPasswordAndUnlocksAfterTheBackOff() throws Exception {

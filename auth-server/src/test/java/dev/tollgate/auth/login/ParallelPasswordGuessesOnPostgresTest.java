@@ -1,7 +1,7 @@
 package dev.tollgate.auth.login;
 
-import dev.tollgate.auth.support.HardenedAuthServerOnPostgresTest;
+import dev.tollgate.testsupport.OnPostgres;
 
-@HardenedAuthServerOnPostgresTest
+@OnPostgres
 class ParallelPasswordGuessesOnPostgresTest extends ParallelPasswordGuessesTest {
 }

@@ -15,7 +15,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.htmlunit.html.HtmlPage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,9 +26,9 @@ import dev.tollgate.auth.secret.SecretDigest;
 import dev.tollgate.auth.support.Browser;
 import dev.tollgate.auth.support.ClientAddresses;
 import dev.tollgate.auth.support.HardenedAuthServerTest;
-import dev.tollgate.auth.support.TestClock;
 import dev.tollgate.auth.user.TollgateUser;
 import dev.tollgate.auth.user.UserRepository;
+import dev.tollgate.testsupport.TestClock;
 
 /**
  * An attacker firing password guesses in parallel, so that they all arrive before any failure is recorded
@@ -59,11 +58,6 @@ class ParallelPasswordGuessesTest {
 
     @Autowired
     TestClock clock;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void twentyParallelWrongPasswordsForOneAccountCheckAtMostThreeAndLockIt() throws Exception {

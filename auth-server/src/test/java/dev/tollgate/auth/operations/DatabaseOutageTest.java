@@ -7,6 +7,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -14,11 +16,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 import dev.tollgate.auth.AuthServerApplication;
 import dev.tollgate.auth.support.OAuthHttp;
 import dev.tollgate.auth.support.OAuthHttp.Reply;
+import dev.tollgate.testsupport.EmbeddedPostgres;
 
 /**
  * An instance whose PostgreSQL goes away: it stays alive (a restart would not bring the database back), reports
@@ -34,12 +35,12 @@ class DatabaseOutageTest {
     @Test
     void withoutItsDatabaseAnInstanceStaysAliveTurnsUnreadyAndAnswers503() throws Exception {
         // its own server, not the shared test one: this test stops it
-        EmbeddedPostgres database = EmbeddedPostgres.builder().start();
+        EmbeddedPostgres.OwnServer database = EmbeddedPostgres.startOwnServer();
+        List<String> arguments = new ArrayList<>(List.of(database.arguments()));
+        arguments.addAll(List.of("--server.port=0", "--DB_CONNECTION_TIMEOUT_MS=1000"));
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(AuthServerApplication.class)
                 .profiles("demo", "test")
-                .run("--server.port=0", "--spring.datasource.url=" + database.getJdbcUrl("postgres", "postgres"),
-                        "--spring.datasource.username=postgres", "--spring.datasource.password=unused-local-trust",
-                        "--DB_CONNECTION_TIMEOUT_MS=1000")) {
+                .run(arguments.toArray(String[]::new))) {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             OAuthHttp http = new OAuthHttp(port);
             assertThat(http.get("/actuator/health/readiness").status()).isEqualTo(200);

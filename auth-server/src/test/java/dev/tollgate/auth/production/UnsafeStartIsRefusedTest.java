@@ -15,6 +15,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import dev.tollgate.auth.AuthServerApplication;
 import dev.tollgate.auth.support.AuthServerTest;
 import dev.tollgate.auth.support.OAuthHttp;
+import dev.tollgate.testsupport.TestDatabases;
 
 /**
  * Production (a PostgreSQL database, or tollgate.production=true) refuses to start with a clear message when its
@@ -23,10 +24,9 @@ import dev.tollgate.auth.support.OAuthHttp;
 @AuthServerTest
 class UnsafeStartIsRefusedTest {
 
-    private static final String SHARED_TEST_DATABASE = "jdbc:h2:mem:auth-server-test;MODE=PostgreSQL;"
-            + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
-    private static final String FRESH_DATABASE = "jdbc:h2:mem:production-start-test;MODE=PostgreSQL;"
-            + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+    /** The shared test context's database (spring.datasource.url in application-test.yml). */
+    private static final String SHARED_TEST_DATABASE = TestDatabases.h2("auth-server-test");
+    private static final String FRESH_DATABASE = TestDatabases.h2("production-start-test");
     /** The shared test context's secret (application-test.yml): its database's keys were encrypted with it. */
     private static final String GOOD_SECRET = "--tollgate.keys.encryption-secret=q8Vf3kP0zR7xW2mN5tY9bC4hJ6gL1sD8";
     private static final String HTTPS_ISSUER = "--tollgate.issuer=https://login.example.com";

@@ -14,8 +14,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
-import dev.tollgate.auth.support.OAuthHttp;
 import dev.tollgate.auth.support.OAuthHttp.Reply;
+import dev.tollgate.auth.support.OAuthHttp;
+import dev.tollgate.testsupport.TestDatabases;
 
 /**
  * A resource server checks opaque tokens by introspecting each one again whenever its cache of answers runs out
@@ -24,7 +25,8 @@ import dev.tollgate.auth.support.OAuthHttp.Reply;
  * introspection calls in quick succession, from one address as one client, and is never refused.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:auth-server-busy-api;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+        "spring.datasource.url=" + TestDatabases.IN_MEMORY_H2 + "auth-server-busy-api"
+                + TestDatabases.IN_MEMORY_H2_SETTINGS,
         // application.yml's defaults, which the test profile lifts for everything else
         "tollgate.rate-limit.per-address=600",
         "tollgate.rate-limit.per-client=300"})

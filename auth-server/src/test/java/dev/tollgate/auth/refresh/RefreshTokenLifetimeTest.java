@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,8 +21,8 @@ import dev.tollgate.auth.support.Grants.Client;
 import dev.tollgate.auth.support.Grants;
 import dev.tollgate.auth.support.HttpTest;
 import dev.tollgate.auth.support.OAuthHttp.Reply;
-import dev.tollgate.auth.support.TestClock;
 import dev.tollgate.auth.token.TokenPolicy;
+import dev.tollgate.testsupport.TestClock;
 
 /**
  * Refresh tokens expire after the idle timeout (8 h by default) since they were issued, and a family ends at its
@@ -45,11 +44,6 @@ class RefreshTokenLifetimeTest extends HttpTest {
     @BeforeEach
     void setUp() {
         grants = new Grants(http);
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
     }
 
     @Test

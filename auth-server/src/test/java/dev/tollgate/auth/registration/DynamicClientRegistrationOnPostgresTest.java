@@ -1,7 +1,7 @@
 package dev.tollgate.auth.registration;
 
-import dev.tollgate.auth.support.AuthServerOnPostgresTest;
+import dev.tollgate.testsupport.OnPostgres;
 
-@AuthServerOnPostgresTest
+@OnPostgres
 class DynamicClientRegistrationOnPostgresTest extends DynamicClientRegistrationTest {
 }

@@ -9,6 +9,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
+import dev.tollgate.testsupport.TestClock;
+
 /** The auth server with the demo data on a random port; every test class using it shares one Spring context. */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

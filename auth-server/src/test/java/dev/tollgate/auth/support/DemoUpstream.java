@@ -1,8 +1,5 @@
 package dev.tollgate.auth.support;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -13,6 +10,8 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
 import dev.tollgate.auth.AuthServerApplication;
+import dev.tollgate.testsupport.FreePorts;
+import dev.tollgate.testsupport.TestDatabases;
 
 /**
  * A second Tollgate auth server with the {@code demo-upstream} profile, on its own port and in-memory database: the
@@ -20,7 +19,7 @@ import dev.tollgate.auth.AuthServerApplication;
  */
 public final class DemoUpstream {
 
-    private static final int PORT = freePort();
+    private static final int PORT = FreePorts.next();
 
     private static ConfigurableApplicationContext context;
 
@@ -47,8 +46,7 @@ public final class DemoUpstream {
             context = new SpringApplicationBuilder(AuthServerApplication.class)
                     .profiles("demo-upstream")
                     .run("--server.port=" + PORT, "--tollgate.issuer=" + issuer(),
-                            "--spring.datasource.url=jdbc:h2:mem:upstream-test;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-                                    + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+                            "--spring.datasource.url=" + TestDatabases.h2("upstream-test"),
                             "--tollgate.demo-upstream.redirect-uris=" + String.join(",", callbacks));
             return;
         }
@@ -65,14 +63,5 @@ public final class DemoUpstream {
 
     public static <T> T bean(Class<T> type) {
         return context.getBean(type);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-        catch (IOException impossible) {
-            throw new UncheckedIOException(impossible);
-        }
     }
 }

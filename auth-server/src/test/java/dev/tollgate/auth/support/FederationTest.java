@@ -8,14 +8,15 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import dev.tollgate.testsupport.TestDatabases;
+
 /**
  * Tollgate with social login against the {@link DemoUpstream}: provider {@code upstream}, the same upstream as
  * {@code strict} (which requires a verified email), and {@code offline} (nothing listens there). Every subclass
  * shares one Spring context, on its own in-memory database.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:federation-test;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-                + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+        "spring.datasource.url=" + TestDatabases.IN_MEMORY_H2 + "federation-test" + TestDatabases.IN_MEMORY_H2_SETTINGS,
         "tollgate.federation.providers.upstream.name=Upstream",
         "tollgate.federation.providers.upstream.client-id=tollgate",
         "tollgate.federation.providers.upstream.client-secret=tollgate-upstream-secret",

@@ -9,6 +9,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
+import dev.tollgate.testsupport.TestClock;
+
 /**
  * The auth server with small brute-force and rate limits (application-hardened.yml) behind a trusted reverse
  * proxy; every test class using it shares one Spring context, and each attack comes from its own

@@ -1,7 +1,7 @@
 package dev.tollgate.auth.token;
 
-import dev.tollgate.auth.support.AuthServerOnPostgresTest;
+import dev.tollgate.testsupport.OnPostgres;
 
-@AuthServerOnPostgresTest
+@OnPostgres
 class SingleUseUnderConcurrencyOnPostgresTest extends SingleUseUnderConcurrencyTest {
 }
