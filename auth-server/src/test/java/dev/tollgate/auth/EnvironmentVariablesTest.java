@@ -11,15 +11,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.Ordered;
-import org.springframework.core.env.MapPropertySource;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
-import org.springframework.core.io.support.SpringFactoriesLoader;
 
 import dev.tollgate.auth.federation.FederationProperties;
 import dev.tollgate.auth.federation.UpstreamProvider;
 import dev.tollgate.auth.keys.KeyProperties;
 import dev.tollgate.auth.ratelimit.RateLimitProperties;
+import dev.tollgate.testsupport.StartingEnvironment;
 
 class EnvironmentVariablesTest {
 
@@ -63,23 +60,13 @@ class EnvironmentVariablesTest {
 
     @Test
     void springBootAppliesItAtEveryStartBeforeTheStartUpChecksReadTheSettings() {
-        // Spring Boot's own post-processors need what only a starting application hands them: skipped here
-        SpringFactoriesLoader.FailureHandler skipOthers = (type, implementation, failure) -> { };
-        List<EnvironmentPostProcessor> processors = SpringFactoriesLoader.forDefaultResourceLocation()
-                .load(EnvironmentPostProcessor.class, null, skipOthers);
+        List<EnvironmentPostProcessor> processors = StartingEnvironment.registeredPostProcessors();
         assertThat(processors).hasAtLeastOneElementOfType(EnvironmentVariables.class);
         // SafeConfiguration and NativeCryptoAtStartup run last
         assertThat(new EnvironmentVariables().getOrder()).isLessThan(Ordered.LOWEST_PRECEDENCE);
     }
 
     private static Binder binder(Map<String, Object> variables, Map<String, Object> systemProperties) {
-        StandardEnvironment environment = new StandardEnvironment();
-        String environmentName = StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME;
-        String systemName = StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME;
-        environment.getPropertySources().replace(environmentName,
-                new SystemEnvironmentPropertySource(environmentName, variables));
-        environment.getPropertySources().replace(systemName, new MapPropertySource(systemName, systemProperties));
-        new EnvironmentVariables().postProcessEnvironment(environment, null);
-        return Binder.get(environment);
+        return StartingEnvironment.after(new EnvironmentVariables(), variables, systemProperties);
     }
 }

@@ -4,12 +4,8 @@ import java.net.URI;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.EnvironmentPostProcessor;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.core.env.MapPropertySource;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
-import org.springframework.core.io.support.SpringFactoriesLoader;
+
+import dev.tollgate.testsupport.StartingEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,21 +32,12 @@ class EnvironmentVariablesTest {
 
     @Test
     void springBootAppliesItAtEveryStart() {
-        // Spring Boot's own post-processors need what only a starting application hands them: skipped here
-        SpringFactoriesLoader.FailureHandler skipOthers = (type, implementation, failure) -> { };
-        assertThat(SpringFactoriesLoader.forDefaultResourceLocation()
-                .load(EnvironmentPostProcessor.class, null, skipOthers))
+        assertThat(StartingEnvironment.registeredPostProcessors())
                 .hasAtLeastOneElementOfType(EnvironmentVariables.class);
     }
 
     private static DemoClientProperties bind(Map<String, Object> variables, Map<String, Object> systemProperties) {
-        StandardEnvironment environment = new StandardEnvironment();
-        String environmentName = StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME;
-        String systemName = StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME;
-        environment.getPropertySources().replace(environmentName,
-                new SystemEnvironmentPropertySource(environmentName, variables));
-        environment.getPropertySources().replace(systemName, new MapPropertySource(systemName, systemProperties));
-        new EnvironmentVariables().postProcessEnvironment(environment, null);
-        return Binder.get(environment).bindOrCreate("tollgate", DemoClientProperties.class);
+        return StartingEnvironment.after(new EnvironmentVariables(), variables, systemProperties)
+                .bindOrCreate("tollgate", DemoClientProperties.class);
     }
 }
