@@ -10,6 +10,18 @@ import java.util.Map;
  */
 public record SecurityEvent(SecurityEventType type, Map<String, String> details) {
 
+    /** Detail naming the user concerned, by their {@code sub} (the users table's id). */
+    public static final String USER = "user";
+
+    /** Detail naming the client concerned, by its client id. */
+    public static final String CLIENT = "client";
+
+    /** Detail naming the address the request came from. */
+    public static final String ADDRESS = "address";
+
+    /** Detail naming who made an administrative change: the admin token's {@code sub} (a user id or a client id). */
+    public static final String ACTOR = "actor";
+
     public SecurityEvent {
         details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
     }

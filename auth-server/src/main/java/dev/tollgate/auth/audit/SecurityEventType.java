@@ -17,6 +17,12 @@ public enum SecurityEventType {
     /** Signing out at Tollgate revoked the tokens issued in that browser session. */
     SESSION_TOKENS_REVOKED(Level.INFO),
 
+    /**
+     * An administrator changed a user, a group, a client, a session or a consent ({@link SecurityEvent#ACTOR} who,
+     * details {@code what}, {@code before} and {@code after}, never a password or secret).
+     */
+    ADMIN_CHANGE(Level.INFO),
+
     /** A new signing key started signing; the previous one was retired. */
     SIGNING_KEY_ROTATED(Level.INFO),
 
