@@ -9,13 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.oauth2.core.AuthorizationGrantType;
-import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
-import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
-import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
-import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
-import org.springframework.security.oauth2.server.authorization.settings.OAuth2TokenFormat;
 
 import dev.tollgate.auth.authorization.TokenFamilies;
 import dev.tollgate.auth.support.AdminHttp;
@@ -26,20 +20,9 @@ import dev.tollgate.auth.support.Grants;
 import dev.tollgate.auth.support.Grants.Client;
 import dev.tollgate.auth.support.HttpTest;
 import dev.tollgate.auth.support.SignedTokens;
-import dev.tollgate.auth.token.TokenPolicy;
 
 @AuthServerTest
 class AdminApiSecurityTest extends HttpTest {
-
-    // a user-facing client registered with tollgate.admin, without consent, as an operator's tool would be
-    private static final Client ADMIN_TOOL =
-            new Client("admin-scope-test-tool", null, "http://127.0.0.1:53998/callback");
-
-    @Autowired
-    RegisteredClientRepository clients;
-
-    @Autowired
-    TokenPolicy tokenPolicy;
 
     @Autowired
     TokenFamilies tokens;
@@ -47,18 +30,8 @@ class AdminApiSecurityTest extends HttpTest {
     private Grants grants;
 
     @BeforeEach
-    void registerAnAdminTool() {
+    void setUp() {
         grants = new Grants(http);
-        clients.save(RegisteredClient.withId(ADMIN_TOOL.id())
-                .clientId(ADMIN_TOOL.id())
-                .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
-                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-                .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
-                .redirectUri("http://127.0.0.1/callback")
-                .scope("openid").scope("tollgate.admin")
-                .clientSettings(ClientSettings.builder().requireProofKey(true).build())
-                .tokenSettings(tokenPolicy.tokenSettings(OAuth2TokenFormat.SELF_CONTAINED))
-                .build());
     }
 
     @Test
@@ -185,7 +158,7 @@ class AdminApiSecurityTest extends HttpTest {
 
     private String userToken(String username, String password) throws Exception {
         try (Browser browser = new Browser(http.baseUrl())) {
-            var tokens = grants.exchange(grants.authorize(browser, ADMIN_TOOL, username, password,
+            var tokens = grants.exchange(grants.authorize(browser, Client.ADMIN_CLI, username, password,
                     "openid tollgate.admin"));
             assertThat(tokens.status()).as(tokens.toString()).isEqualTo(200);
             return tokens.field("access_token");
