@@ -56,7 +56,11 @@ class UserSessionsEndpointTest extends HttpTest {
     @Test
     void anAdminSeesTheSessionsOfAUserAndEndsThemAll(CapturedOutput output) throws Exception {
         TollgateUser user = testUsers.create("sessions");
-        try (Browser laptop = new Browser(http.baseUrl()); Browser phone = new Browser(http.baseUrl())) {
+        TollgateUser bystander = testUsers.create("bystander");
+        try (Browser laptop = new Browser(http.baseUrl()); Browser phone = new Browser(http.baseUrl());
+                Browser other = new Browser(http.baseUrl())) {
+            OAuthHttp.Reply untouched = grants.exchange(grants.authorize(other, Client.DEMO_WEB, bystander.username(),
+                    TestUsers.PASSWORD, "openid books.read"));
             OAuthHttp.Reply web = grants.exchange(grants.authorize(laptop, Client.DEMO_WEB, user.username(),
                     TestUsers.PASSWORD, "openid books.read"));
             OAuthHttp.Reply cli = grants.exchange(grants.authorize(phone, Client.DEMO_CLI, user.username(),
@@ -93,6 +97,9 @@ class UserSessionsEndpointTest extends HttpTest {
                 assertThat(grants.refresh(Client.DEMO_WEB, web.field("refresh_token")).status()).isEqualTo(400);
             }
             assertThat(admin.get(sessionsOf(user.id())).json().size()).isZero();
+            assertThat(grants.isActive(untouched.field("access_token"))).as("another user's tokens").isTrue();
+            assertThat(grants.isActive(untouched.field("refresh_token"))).isTrue();
+            assertThat(isSignedIn(other)).as("another user's session").isTrue();
             assertThat(output.getOut()).contains("event=ADMIN_CHANGE", "what=user.sessions.end",
                     "actor=demo-admin", "user=" + user.id());
         }
