@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import org.htmlunit.Page;
+import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -145,6 +147,20 @@ class AdminApiSecurityTest extends HttpTest {
         // as a sign-out or an administrator ending the user's sessions does it
         tokens.revokeAll(tokens.findByToken(token, OAuth2TokenType.ACCESS_TOKEN).getId());
         assertThat(admin.get("/admin/api/no-such-thing").status()).isEqualTo(401);
+    }
+
+    @Test
+    void anAdministratorsBrowserSessionOpensNothingThereSoNoCsrfIsPossible() throws Exception {
+        try (Browser browser = new Browser(http.baseUrl())) {
+            browser.signIn(browser.open("/login"), "admin", "admin-password");
+            HtmlPage account = browser.open("/account");
+            assertThat(account.getElementById("login-form")).as("signed in").isNull();
+
+            for (String path : new String[] {"/admin/api/no-such-thing", "/scim/v2/Users"}) {
+                Page page = browser.open(path);
+                assertThat(page.getWebResponse().getStatusCode()).as(path).isEqualTo(401);
+            }
+        }
     }
 
     @Test
