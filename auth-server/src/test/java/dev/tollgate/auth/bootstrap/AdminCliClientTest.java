@@ -4,43 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.crypto.password.PasswordEncoder;
-
+import dev.tollgate.auth.support.AdminApiTest;
 import dev.tollgate.auth.support.AdminHttp;
 import dev.tollgate.auth.support.AuthServerTest;
 import dev.tollgate.auth.support.Browser;
 import dev.tollgate.auth.support.Grants;
 import dev.tollgate.auth.support.Grants.Client;
-import dev.tollgate.auth.support.HttpTest;
 import dev.tollgate.auth.support.OAuthHttp.Reply;
 import dev.tollgate.auth.support.Pkce;
 import dev.tollgate.auth.support.TestUsers;
 import dev.tollgate.auth.user.TollgateUser;
-import dev.tollgate.auth.user.UserRepository;
 
 /** An operator at a terminal gets an admin token through the built-in client tollgate-admin-cli. */
 @AuthServerTest
-class AdminCliClientTest extends HttpTest {
-
-    @Autowired
-    UserRepository users;
-
-    @Autowired
-    PasswordEncoder passwords;
-
-    private Grants grants;
-
-    private TestUsers testUsers;
-
-    @BeforeEach
-    void setUp() {
-        grants = new Grants(http);
-        testUsers = new TestUsers(users, passwords);
-    }
+class AdminCliClientTest extends AdminApiTest {
 
     @Test
     void anAdministratorGetsAnAdminTokenOnAnyLoopbackPortWithoutAConsentPage() throws IOException {

@@ -4,52 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
+import dev.tollgate.auth.support.AdminApiTest;
 import dev.tollgate.auth.support.AdminHttp;
 import dev.tollgate.auth.support.AdminHttp.Reply;
 import dev.tollgate.auth.support.AuthServerTest;
 import dev.tollgate.auth.support.Browser;
 import dev.tollgate.auth.support.Grants;
 import dev.tollgate.auth.support.Grants.Client;
-import dev.tollgate.auth.support.HttpTest;
 import dev.tollgate.auth.support.OAuthHttp;
 import dev.tollgate.auth.support.Pkce;
 import dev.tollgate.auth.support.TestUsers;
 import dev.tollgate.auth.user.TollgateUser;
-import dev.tollgate.auth.user.UserRepository;
 
 @AuthServerTest
 @ExtendWith(OutputCaptureExtension.class)
-class UserConsentsEndpointTest extends HttpTest {
+class UserConsentsEndpointTest extends AdminApiTest {
 
     private static final String SCOPE = "openid books.read";
-
-    @Autowired
-    UserRepository users;
-
-    @Autowired
-    PasswordEncoder passwords;
-
-    private Grants grants;
-
-    private TestUsers testUsers;
-
-    private AdminHttp admin;
-
-    @BeforeEach
-    void setUp() {
-        grants = new Grants(http);
-        testUsers = new TestUsers(users, passwords);
-        admin = AdminHttp.asDemoAdmin(http);
-    }
 
     @Test
     void withdrawingAConsentRevokesTheClientsTokensAndConsentIsAskedAgain(CapturedOutput output) throws Exception {

@@ -7,51 +7,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.htmlunit.html.HtmlPage;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
+import dev.tollgate.auth.support.AdminApiTest;
 import dev.tollgate.auth.support.AdminHttp;
 import dev.tollgate.auth.support.AdminHttp.Reply;
 import dev.tollgate.auth.support.AuthServerTest;
 import dev.tollgate.auth.support.Browser;
 import dev.tollgate.auth.support.Grants;
 import dev.tollgate.auth.support.Grants.Client;
-import dev.tollgate.auth.support.HttpTest;
 import dev.tollgate.auth.support.OAuthHttp;
 import dev.tollgate.auth.support.TestUsers;
 import dev.tollgate.auth.user.TollgateUser;
-import dev.tollgate.auth.user.UserRepository;
 import tools.jackson.databind.JsonNode;
 
 @AuthServerTest
 @ExtendWith(OutputCaptureExtension.class)
-class UserSessionsEndpointTest extends HttpTest {
-
-    @Autowired
-    UserRepository users;
-
-    @Autowired
-    PasswordEncoder passwords;
-
-    private Grants grants;
-
-    private TestUsers testUsers;
-
-    private AdminHttp admin;
-
-    @BeforeEach
-    void setUp() {
-        grants = new Grants(http);
-        testUsers = new TestUsers(users, passwords);
-        admin = AdminHttp.asDemoAdmin(http);
-    }
+class UserSessionsEndpointTest extends AdminApiTest {
 
     @Test
     void anAdminSeesTheSessionsOfAUserAndEndsThemAll(CapturedOutput output) throws Exception {
@@ -89,8 +65,8 @@ class UserSessionsEndpointTest extends HttpTest {
             Reply ended = admin.delete(sessionsOf(user.id()));
 
             assertThat(ended.status()).as(ended.toString()).isEqualTo(204);
-            assertThat(isSignedIn(laptop)).as("the user's browser session ended").isFalse();
-            assertThat(isSignedIn(phone)).isFalse();
+            assertThat(laptop.isSignedIn()).as("the user's browser session ended").isFalse();
+            assertThat(phone.isSignedIn()).isFalse();
             for (OAuthHttp.Reply tokens : List.of(web, cli)) {
                 assertThat(grants.isActive(tokens.field("access_token"))).isFalse();
                 assertThat(grants.isActive(tokens.field("refresh_token"))).isFalse();
@@ -99,7 +75,7 @@ class UserSessionsEndpointTest extends HttpTest {
             assertThat(admin.get(sessionsOf(user.id())).json().size()).isZero();
             assertThat(grants.isActive(untouched.field("access_token"))).as("another user's tokens").isTrue();
             assertThat(grants.isActive(untouched.field("refresh_token"))).isTrue();
-            assertThat(isSignedIn(other)).as("another user's session").isTrue();
+            assertThat(other.isSignedIn()).as("another user's session").isTrue();
             assertThat(output.getOut()).contains("event=ADMIN_CHANGE", "what=user.sessions.end",
                     "actor=demo-admin", "user=" + user.id());
         }
@@ -137,8 +113,4 @@ class UserSessionsEndpointTest extends HttpTest {
         return "/admin/api/users/" + userId + "/sessions";
     }
 
-    private static boolean isSignedIn(Browser browser) throws Exception {
-        HtmlPage account = browser.open("/account");
-        return account.getElementById("login-form") == null;
-    }
 }
