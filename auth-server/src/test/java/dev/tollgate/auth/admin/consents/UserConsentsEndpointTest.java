@@ -15,7 +15,6 @@ import dev.tollgate.auth.support.AdminHttp;
 import dev.tollgate.auth.support.AdminHttp.Reply;
 import dev.tollgate.auth.support.AuthServerTest;
 import dev.tollgate.auth.support.Browser;
-import dev.tollgate.auth.support.Grants;
 import dev.tollgate.auth.support.Grants.Client;
 import dev.tollgate.auth.support.OAuthHttp;
 import dev.tollgate.auth.support.Pkce;

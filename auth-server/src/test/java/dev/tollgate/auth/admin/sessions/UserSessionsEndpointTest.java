@@ -14,11 +14,9 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import dev.tollgate.auth.support.AdminApiTest;
-import dev.tollgate.auth.support.AdminHttp;
 import dev.tollgate.auth.support.AdminHttp.Reply;
 import dev.tollgate.auth.support.AuthServerTest;
 import dev.tollgate.auth.support.Browser;
-import dev.tollgate.auth.support.Grants;
 import dev.tollgate.auth.support.Grants.Client;
 import dev.tollgate.auth.support.OAuthHttp;
 import dev.tollgate.auth.support.TestUsers;
