@@ -46,7 +46,7 @@ public class AdminErrorBodies {
         }
         else {
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            body.put("type", "about:blank");
+            // no "type": RFC 9457 §4.2.1 reads its absence as about:blank, as Spring MVC writes its problems
             body.put("title", status.getReasonPhrase());
             body.put("status", status.value());
             body.put("detail", detail);
