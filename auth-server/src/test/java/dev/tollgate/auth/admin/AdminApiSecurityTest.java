@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
 import dev.tollgate.auth.authorization.TokenFamilies;
 import dev.tollgate.auth.support.AdminHttp;
@@ -27,6 +28,9 @@ class AdminApiSecurityTest extends HttpTest {
 
     @Autowired
     TokenFamilies tokens;
+
+    @Autowired
+    RegisteredClientRepository clients;
 
     private Grants grants;
 
@@ -159,6 +163,12 @@ class AdminApiSecurityTest extends HttpTest {
                 assertThat(page.getWebResponse().getStatusCode()).as(path).isEqualTo(401);
             }
         }
+    }
+
+    @Test
+    void theDemoAppCannotAskForTheAdminScope() {
+        assertThat(clients.findByClientId("demo-web").getScopes()).doesNotContain("tollgate.admin");
+        assertThat(clients.findByClientId("demo-admin").getScopes()).containsExactly("tollgate.admin");
     }
 
     @Test
