@@ -49,6 +49,8 @@ class EnvironmentVariables extends PublishedEnvironmentVariables {
             entry("RATE_LIMIT_INTROSPECTION_PER_CLIENT", "tollgate.rate-limit.introspection-per-client"),
             entry("RATE_LIMIT_LOGIN_PER_ADDRESS", "tollgate.rate-limit.login-per-address"),
             entry("PASSWORD_BCRYPT_STRENGTH", "tollgate.password.bcrypt-strength"),
+            entry("TOLLGATE_BOOTSTRAP_ADMIN_USERNAME", "tollgate.bootstrap-admin.username"),
+            entry("TOLLGATE_BOOTSTRAP_ADMIN_PASSWORD", "tollgate.bootstrap-admin.password"),
             // the social login presets: a provider without a client id is off
             entry("GOOGLE_CLIENT_ID", "tollgate.federation.providers.google.client-id"),
             entry("GOOGLE_CLIENT_SECRET", "tollgate.federation.providers.google.client-secret"),
