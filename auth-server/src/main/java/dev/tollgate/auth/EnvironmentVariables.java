@@ -48,6 +48,7 @@ class EnvironmentVariables extends PublishedEnvironmentVariables {
             entry("RATE_LIMIT_PER_CLIENT", "tollgate.rate-limit.per-client"),
             entry("RATE_LIMIT_INTROSPECTION_PER_CLIENT", "tollgate.rate-limit.introspection-per-client"),
             entry("RATE_LIMIT_LOGIN_PER_ADDRESS", "tollgate.rate-limit.login-per-address"),
+            entry("RATE_LIMIT_SYNC_INTERVAL", "tollgate.rate-limit.sync-interval"),
             entry("PASSWORD_BCRYPT_STRENGTH", "tollgate.password.bcrypt-strength"),
             // the social login presets: a provider without a client id is off
             entry("GOOGLE_CLIENT_ID", "tollgate.federation.providers.google.client-id"),

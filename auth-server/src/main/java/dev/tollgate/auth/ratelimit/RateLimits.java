@@ -1,8 +1,11 @@
 package dev.tollgate.auth.ratelimit;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+
+import javax.sql.DataSource;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -40,9 +43,11 @@ public class RateLimits {
             PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login"),
             PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login/link"));
 
-    public RateLimits(RateLimitProperties properties, AuthorizationServerSettings endpoints) {
+    public RateLimits(RateLimitProperties properties, AuthorizationServerSettings endpoints, DataSource dataSource,
+            Clock clock) {
         this.properties = properties;
-        this.limiter = new RateLimiter(properties.period());
+        this.limiter = new RateLimiter(properties.period(), properties.syncInterval(),
+                new BucketTable(dataSource, BucketTable.timeOf(clock)), BucketTable.timeOf(clock));
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         this.introspection = paths.matcher(endpoints.getTokenIntrospectionEndpoint());
         this.protocolEndpoints = new OrRequestMatcher(
