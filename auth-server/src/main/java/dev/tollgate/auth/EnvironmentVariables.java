@@ -35,6 +35,7 @@ class EnvironmentVariables extends PublishedEnvironmentVariables {
             entry("CORS_ALLOWED_ORIGINS", "tollgate.cors.allowed-origins"),
             entry("METRICS_USERNAME", "tollgate.metrics.username"),
             entry("METRICS_PASSWORD", "tollgate.metrics.password"),
+            entry("METRICS_CLIENT_LABEL", "tollgate.metrics.client-label"),
             entry("TOLLGATE_PRODUCTION", "tollgate.production"),
             entry("TOLLGATE_ALLOW_HTTP_LOOPBACK_ISSUER", "tollgate.allow-http-loopback-issuer"),
             entry("LOGIN_MAX_FAILURES_PER_ACCOUNT", "tollgate.login.max-failures-per-account"),
