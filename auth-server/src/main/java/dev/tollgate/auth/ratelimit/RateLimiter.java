@@ -13,6 +13,7 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.EstimationProbe;
 import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.distributed.proxy.BucketNotFoundException;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
 import io.github.bucket4j.distributed.proxy.optimization.NopeOptimizationListener;
@@ -85,7 +86,7 @@ final class RateLimiter {
         String bucketKey = key + "@" + capacity + "/" + period;
         if (time.currentTimeNanos() >= aloneUntilNanos) {
             try {
-                return action.apply(sharedBuckets.get(bucketKey, newKey -> sharedBucket(newKey, capacity)));
+                return onSharedBucket(bucketKey, capacity, action);
             }
             catch (RuntimeException failure) {
                 countAloneForAWhile(failure);
@@ -97,12 +98,42 @@ final class RateLimiter {
                 .build()));
     }
 
+    /**
+     * Bucket4j recreates a missing bucket for a single request, but fails a batch of parallel requests that finds its
+     * row gone (deleted by {@link ExpiredBucketCleanup} once the bucket was full): the bucket is then made again.
+     */
+    private <T> T onSharedBucket(String bucketKey, long capacity, Function<Bucket, T> action) {
+        try {
+            return action.apply(sharedBuckets.get(bucketKey, newKey -> sharedBucket(newKey, capacity)));
+        }
+        catch (RuntimeException failure) {
+            if (!isBucketNotFound(failure)) {
+                throw failure;
+            }
+            sharedBuckets.invalidate(bucketKey);
+            return action.apply(sharedBuckets.get(bucketKey, newKey -> sharedBucket(newKey, capacity)));
+        }
+    }
+
+    private static boolean isBucketNotFound(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BucketNotFoundException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A bucket of the shared table, made there before any request can use it: see {@link #onSharedBucket}. */
     private Bucket sharedBucket(String key, long capacity) {
         DelayParameters delay = new DelayParameters(unsynchronizedTokens(capacity), syncInterval);
         BucketConfiguration configuration = BucketConfiguration.builder().addLimit(limit(capacity)).build();
-        return shared.builder()
+        Bucket bucket = shared.builder()
                 .withOptimization(new DelayOptimization(delay, NopeOptimizationListener.INSTANCE, time))
                 .build(key, () -> configuration);
+        // the cache computes one key on one thread: alone, the first command creates the row if it is missing
+        bucket.getAvailableTokens();
+        return bucket;
     }
 
     private Bandwidth limit(long capacity) {

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
+import dev.tollgate.auth.support.Concurrently;
 import dev.tollgate.testsupport.TestClock;
 import dev.tollgate.testsupport.TestDatabases;
 
@@ -66,6 +67,45 @@ class RateLimiterTest {
         }
 
         assertThat(accepted).isBetween(100, 100 + (int) RateLimiter.unsynchronizedTokens(100));
+    }
+
+    /**
+     * Parallel requests of an instance are batched into one transaction by Bucket4j; a batch finding no row, for a
+     * new key or one whose full bucket the cleanup deleted, must still count in the shared bucket.
+     */
+    @Test
+    void parallelRequestsOnANewOrCleanedUpBucketCountInTheSharedOne() throws Exception {
+        DataSource database = bucketTable("rate-limiter-parallel");
+        RateLimiter first = limiter(database);
+        RateLimiter second = limiter(database);
+
+        assertThat(takenInParallel(first, "client:parallel", 100)).isEqualTo(100);
+        assertThat(takenInParallel(second, "client:parallel", 100)).as("what the other instance has not heard of yet")
+                .isLessThanOrEqualTo((int) RateLimiter.unsynchronizedTokens(100));
+
+        clock.advance(PERIOD);
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+            assertThat(statement.executeUpdate("DELETE FROM rate_limit_bucket")).as("full again, cleaned up").isOne();
+        }
+        // the threads that found the row gone start over on a new bucket while the others finish on the old one
+        assertThat(takenInParallel(first, "client:parallel", 100))
+                .isBetween(100, 100 + (int) RateLimiter.unsynchronizedTokens(100));
+        assertThat(takenInParallel(second, "client:parallel", 100)).as("what the other instance has not heard of yet")
+                .isLessThanOrEqualTo((int) RateLimiter.unsynchronizedTokens(100));
+    }
+
+    /** Eight threads taking 20 each at once: answers how many were granted. */
+    private static int takenInParallel(RateLimiter limiter, String key, long capacity) {
+        AtomicInteger granted = new AtomicInteger();
+        Concurrently.times(8, () -> {
+            for (int request = 0; request < 20; request++) {
+                if (limiter.tryTake(key, capacity).isEmpty()) {
+                    granted.incrementAndGet();
+                }
+            }
+            return null;
+        });
+        return granted.get();
     }
 
     @Test
