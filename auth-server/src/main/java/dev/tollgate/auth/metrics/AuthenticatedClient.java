@@ -17,9 +17,10 @@ import dev.tollgate.auth.client.TollgateClientSettings;
 /**
  * Notes on the request which registered client authenticated at a protocol endpoint, so that the endpoint's metrics
  * ({@link ProtocolEndpointMetrics}) are tagged with a real client id and never with whatever an unauthenticated caller
- * sent: its id if {@link ClientLabelProperties} names it, else {@value #OTHER}. It belongs in the protocol endpoints' chain once the client has authenticated and before anything can
- * answer for the endpoint (the rate limit per client included): Spring Security forgets the client when the chain
- * returns, before the metrics are taken.
+ * sent: its id if {@link ClientLabelProperties} names it, else {@value #OTHER}. It belongs in the protocol
+ * endpoints' chain once the client has authenticated and before anything can answer for the endpoint (the rate
+ * limit per client included): Spring Security forgets the client when the chain returns, before the metrics are
+ * taken.
  */
 public final class AuthenticatedClient extends OncePerRequestFilter {
 

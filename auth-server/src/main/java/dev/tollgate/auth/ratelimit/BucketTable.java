@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -167,8 +168,8 @@ final class BucketTable extends AbstractSelectForUpdateBasedProxyManager<String>
         T call() throws SQLException;
     }
 
-    /** Bucket4j's clock on the application's {@link java.time.Clock}, in wall-clock milliseconds as its default. */
-    static TimeMeter timeOf(java.time.Clock clock) {
+    /** Bucket4j's clock on the application's {@link Clock}, in wall-clock milliseconds as its default. */
+    static TimeMeter timeOf(Clock clock) {
         return new TimeMeter() {
             @Override
             public long currentTimeNanos() {

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import io.github.bucket4j.TimeMeter;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -46,8 +47,9 @@ public class RateLimits {
     public RateLimits(RateLimitProperties properties, AuthorizationServerSettings endpoints, DataSource dataSource,
             Clock clock) {
         this.properties = properties;
-        this.limiter = new RateLimiter(properties.period(), properties.syncInterval(),
-                new BucketTable(dataSource, BucketTable.timeOf(clock)), BucketTable.timeOf(clock));
+        TimeMeter time = BucketTable.timeOf(clock);
+        this.limiter = new RateLimiter(properties.period(), properties.syncInterval(), new BucketTable(dataSource, time),
+                time);
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         this.introspection = paths.matcher(endpoints.getTokenIntrospectionEndpoint());
         this.protocolEndpoints = new OrRequestMatcher(
