@@ -14,6 +14,7 @@ import org.springframework.security.oauth2.server.authorization.settings.OAuth2T
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.tollgate.auth.client.TollgateClientSettings;
 import dev.tollgate.auth.authorize.AdminOnlyScopes;
 import dev.tollgate.auth.token.TokenPolicy;
 
@@ -80,6 +81,7 @@ class AdminCliClient implements SmartInitializingSingleton {
                 .scope(OidcScopes.OPENID)
                 .scope(AdminOnlyScopes.TOLLGATE_ADMIN)
                 .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false)
+                        .setting(TollgateClientSettings.BUILT_IN, true)
                         .build())
                 .tokenSettings(tokenPolicy.tokenSettings(OAuth2TokenFormat.SELF_CONTAINED))
                 .build();
