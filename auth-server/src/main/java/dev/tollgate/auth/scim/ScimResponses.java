@@ -8,13 +8,21 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** The answers of {@code /scim/v2}: {@code application/scim+json} bodies, with {@code Location} and {@code ETag}. */
 public final class ScimResponses {
 
+    public static final String BASE_PATH = "/scim/v2";
+
     private static final MediaType SCIM = MediaType.parseMediaType(ScimJson.MEDIA_TYPE);
 
     private ScimResponses() {
+    }
+
+    /** The SCIM base URL of the request, e.g. {@code https://auth.example.com/scim/v2}, for locations and refs. */
+    public static URI base(UriComponentsBuilder request) {
+        return request.replacePath(BASE_PATH).replaceQuery(null).build().toUri();
     }
 
     public static ResponseEntity<String> ok(Object message) {

@@ -61,7 +61,7 @@ class UsersEndpoint {
         AttributeSelection selection = selection(attributes, excludedAttributes);
         ListParameters page = ListParameters.of(startIndex, count, sortBy, sortOrder, properties.maxResults());
         Page found = users.list(SqlFilter.of(filter, UserSchema.COLUMNS), page);
-        URI base = base(request);
+        URI base = ScimResponses.base(request);
         var resources = found.users().stream()
                 .map(user -> new GenericScimResource(selection.apply(UserResources.resource(user, base),
                         UserSchema.RESOURCE_TYPE)))
@@ -76,7 +76,7 @@ class UsersEndpoint {
             throws ScimException {
         ScimUser user = users.get(id);
         return ScimResponses.ok(selection(attributes, excludedAttributes)
-                .apply(UserResources.resource(user, base(request)), UserSchema.RESOURCE_TYPE), ETags.of(user.version()));
+                .apply(UserResources.resource(user, ScimResponses.base(request)), UserSchema.RESOURCE_TYPE), ETags.of(user.version()));
     }
 
     @PostMapping
@@ -86,7 +86,7 @@ class UsersEndpoint {
             Authentication admin) throws ScimException {
         AttributeSelection selection = selection(attributes, excludedAttributes);
         ScimUser user = users.create(UserResources.fromBody(ScimJson.readObject(body)), admin.getName());
-        URI base = base(request);
+        URI base = ScimResponses.base(request);
         return ScimResponses.created(selection.apply(UserResources.resource(user, base), UserSchema.RESOURCE_TYPE),
                 UserResources.location(user, base), ETags.of(user.version()));
     }
@@ -100,7 +100,7 @@ class UsersEndpoint {
         AttributeSelection selection = selection(attributes, excludedAttributes);
         UserChange replacement = UserResources.fromBody(ScimJson.readObject(body));
         ScimUser user = users.update(id, ifMatch, admin.getName(), current -> replacement);
-        return answer(user, selection, base(request));
+        return answer(user, selection, ScimResponses.base(request));
     }
 
     @PatchMapping("/{id}")
@@ -111,7 +111,7 @@ class UsersEndpoint {
             Authentication admin) throws ScimException {
         AttributeSelection selection = selection(attributes, excludedAttributes);
         PatchRequest patch = ScimJson.read(body, PatchRequest.class);
-        URI base = base(request);
+        URI base = ScimResponses.base(request);
         ScimUser user = users.update(id, ifMatch, admin.getName(), current -> {
             ObjectNode resource = UserResources.resource(current, base);
             UserResources.checker().checkModify(patch, resource).throwSchemaExceptions();
@@ -137,9 +137,5 @@ class UsersEndpoint {
 
     private static AttributeSelection selection(String attributes, String excludedAttributes) throws ScimException {
         return AttributeSelection.of(attributes, excludedAttributes, UserSchema.RESOURCE_TYPE);
-    }
-
-    private static URI base(UriComponentsBuilder request) {
-        return request.replacePath("/scim/v2").replaceQuery(null).build().toUri();
     }
 }
