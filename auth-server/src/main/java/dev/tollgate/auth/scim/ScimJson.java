@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.ScimException;
@@ -48,7 +49,7 @@ public final class ScimJson {
 
     public static String write(Object message) {
         try {
-            return JsonUtils.getObjectWriter().writeValueAsString(message);
+            return JsonUtils.getObjectWriter().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(message);
         }
         catch (JsonProcessingException unwritable) {
             throw new IllegalStateException("cannot write a SCIM message", unwritable);

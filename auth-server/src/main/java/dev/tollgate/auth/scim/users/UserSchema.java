@@ -1,8 +1,6 @@
 package dev.tollgate.auth.scim.users;
 
 import java.beans.IntrospectionException;
-import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
@@ -14,6 +12,7 @@ import com.unboundid.scim2.server.utils.ResourceTypeDefinition;
 
 import dev.tollgate.auth.scim.FilterColumns;
 import dev.tollgate.auth.scim.FilterColumns.Type;
+import dev.tollgate.auth.scim.SchemaSubsets;
 
 /**
  * The part of RFC 7643's User schema (section 4.1) that Tollgate keeps, taken from the SCIM SDK's definition of the
@@ -58,8 +57,10 @@ public final class UserSchema {
                     .filter(attribute -> Set.of("userName", "name", "displayName", "active", "password", "emails",
                             "groups").contains(attribute.getName()))
                     .map(attribute -> switch (attribute.getName()) {
-                        case "name" -> withSubAttributes(attribute, "givenName", "familyName");
-                        case "emails" -> withSubAttributes(attribute, "value", "type", "primary");
+                        case "name" -> SchemaSubsets.withSubAttributes(attribute, same -> same, "givenName",
+                                "familyName");
+                        case "emails" -> SchemaSubsets.withSubAttributes(attribute, same -> same, "value", "type",
+                                "primary");
                         default -> attribute;
                     })
                     .toList();
@@ -68,29 +69,5 @@ public final class UserSchema {
         catch (IntrospectionException unreadable) {
             throw new IllegalStateException("the SCIM SDK's User schema cannot be read", unreadable);
         }
-    }
-
-    private static AttributeDefinition withSubAttributes(AttributeDefinition attribute, String... names) {
-        Collection<AttributeDefinition> subAttributes = attribute.getSubAttributes().stream()
-                .filter(sub -> Arrays.asList(names).contains(sub.getName()))
-                .toList();
-        AttributeDefinition.Builder copy = new AttributeDefinition.Builder()
-                .setName(attribute.getName())
-                .setType(attribute.getType())
-                .setMultiValued(attribute.isMultiValued())
-                .setDescription(attribute.getDescription())
-                .setRequired(attribute.isRequired())
-                .setCaseExact(attribute.isCaseExact())
-                .setMutability(attribute.getMutability())
-                .setReturned(attribute.getReturned())
-                .setUniqueness(attribute.getUniqueness())
-                .addSubAttributes(subAttributes.toArray(AttributeDefinition[]::new));
-        if (attribute.getCanonicalValues() != null) {
-            copy.addCanonicalValues(attribute.getCanonicalValues().toArray(String[]::new));
-        }
-        if (attribute.getReferenceTypes() != null) {
-            copy.addReferenceTypes(attribute.getReferenceTypes().toArray(String[]::new));
-        }
-        return copy.build();
     }
 }

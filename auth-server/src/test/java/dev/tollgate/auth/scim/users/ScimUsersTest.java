@@ -55,8 +55,8 @@ class ScimUsersTest extends HttpTest {
         assertThat(read.etag()).isEqualTo(created.etag());
         assertThat(read.body()).doesNotContainIgnoringCase("password");
 
-        assertThat(output.getOut()).contains("event=ADMIN_CHANGE").contains("what=\"user.create\"")
-                .contains("actor=\"demo-admin\"").doesNotContain(PASSWORD);
+        assertThat(output.getOut()).contains("event=ADMIN_CHANGE").contains("what=user.create")
+                .contains("actor=demo-admin").contains("userName\\\":\\\"" + userName).doesNotContain(PASSWORD);
     }
 
     @Test
