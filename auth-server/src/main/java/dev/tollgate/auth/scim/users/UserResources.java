@@ -25,7 +25,8 @@ import dev.tollgate.auth.scim.RoleGroup;
 /**
  * A {@link ScimUser} as a SCIM User resource and back. A request body is checked against {@link UserSchema} by the
  * SCIM SDK's schema checker first (unknown attributes, wrong types, read-only attributes), then its values against
- * what the users table holds. One email address is kept: the primary one, or else the first.
+ * what the users table holds. One email address is kept: the primary one, or else the first; it is shown as the
+ * primary work address.
  */
 final class UserResources {
 
@@ -50,7 +51,8 @@ final class UserResources {
             resource.setName(new Name().setGivenName(user.givenName()).setFamilyName(user.familyName()));
         }
         if (user.email() != null) {
-            resource.setEmails(List.of(new Email().setValue(user.email()).setPrimary(true)));
+            // typed "work", so that a client's emails[type eq "work"] (Entra ID's PATCH) finds the one address kept
+            resource.setEmails(List.of(new Email().setValue(user.email()).setType("work").setPrimary(true)));
         }
         List<Group> groups = user.roles().stream()
                 .flatMap(role -> RoleGroup.byRole(role).stream())

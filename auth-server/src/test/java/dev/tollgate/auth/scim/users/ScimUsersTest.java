@@ -91,6 +91,12 @@ class ScimUsersTest extends HttpTest {
         assertThat(patched.json().at("/emails/0/value").asString()).isEqualTo(userName + "@new.example");
         assertThat(patched.json().get("displayName").asString()).isEqualTo("Shown Name");
 
+        Reply entraStyle = scim.patch("/Users/" + id, ScimHttp.patchOps(
+                "{\"op\":\"Replace\",\"path\":\"emails[type eq \\\"work\\\"].value\",\"value\":\""
+                        + userName + "@entra.example\"}"), null);
+        assertThat(entraStyle.status()).as(entraStyle.toString()).isEqualTo(200);
+        assertThat(entraStyle.json().at("/emails/0/value").asString()).isEqualTo(userName + "@entra.example");
+
         Reply withoutEmail = scim.patch("/Users/" + id, ScimHttp.patchOps("{\"op\":\"remove\",\"path\":\"emails\"}"),
                 null);
         assertThat(withoutEmail.json().has("emails")).isFalse();
