@@ -43,23 +43,18 @@ import dev.tollgate.auth.scim.FilterColumns.Type;
  */
 public record SqlFilter(String sql, List<Object> parameters) {
 
-    /** The longest filter accepted: a filter is a search, not a payload. */
-    public static final int MAX_FILTER_LENGTH = 2000;
-
     public static SqlFilter everything() {
         return new SqlFilter("1=1", List.of());
     }
 
     /** The condition for {@code filter} (the request parameter, may be null or blank for all resources). */
     public static SqlFilter of(String filter, FilterColumns columns) throws ScimException {
-        if (filter == null || filter.isBlank()) {
+        Filter parsed = ScimRequests.filter(filter);
+        if (parsed == null) {
             return everything();
         }
-        if (filter.length() > MAX_FILTER_LENGTH) {
-            throw BadRequestException.invalidFilter("The filter is longer than " + MAX_FILTER_LENGTH + " characters.");
-        }
         Translation translation = new Translation(columns);
-        String sql = Filter.fromString(filter).visit(translation, null);
+        String sql = parsed.visit(translation, null);
         return new SqlFilter("(" + sql + ")", List.copyOf(translation.parameters));
     }
 

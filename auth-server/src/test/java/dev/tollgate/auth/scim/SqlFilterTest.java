@@ -65,7 +65,7 @@ class SqlFilterTest {
         assertInvalidFilter("userName eq");
         assertInvalidFilter("userName xx \"a\"");
         assertInvalidFilter("(userName eq \"a\"");
-        assertInvalidFilter("userName eq \"" + "a".repeat(SqlFilter.MAX_FILTER_LENGTH) + "\"");
+        assertInvalidFilter("userName eq \"" + "a".repeat(ScimRequests.MAX_FILTER_LENGTH) + "\"");
     }
 
     private static void assertInvalidFilter(String filter) {

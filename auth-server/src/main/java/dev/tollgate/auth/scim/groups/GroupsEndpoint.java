@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -42,8 +43,8 @@ import dev.tollgate.auth.scim.ListParameters;
 import dev.tollgate.auth.scim.RoleGroup;
 import dev.tollgate.auth.scim.ScimJson;
 import dev.tollgate.auth.scim.ScimProperties;
+import dev.tollgate.auth.scim.ScimRequests;
 import dev.tollgate.auth.scim.ScimResponses;
-import dev.tollgate.auth.scim.SqlFilter;
 
 /**
  * {@code /scim/v2/Groups}: the groups ADMIN and USER, one per role. Their members can be changed (PUT, PATCH); the
@@ -100,7 +101,7 @@ class GroupsEndpoint {
     ResponseEntity<String> create(@RequestBody(required = false) String body) throws ScimException {
         JsonNode displayName = ScimJson.readObject(body).get("displayName");
         if (displayName != null && displayName.isTextual()
-                && RoleGroup.byRole(displayName.textValue().strip().toUpperCase(java.util.Locale.ROOT)).isPresent()) {
+                && RoleGroup.byRole(displayName.textValue().strip().toUpperCase(Locale.ROOT)).isPresent()) {
             throw ResourceConflictException.uniqueness("The group " + displayName.textValue()
                     + " exists: change its members with PATCH or PUT.");
         }
@@ -115,10 +116,7 @@ class GroupsEndpoint {
             @RequestParam(required = false) String excludedAttributes, UriComponentsBuilder request,
             Authentication admin) throws ScimException {
         AttributeSelection selection = selection(attributes, excludedAttributes);
-        ObjectNode replacement = ScimJson.readObject(body);
-        SchemaChecker checker = new SchemaChecker(GroupSchema.RESOURCE_TYPE);
-        ObjectNode writable = checker.removeReadOnlyAttributes(replacement);
-        checker.checkCreate(writable).throwSchemaExceptions();
+        ObjectNode writable = ScimRequests.resource(body, GroupSchema.RESOURCE_TYPE);
         RoleGroupState changed = groups.update(id, ifMatch, admin.getName(), current -> membersOf(current, writable));
         return answer(changed, selection, ScimResponses.base(request));
     }
@@ -132,13 +130,8 @@ class GroupsEndpoint {
         AttributeSelection selection = selection(attributes, excludedAttributes);
         PatchRequest patch = ScimJson.read(body, PatchRequest.class);
         URI base = ScimResponses.base(request);
-        RoleGroupState changed = groups.update(id, ifMatch, admin.getName(), current -> {
-            ObjectNode resource = resource(current, base);
-            new SchemaChecker(GroupSchema.RESOURCE_TYPE).checkModify(patch, resource).throwSchemaExceptions();
-            GenericScimResource patched = new GenericScimResource(resource.deepCopy());
-            patch.apply(patched);
-            return membersOf(current, patched.getObjectNode());
-        });
+        RoleGroupState changed = groups.update(id, ifMatch, admin.getName(), current -> membersOf(current,
+                ScimRequests.patched(resource(current, base), patch, GroupSchema.RESOURCE_TYPE)));
         return answer(changed, selection, base);
     }
 
@@ -188,14 +181,10 @@ class GroupsEndpoint {
     }
 
     private static Filter parse(String filter) throws ScimException {
-        if (filter == null || filter.isBlank()) {
+        Filter parsed = ScimRequests.filter(filter);
+        if (parsed == null) {
             return null;
         }
-        if (filter.length() > SqlFilter.MAX_FILTER_LENGTH) {
-            throw BadRequestException.invalidFilter("The filter is longer than " + SqlFilter.MAX_FILTER_LENGTH
-                    + " characters.");
-        }
-        Filter parsed = Filter.fromString(filter);
         new SchemaChecker(GroupSchema.RESOURCE_TYPE).checkSearch(parsed).throwSchemaExceptions();
         return parsed;
     }

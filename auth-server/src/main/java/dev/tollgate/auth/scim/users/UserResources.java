@@ -10,22 +10,19 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
-import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.types.Email;
 import com.unboundid.scim2.common.types.Group;
 import com.unboundid.scim2.common.types.Meta;
 import com.unboundid.scim2.common.types.Name;
 import com.unboundid.scim2.common.types.UserResource;
 import com.unboundid.scim2.common.utils.JsonUtils;
-import com.unboundid.scim2.server.utils.SchemaChecker;
 
 import dev.tollgate.auth.scim.ETags;
 import dev.tollgate.auth.scim.RoleGroup;
 
 /**
- * A {@link ScimUser} as a SCIM User resource and back. A request body is checked against {@link UserSchema} by the
- * SCIM SDK's schema checker first (unknown attributes, wrong types, read-only attributes), then its values against
- * what the users table holds. One email address is kept: the primary one, or else the first; it is shown as the
+ * A {@link ScimUser} as a SCIM User resource and back. A request body, checked against {@link UserSchema} by the
+ * SCIM SDK's schema checker first, has its values checked here against what the users table holds. One email address is kept: the primary one, or else the first; it is shown as the
  * primary work address.
  */
 final class UserResources {
@@ -75,24 +72,8 @@ final class UserResources {
         return URI.create(base + UserSchema.ENDPOINT + "/" + user.id());
     }
 
-    /** A create or replace body, checked; read-only attributes in it (id, meta, groups) are ignored (RFC 7643 7). */
-    static UserChange fromBody(ObjectNode body) throws ScimException {
-        SchemaChecker checker = new SchemaChecker(UserSchema.RESOURCE_TYPE);
-        ObjectNode writable = checker.removeReadOnlyAttributes(body);
-        checker.checkCreate(writable).throwSchemaExceptions();
-        return change(writable);
-    }
-
-    /** The user a PATCH made of the current resource; the operations were checked before they were applied. */
-    static UserChange fromPatched(ObjectNode patched) throws ScimException {
-        return change(patched);
-    }
-
-    static SchemaChecker checker() {
-        return new SchemaChecker(UserSchema.RESOURCE_TYPE);
-    }
-
-    private static UserChange change(ObjectNode resource) throws BadRequestException {
+    /** What a create or replace body, or a patched resource, asks the user to become (checked by the schema). */
+    static UserChange change(ObjectNode resource) throws BadRequestException {
         String userName = text(resource, "userName", MAX_USERNAME);
         if (userName == null || userName.isBlank()) {
             throw BadRequestException.invalidValue("userName is required.");

@@ -2,7 +2,6 @@ package dev.tollgate.auth.scim.users;
 
 import java.net.URI;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.GenericScimResource;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.messages.ListResponse;
@@ -27,6 +26,7 @@ import dev.tollgate.auth.scim.AttributeSelection;
 import dev.tollgate.auth.scim.ETags;
 import dev.tollgate.auth.scim.ListParameters;
 import dev.tollgate.auth.scim.ScimJson;
+import dev.tollgate.auth.scim.ScimRequests;
 import dev.tollgate.auth.scim.ScimProperties;
 import dev.tollgate.auth.scim.ScimResponses;
 import dev.tollgate.auth.scim.SqlFilter;
@@ -85,7 +85,7 @@ class UsersEndpoint {
             @RequestParam(required = false) String excludedAttributes, UriComponentsBuilder request,
             Authentication admin) throws ScimException {
         AttributeSelection selection = selection(attributes, excludedAttributes);
-        ScimUser user = users.create(UserResources.fromBody(ScimJson.readObject(body)), admin.getName());
+        ScimUser user = users.create(UserResources.change(ScimRequests.resource(body, UserSchema.RESOURCE_TYPE)), admin.getName());
         URI base = ScimResponses.base(request);
         return ScimResponses.created(selection.apply(UserResources.resource(user, base), UserSchema.RESOURCE_TYPE),
                 UserResources.location(user, base), ETags.of(user.version()));
@@ -98,7 +98,7 @@ class UsersEndpoint {
             @RequestParam(required = false) String excludedAttributes, UriComponentsBuilder request,
             Authentication admin) throws ScimException {
         AttributeSelection selection = selection(attributes, excludedAttributes);
-        UserChange replacement = UserResources.fromBody(ScimJson.readObject(body));
+        UserChange replacement = UserResources.change(ScimRequests.resource(body, UserSchema.RESOURCE_TYPE));
         ScimUser user = users.update(id, ifMatch, admin.getName(), current -> replacement);
         return answer(user, selection, ScimResponses.base(request));
     }
@@ -112,13 +112,8 @@ class UsersEndpoint {
         AttributeSelection selection = selection(attributes, excludedAttributes);
         PatchRequest patch = ScimJson.read(body, PatchRequest.class);
         URI base = ScimResponses.base(request);
-        ScimUser user = users.update(id, ifMatch, admin.getName(), current -> {
-            ObjectNode resource = UserResources.resource(current, base);
-            UserResources.checker().checkModify(patch, resource).throwSchemaExceptions();
-            GenericScimResource patched = new GenericScimResource(resource.deepCopy());
-            patch.apply(patched);
-            return UserResources.fromPatched(patched.getObjectNode());
-        });
+        ScimUser user = users.update(id, ifMatch, admin.getName(), current -> UserResources.change(
+                ScimRequests.patched(UserResources.resource(current, base), patch, UserSchema.RESOURCE_TYPE)));
         return answer(user, selection, base);
     }
 
