@@ -3,6 +3,7 @@ package dev.tollgate.auth.scim.users;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -106,7 +107,11 @@ public class ScimUsers {
                 active, current.created(), now(), current.version() + 1, current.roles());
         rows.update(updated, request.password() == null ? null : hash(request.password(), request.userName()));
         ScimUser stored = rows.find(current.id()).orElseThrow();
-        changes.record("user.update", actor, current.id(), current.auditState(), stored.auditState());
+        Map<String, Object> after = stored.auditState();
+        if (request.password() != null) {
+            after.put("password", "changed");
+        }
+        changes.record("user.update", actor, current.id(), current.auditState(), after);
         return stored;
     }
 
