@@ -12,9 +12,11 @@ import org.springframework.stereotype.Component;
 import dev.tollgate.auth.user.Roles;
 
 /**
- * Keeps Tollgate administrable: an administrator cannot lock themselves out, and the last active ADMIN can be neither
- * disabled, deleted nor removed from ADMIN. Callers run inside the transaction of the change and call
- * {@link #lockAdmins()} first, so two administrators demoting each other at once cannot leave nobody.
+ * Keeps Tollgate administrable: an administrator cannot disable or delete their own account, and the last active
+ * ADMIN can be neither disabled, deleted nor removed from ADMIN. A refusal is a 400 with {@code scimType}
+ * {@code mutability} (RFC 7644 section 3.12: the change does not fit the resource's current state). Callers run inside
+ * the transaction of the change and call {@link #lockAdmins()} first, so two administrators demoting each other at once
+ * cannot leave nobody.
  */
 @Component
 public class AdminGuard {
