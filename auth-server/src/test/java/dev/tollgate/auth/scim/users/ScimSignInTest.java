@@ -1,0 +1,67 @@
+package dev.tollgate.auth.scim.users;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+
+import org.htmlunit.html.HtmlPage;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.tollgate.auth.scim.ScimHttp;
+import dev.tollgate.auth.scim.ScimHttp.Reply;
+import dev.tollgate.auth.support.AuthServerTest;
+import dev.tollgate.auth.support.Browser;
+import dev.tollgate.auth.support.HttpTest;
+
+/** A user provisioned over SCIM is a real account: they sign in on the login page at once. */
+@AuthServerTest
+class ScimSignInTest extends HttpTest {
+
+    private static final String PASSWORD = "provisioned password 1";
+
+    private ScimHttp scim;
+
+    private String userName;
+
+    @BeforeEach
+    void connect() {
+        scim = new ScimHttp(http.baseUrl(), AdminTokens.of(http));
+        userName = "s" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    void aUserCreatedOverScimSignsInAtOnce() throws Exception {
+        Reply created = scim.post("/Users", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],"
+                + "\"userName\":\"" + userName + "\",\"password\":\"" + PASSWORD + "\"}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+
+        try (Browser browser = new Browser(http.baseUrl())) {
+            browser.signIn(browser.open("/login"), userName, PASSWORD);
+            HtmlPage account = browser.open("/account");
+            assertThat(account.getElementById("account-username").asNormalizedText()).isEqualTo(userName);
+        }
+    }
+
+    @Test
+    void aPasswordSetOverScimReplacesTheOldOneAndADisabledUserCannotSignIn() throws Exception {
+        String id = scim.post("/Users", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],"
+                + "\"userName\":\"" + userName + "\",\"password\":\"" + PASSWORD + "\"}").json().get("id").asString();
+        Reply changed = scim.patch("/Users/" + id, ScimHttp.patchOps(
+                "{\"op\":\"replace\",\"path\":\"password\",\"value\":\"the new provisioned one\"}"), null);
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+
+        try (Browser browser = new Browser(http.baseUrl())) {
+            HtmlPage refused = browser.signIn(browser.open("/login"), userName, PASSWORD);
+            assertThat(refused.getUrl().toString()).endsWith("/login?error");
+            browser.signIn(browser.open("/login"), userName, "the new provisioned one");
+            assertThat(browser.<HtmlPage>open("/account").getElementById("account-username")).isNotNull();
+        }
+
+        scim.patch("/Users/" + id, ScimHttp.patchOps("{\"op\":\"replace\",\"path\":\"active\",\"value\":false}"), null);
+        try (Browser browser = new Browser(http.baseUrl())) {
+            HtmlPage refused = browser.signIn(browser.open("/login"), userName, "the new provisioned one");
+            assertThat(refused.getUrl().toString()).endsWith("/login?error");
+        }
+    }
+}
