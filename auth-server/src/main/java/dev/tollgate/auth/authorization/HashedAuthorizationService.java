@@ -186,6 +186,14 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService, T
                 .update();
     }
 
+    @Override
+    public int revokeAllOfClient(String registeredClientId) {
+        return jdbc.sql("UPDATE token_authorization SET " + ALL_INVALIDATED
+                        + ", expires_at = ?, version = version + 1 WHERE registered_client_id = ?")
+                .params(Timestamp.from(clock.instant()), registeredClientId)
+                .update();
+    }
+
     private void insert(Map<String, Object> row, OAuth2Authorization authorization) {
         boolean userAuthorizesInBrowser = AuthorizationGrantType.AUTHORIZATION_CODE
                 .equals(authorization.getAuthorizationGrantType());

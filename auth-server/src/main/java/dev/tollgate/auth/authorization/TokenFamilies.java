@@ -27,4 +27,11 @@ public interface TokenFamilies {
 
     /** Invalidates, as {@link #revokeAll} does, every family granted in a browser session (by its digest). */
     int revokeAllOfSession(String sessionDigest);
+
+    /**
+     * Invalidates, as {@link #revokeAll} does, every family of one client (by its registration's id, not its client
+     * id), when the client is removed. Its JWT access tokens of the client_credentials grant are not stored: they
+     * stop being accepted because their client is gone.
+     */
+    int revokeAllOfClient(String registeredClientId);
 }

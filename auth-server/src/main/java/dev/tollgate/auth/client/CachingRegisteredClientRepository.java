@@ -8,6 +8,8 @@ import com.github.benmanes.caffeine.cache.Ticker;
 
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Every token, introspection and authorization request looks its client up, and reading a client back from its row
@@ -37,8 +39,26 @@ public class CachingRegisteredClientRepository implements RegisteredClientReposi
         }
         finally {
             // a save may change the client id or the secret of any cached entry: forget them all, saves are rare
-            byId.invalidateAll();
-            byClientId.invalidateAll();
+            forgetAll();
+        }
+    }
+
+    /**
+     * After a change made past {@link #save} (a removed client, a replaced secret): read every client again. Inside a
+     * transaction also once it ends, or a request reading the client before the commit would cache the old one.
+     */
+    void forgetAll() {
+        byId.invalidateAll();
+        byClientId.invalidateAll();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+                @Override
+                public void afterCompletion(int status) {
+                    byId.invalidateAll();
+                    byClientId.invalidateAll();
+                }
+            });
         }
     }
 

@@ -61,7 +61,7 @@ public class DynamicClientRegistration {
         this.authorizations = new ScopeClaimAsList(authorizations);
         this.tokenGenerator = tokenGenerator;
         this.tokenPolicy = tokenPolicy;
-        this.rules = new ClientMetadataRules(properties.registration().allowAdminScopesForServices());
+        this.rules = ClientMetadataRules.forRegistrar(properties.registration().allowAdminScopesForServices());
         this.transactions = transactions;
     }
 
