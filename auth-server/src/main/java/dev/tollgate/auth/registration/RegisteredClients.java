@@ -16,8 +16,9 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.context.AuthorizationServerContext;
 import org.springframework.security.oauth2.server.authorization.context.AuthorizationServerContextHolder;
-import org.springframework.security.oauth2.server.authorization.oidc.OidcClientRegistration;
-import org.springframework.security.oauth2.server.authorization.oidc.converter.OidcClientRegistrationRegisteredClientConverter;
+import org.springframework.security.oauth2.server.authorization.OAuth2ClientRegistration;
+import org.springframework.security.oauth2.server.authorization.oidc.OidcClientMetadataClaimNames;
+import org.springframework.security.oauth2.server.authorization.converter.OAuth2ClientRegistrationRegisteredClientConverter;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.stereotype.Component;
@@ -86,7 +87,7 @@ public class RegisteredClients {
 
     private final AuthorizationServerSettings endpoints;
 
-    private final RegisteredClientDefaults<OidcClientRegistration> defaults;
+    private final RegisteredClientDefaults<OAuth2ClientRegistration> defaults;
 
     private final ClientMetadataRules administratorRules = ClientMetadataRules.forAdministrator();
 
@@ -101,7 +102,7 @@ public class RegisteredClients {
         this.audit = audit;
         this.transactions = transactions;
         this.endpoints = endpoints;
-        this.defaults = new RegisteredClientDefaults<>(new OidcClientRegistrationRegisteredClientConverter(),
+        this.defaults = new RegisteredClientDefaults<>(new OAuth2ClientRegistrationRegisteredClientConverter(),
                 tokenPolicy);
         this.clientRules = ClientMetadataRules.forRegistrar(properties.registration().allowAdminScopesForServices());
     }
@@ -125,12 +126,12 @@ public class RegisteredClients {
      * @throws OAuth2AuthenticationException {@code invalid_client_metadata} or {@code invalid_redirect_uri}, naming
      *         the field
      */
-    public Change create(OidcClientRegistration metadata, String actor) {
+    public Change create(OAuth2ClientRegistration metadata, String actor) {
         refuseAssigned(metadata, OAuth2ClientMetadataClaimNames.CLIENT_ID, "the server assigns it");
         refuseAssigned(metadata, OAuth2ClientMetadataClaimNames.CLIENT_SECRET,
                 "the server generates it and answers it once");
         administratorRules.check(metadata);
-        RegisteredClient client = defaults.convert(metadata);
+        RegisteredClient client = converted(metadata);
         String secret = client.getClientSecret();
         RegisteredClient stored = secret == null ? client
                 : RegisteredClient.from(client).clientSecret(SecretDigest.stored(secret)).build();
@@ -146,13 +147,13 @@ public class RegisteredClients {
      *
      * @return empty if there is no such client
      */
-    public Optional<Change> replace(String clientId, OidcClientRegistration metadata, Changer changer, String actor) {
+    public Optional<Change> replace(String clientId, OAuth2ClientRegistration metadata, Changer changer, String actor) {
         String sentClientId = metadata.getClientId();
         if (sentClientId != null && !sentClientId.equals(clientId)) {
             throw ClientMetadataRules.refusal(ClientMetadataRules.INVALID_CLIENT_METADATA,
                     OAuth2ClientMetadataClaimNames.CLIENT_ID, "must be the client's own client id, " + clientId);
         }
-        OidcClientRegistration checked = withoutServerAssigned(metadata);
+        OAuth2ClientRegistration checked = withoutServerAssigned(metadata);
         (changer == Changer.ADMINISTRATOR ? administratorRules : clientRules).check(checked);
         return transactions.execute(transaction -> records.find(clientId, true).map(current -> {
             String sentSecret = checked.getClientSecret();
@@ -237,8 +238,8 @@ public class RegisteredClients {
         }
     }
 
-    private Change replaced(RegisteredClient current, OidcClientRegistration metadata) {
-        RegisteredClient fresh = defaults.convert(metadata);
+    private Change replaced(RegisteredClient current, OAuth2ClientRegistration metadata) {
+        RegisteredClient fresh = converted(metadata);
         String newSecret = null;
         String storedSecret = null;
         if (fresh.getClientSecret() != null) {
@@ -268,6 +269,16 @@ public class RegisteredClients {
         return new Change(client, newSecret);
     }
 
+    // the RFC 7591 converter leaves out this OpenID Connect value (OIDC RP-Initiated Logout §3.1)
+    private RegisteredClient converted(OAuth2ClientRegistration metadata) {
+        RegisteredClient client = defaults.convert(metadata);
+        List<String> postLogoutRedirectUris =
+                metadata.getClaimAsStringList(OidcClientMetadataClaimNames.POST_LOGOUT_REDIRECT_URIS);
+        return postLogoutRedirectUris == null ? client
+                : RegisteredClient.from(client).postLogoutRedirectUris(uris -> uris.addAll(postLogoutRedirectUris))
+                        .build();
+    }
+
     private void record(String what, String clientId, String actor, RegisteredClient before, RegisteredClient after) {
         audit.record(SecurityEvent.of(SecurityEventType.ADMIN_CHANGE).with("what", what)
                 .with(SecurityEvent.CLIENT, clientId).with(SecurityEvent.ACTOR, actor)
@@ -275,20 +286,20 @@ public class RegisteredClients {
                 .with("after", after == null ? null : JSON.writeValueAsString(metadataOf(after))));
     }
 
-    private static void refuseAssigned(OidcClientRegistration metadata, String field, String rule) {
+    private static void refuseAssigned(OAuth2ClientRegistration metadata, String field, String rule) {
         if (metadata.getClaim(field) != null) {
             throw ClientMetadataRules.refusal(ClientMetadataRules.INVALID_CLIENT_METADATA, field, rule);
         }
     }
 
-    private static OidcClientRegistration withoutServerAssigned(OidcClientRegistration metadata) {
-        return OidcClientRegistration.withClaims(metadata.getClaims())
+    private static OAuth2ClientRegistration withoutServerAssigned(OAuth2ClientRegistration metadata) {
+        return OAuth2ClientRegistration.withClaims(metadata.getClaims())
                 .claims(claims -> SERVER_ASSIGNED.forEach(claims::remove))
                 .build();
     }
 
-    private static OidcClientRegistration withoutSecret(OidcClientRegistration metadata) {
-        return OidcClientRegistration.withClaims(metadata.getClaims())
+    private static OAuth2ClientRegistration withoutSecret(OAuth2ClientRegistration metadata) {
+        return OAuth2ClientRegistration.withClaims(metadata.getClaims())
                 .claims(claims -> claims.remove(OAuth2ClientMetadataClaimNames.CLIENT_SECRET))
                 .build();
     }

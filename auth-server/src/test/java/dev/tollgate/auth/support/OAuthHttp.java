@@ -80,6 +80,27 @@ public final class OAuthHttp {
         return send(request);
     }
 
+    /** PUTs a JSON document with a bearer token unless it is null (RFC 7592 update, the admin API). */
+    public Reply putJson(String path, String accessToken, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json));
+        if (accessToken != null) {
+            request.header("Authorization", "Bearer " + accessToken);
+        }
+        return send(request);
+    }
+
+    /** DELETEs with a bearer token unless it is null. */
+    public Reply deleteWithBearer(String path, String accessToken) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).DELETE();
+        if (accessToken != null) {
+            request.header("Authorization", "Bearer " + accessToken);
+        }
+        return send(request);
+    }
+
     public Reply clientCredentials(String clientId, String clientSecret, String scope) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "client_credentials");
