@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * What Spring Authorization Server's {@link RegisteredClientRepository} cannot do with the client store (table
  * {@code oauth2_registered_client}, V2 migration): list clients, remove one with its consents, and replace a secret
- * only if nobody replaced it since it was read. Every change is forgotten by the client cache at once.
+ * only if nobody replaced it since it was read. Every change is forgotten by the client cache at once, on every
+ * instance ({@link ClientChangeNotifications}).
  */
 @Component
 public class ClientRecords {
@@ -79,7 +80,7 @@ public class ClientRecords {
 
     private void forget() {
         if (clients instanceof CachingRegisteredClientRepository cache) {
-            cache.forgetAll();
+            cache.changed();
         }
     }
 }

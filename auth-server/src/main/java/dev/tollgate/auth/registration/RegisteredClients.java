@@ -14,12 +14,10 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.server.authorization.OAuth2ClientMetadataClaimNames;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
-import org.springframework.security.oauth2.server.authorization.context.AuthorizationServerContext;
-import org.springframework.security.oauth2.server.authorization.context.AuthorizationServerContextHolder;
 import org.springframework.security.oauth2.server.authorization.OAuth2ClientRegistration;
 import org.springframework.security.oauth2.server.authorization.oidc.OidcClientMetadataClaimNames;
 import org.springframework.security.oauth2.server.authorization.converter.OAuth2ClientRegistrationRegisteredClientConverter;
-import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.converter.RegisteredClientOAuth2ClientRegistrationConverter;
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
@@ -66,6 +64,10 @@ public class RegisteredClients {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    // RFC 7591 metadata, also of clients without redirect URIs (services), which OpenID Connect metadata requires
+    private static final RegisteredClientOAuth2ClientRegistrationConverter METADATA =
+            new RegisteredClientOAuth2ClientRegistrationConverter();
+
     private static final PasswordEncoder SECRETS = new TollgatePasswordEncoder();
 
     // RFC 7591 §3.2.1 and RFC 7592 §2.2: values the server assigns, which a client may send back unchanged
@@ -85,8 +87,6 @@ public class RegisteredClients {
 
     private final TransactionOperations transactions;
 
-    private final AuthorizationServerSettings endpoints;
-
     private final RegisteredClientDefaults<OAuth2ClientRegistration> defaults;
 
     private final ClientMetadataRules administratorRules = ClientMetadataRules.forAdministrator();
@@ -94,14 +94,13 @@ public class RegisteredClients {
     private final ClientMetadataRules clientRules;
 
     public RegisteredClients(RegisteredClientRepository clients, ClientRecords records, TokenFamilies tokens,
-            AuditLog audit, TransactionOperations transactions, AuthorizationServerSettings endpoints,
-            TokenPolicy tokenPolicy, AuthServerProperties properties) {
+            AuditLog audit, TransactionOperations transactions, TokenPolicy tokenPolicy,
+            AuthServerProperties properties) {
         this.clients = clients;
         this.records = records;
         this.tokens = tokens;
         this.audit = audit;
         this.transactions = transactions;
-        this.endpoints = endpoints;
         this.defaults = new RegisteredClientDefaults<>(new OAuth2ClientRegistrationRegisteredClientConverter(),
                 tokenPolicy);
         this.clientRules = ClientMetadataRules.forRegistrar(properties.registration().allowAdminScopesForServices());
@@ -135,8 +134,10 @@ public class RegisteredClients {
         String secret = client.getClientSecret();
         RegisteredClient stored = secret == null ? client
                 : RegisteredClient.from(client).clientSecret(SecretDigest.stored(secret)).build();
-        clients.save(stored);
-        record("client.create", stored.getClientId(), actor, null, stored);
+        transactions.executeWithoutResult(transaction -> {
+            clients.save(stored);
+            record("client.create", stored.getClientId(), actor, null, stored);
+        });
         return new Change(stored, secret);
     }
 
@@ -217,25 +218,20 @@ public class RegisteredClients {
      * secret.
      */
     public Map<String, Object> metadataOf(RegisteredClient client) {
-        AuthorizationServerContext outer = AuthorizationServerContextHolder.getContext();
-        if (outer == null) {
-            AuthorizationServerContextHolder.setContext(new Issuer(endpoints));
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        METADATA.convert(client).getClaims().forEach((name, value) ->
+                metadata.put(name, value instanceof Instant instant ? instant.getEpochSecond()
+                        : value instanceof URL url ? url.toString()
+                        : OAuth2ClientMetadataClaimNames.SCOPE.equals(name) && value instanceof List<?> scopes
+                                ? String.join(" ", scopes.stream().map(String::valueOf).toList())
+                                : value));
+        metadata.remove(OAuth2ClientMetadataClaimNames.CLIENT_SECRET);
+        metadata.remove(OAuth2ClientMetadataClaimNames.CLIENT_SECRET_EXPIRES_AT);
+        if (!client.getPostLogoutRedirectUris().isEmpty()) {
+            metadata.put(OidcClientMetadataClaimNames.POST_LOGOUT_REDIRECT_URIS,
+                    List.copyOf(client.getPostLogoutRedirectUris()));
         }
-        try {
-            Map<String, Object> metadata = new LinkedHashMap<>();
-            ClientMetadataResponses.configuration(client).getClaims().forEach((name, value) ->
-                    metadata.put(name, value instanceof Instant instant ? instant.getEpochSecond()
-                            : value instanceof URL url ? url.toString()
-                            : OAuth2ClientMetadataClaimNames.SCOPE.equals(name) && value instanceof List<?> scopes
-                                    ? String.join(" ", scopes.stream().map(String::valueOf).toList())
-                                    : value));
-            return metadata;
-        }
-        finally {
-            if (outer == null) {
-                AuthorizationServerContextHolder.resetContext();
-            }
-        }
+        return metadata;
     }
 
     private Change replaced(RegisteredClient current, OAuth2ClientRegistration metadata) {
@@ -318,19 +314,6 @@ public class RegisteredClients {
         ClientChangedConcurrently(String clientId) {
             super("the secret of " + clientId + " was replaced by another request at the same time; "
                     + "the secret that request answered is the one that works");
-        }
-    }
-
-    private record Issuer(AuthorizationServerSettings settings) implements AuthorizationServerContext {
-
-        @Override
-        public String getIssuer() {
-            return settings.getIssuer();
-        }
-
-        @Override
-        public AuthorizationServerSettings getAuthorizationServerSettings() {
-            return settings;
         }
     }
 }
