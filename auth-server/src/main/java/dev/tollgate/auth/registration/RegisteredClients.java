@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -61,6 +62,13 @@ public class RegisteredClients {
         /** The client itself, with its registration access token. */
         CLIENT
     }
+
+    /**
+     * Clients the server makes at start-up and relies on: {@code tollgate-admin-cli} is how an operator at a terminal
+     * gets an admin token. They cannot be changed, have their secret rotated or be removed here; start-up would only
+     * make them again, and until then nobody could administer the server through them.
+     */
+    public static final Set<String> BUILT_IN = Set.of("tollgate-admin-cli");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -149,6 +157,7 @@ public class RegisteredClients {
      * @return empty if there is no such client
      */
     public Optional<Change> replace(String clientId, OAuth2ClientRegistration metadata, Changer changer, String actor) {
+        refuseBuiltIn(clientId);
         String sentClientId = metadata.getClientId();
         if (sentClientId != null && !sentClientId.equals(clientId)) {
             throw ClientMetadataRules.refusal(ClientMetadataRules.INVALID_CLIENT_METADATA,
@@ -181,8 +190,10 @@ public class RegisteredClients {
      * @return the new secret, shown once; empty if there is no such client
      * @throws ClientHasNoSecret for a public or {@code private_key_jwt} client
      * @throws ClientChangedConcurrently if another change of the secret came first (nothing is changed)
+     * @throws BuiltInClient for a client the server relies on
      */
     public Optional<String> rotateSecret(String clientId, String actor) {
+        refuseBuiltIn(clientId);
         return find(clientId).map(current -> {
             if (current.getClientSecret() == null) {
                 throw new ClientHasNoSecret(clientId);
@@ -204,6 +215,7 @@ public class RegisteredClients {
      * @return false if there is no such client
      */
     public boolean remove(String clientId, String actor) {
+        refuseBuiltIn(clientId);
         Boolean removed = transactions.execute(transaction -> records.find(clientId, true).map(current -> {
             tokens.revokeAllOfClient(current.getId());
             records.remove(current);
@@ -282,6 +294,12 @@ public class RegisteredClients {
                 .with("after", after == null ? null : JSON.writeValueAsString(metadataOf(after))));
     }
 
+    private static void refuseBuiltIn(String clientId) {
+        if (BUILT_IN.contains(clientId)) {
+            throw new BuiltInClient(clientId);
+        }
+    }
+
     private static void refuseAssigned(OAuth2ClientRegistration metadata, String field, String rule) {
         if (metadata.getClaim(field) != null) {
             throw ClientMetadataRules.refusal(ClientMetadataRules.INVALID_CLIENT_METADATA, field, rule);
@@ -298,6 +316,14 @@ public class RegisteredClients {
         return OAuth2ClientRegistration.withClaims(metadata.getClaims())
                 .claims(claims -> claims.remove(OAuth2ClientMetadataClaimNames.CLIENT_SECRET))
                 .build();
+    }
+
+    /** Thrown when a built-in client ({@link #BUILT_IN}) is to be changed or removed. */
+    public static final class BuiltInClient extends RuntimeException {
+
+        BuiltInClient(String clientId) {
+            super(clientId + " is built in: operators get admin tokens through it, so it cannot be changed or removed");
+        }
     }
 
     /** Thrown when a secret is to be rotated for a client that authenticates without one. */
