@@ -35,8 +35,10 @@ public final class ClientMetadataReader {
                 throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_REQUEST,
                         "the body must be the client's metadata as one JSON object (RFC 7591 section 2)", null));
             }
+            // the converter's checks name one field by its Java name
+            String message = String.valueOf(cause.getMessage()).replace("jwksUri", "jwks_uri");
             throw new OAuth2AuthenticationException(new OAuth2Error(ClientMetadataRules.INVALID_CLIENT_METADATA,
-                    String.valueOf(cause.getMessage()), null));
+                    message, null));
         }
     }
 }
