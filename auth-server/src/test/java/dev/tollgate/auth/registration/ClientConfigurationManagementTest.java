@@ -6,8 +6,11 @@ import java.net.URI;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
 import dev.tollgate.auth.support.AuthServerTest;
@@ -20,6 +23,7 @@ import dev.tollgate.auth.support.Pkce;
 
 /** RFC 7592: a client reads, updates and deletes its own registration with its registration access token. */
 @AuthServerTest
+@ExtendWith(OutputCaptureExtension.class)
 class ClientConfigurationManagementTest extends HttpTest {
 
     private static final String REDIRECT_URI = "https://books.example.com/callback";
@@ -152,7 +156,7 @@ class ClientConfigurationManagementTest extends HttpTest {
     }
 
     @Test
-    void aDeletedClientsTokensSecretAndRegistrationAccessTokenStopWorking() throws Exception {
+    void aDeletedClientsTokensSecretAndRegistrationAccessTokenStopWorking(CapturedOutput log) throws Exception {
         Client client = new Client(clientId, secret, REDIRECT_URI);
         Grants grants = new Grants(http);
         Reply tokens = grants.aliceTokens(client, "openid books.read");
@@ -168,6 +172,8 @@ class ClientConfigurationManagementTest extends HttpTest {
         assertThat(refresh.status()).as("the secret no longer authenticates: " + refresh).isEqualTo(401);
         assertRefused(http.getWithBearer(configurationPath, registrationToken), 401, "invalid_token");
         assertRefused(http.deleteWithBearer(configurationPath, registrationToken), 401, "invalid_token");
+        assertThat(log.getOut()).as("the client removed itself").contains("event=ADMIN_CHANGE", "what=client.delete",
+                "client=" + clientId, "actor=" + clientId).doesNotContain(secret);
     }
 
     private Reply register() {
