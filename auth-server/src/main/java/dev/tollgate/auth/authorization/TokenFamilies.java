@@ -41,4 +41,11 @@ public interface TokenFamilies {
 
     /** The registration ids of the clients that got an access token through a browser session (by its digest). */
     Set<String> clientsOfSession(String sessionDigest);
+
+    /**
+     * Invalidates, as {@link #revokeAll} does, every family of one client (by its registration's id, not its client
+     * id), when the client is removed. Its JWT access tokens of the client_credentials grant are not stored: they
+     * stop being accepted because their client is gone.
+     */
+    int revokeAllOfClient(String registeredClientId);
 }
