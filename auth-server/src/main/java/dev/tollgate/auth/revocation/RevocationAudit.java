@@ -29,7 +29,7 @@ public final class RevocationAudit implements AuthenticationProvider {
         Authentication result = delegate.authenticate(authentication);
         if (result != null && result.isAuthenticated()) {
             audit.record(SecurityEvent.of(SecurityEventType.TOKEN_REVOKED)
-                    .with("client_id", TokenRequests.clientIdOf(result))
+                    .with(SecurityEvent.CLIENT, TokenRequests.clientIdOf(result))
                     .with("token_type_hint", ((OAuth2TokenRevocationAuthenticationToken) authentication)
                             .getTokenTypeHint()));
         }
