@@ -49,6 +49,8 @@ public class AuditTrailWriter implements DisposableBean {
 
     private final Counter droppedWhenWriteFailed;
 
+    private final Counter droppedWhenStopped;
+
     private final AtomicLong droppedSinceWarning = new AtomicLong();
 
     private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARNING_INTERVAL.toNanos());
@@ -63,6 +65,7 @@ public class AuditTrailWriter implements DisposableBean {
         this.flushIntervalNanos = properties.flushInterval().toNanos();
         this.droppedWhenFull = dropped(metrics, "queue_full");
         this.droppedWhenWriteFailed = dropped(metrics, "write_failed");
+        this.droppedWhenStopped = dropped(metrics, "stopped");
         Gauge.builder("tollgate.audit.events.queued", queue, BlockingQueue::size)
                 .description("Security events waiting to be written to the audit trail")
                 .register(metrics);
@@ -73,9 +76,13 @@ public class AuditTrailWriter implements DisposableBean {
 
     /** Hands the event to the writer; never waits. */
     void submit(RecordedEvent event) {
-        if (stopping || !queue.offer(event)) {
+        if (stopping) {
+            droppedWhenStopped.increment();
+            dropped(1, "the application is stopping");
+        }
+        else if (!queue.offer(event)) {
             droppedWhenFull.increment();
-            dropped(1, stopping ? "the application is stopping" : "the queue is full");
+            dropped(1, "the queue is full");
         }
     }
 
