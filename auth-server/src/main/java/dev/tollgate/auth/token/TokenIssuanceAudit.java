@@ -45,7 +45,7 @@ public class TokenIssuanceAudit {
     }
 
     /** The token generator, noting for whom and for which grant it makes each access token. */
-    public OAuth2TokenGenerator<OAuth2Token> noting(OAuth2TokenGenerator<? extends OAuth2Token> generator) {
+    OAuth2TokenGenerator<OAuth2Token> noting(OAuth2TokenGenerator<? extends OAuth2Token> generator) {
         return context -> {
             OAuth2Token token = generator.generate(context);
             if (token != null && OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
