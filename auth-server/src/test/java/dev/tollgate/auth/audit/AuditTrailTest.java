@@ -119,7 +119,9 @@ class AuditTrailTest extends HttpTest {
                 .containsEntry("scope", "books.read")
                 .containsKey("authorization_id")
                 .doesNotContainKey("refresh_token");
-        assertThat(revoked.get(0).details()).doesNotContainValue(userTokens.field("refresh_token"));
+        assertThat(revoked.get(0).user()).isEqualTo(alice);
+        assertThat(revoked.get(0).details()).containsKey("authorization_id")
+                .doesNotContainValue(userTokens.field("refresh_token"));
         assertThat(serviceEvents.toString() + revoked).doesNotContain(service.field("access_token"),
                 userTokens.field("refresh_token"), "demo-service-secret");
     }
