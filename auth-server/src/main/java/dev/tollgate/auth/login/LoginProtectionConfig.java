@@ -1,5 +1,6 @@
 package dev.tollgate.auth.login;
 
+import java.time.Clock;
 import java.util.Map;
 
 import org.springframework.context.annotation.Bean;
@@ -29,14 +30,14 @@ class LoginProtectionConfig {
      */
     @Bean
     ThrottledLogin userAuthenticationProvider(TollgateUserDetailsService users, PasswordEncoder encoder,
-            LoginFailures failures, UserRepository userRepository, AuditLog audit) {
+            LoginFailures failures, Clock clock, UserRepository userRepository, AuditLog audit) {
         DaoAuthenticationProvider passwordCheck = new DaoAuthenticationProvider(users);
         passwordCheck.setPasswordEncoder(encoder);
         passwordCheck.setUserDetailsPasswordService(users);
         passwordCheck.setPreAuthenticationChecks(user -> {
         });
         passwordCheck.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
-        return new ThrottledLogin(passwordCheck, failures, userRepository, audit);
+        return new ThrottledLogin(passwordCheck, failures, clock, userRepository, audit);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package dev.tollgate.auth.login;
 
+import java.time.Clock;
 import java.util.Optional;
 
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -13,6 +14,7 @@ import dev.tollgate.auth.audit.AuditLog;
 import dev.tollgate.auth.audit.SecurityEvent;
 import dev.tollgate.auth.audit.SecurityEventType;
 import dev.tollgate.auth.login.LoginFailures.CountedGuess;
+import dev.tollgate.auth.session.SignIns;
 import dev.tollgate.auth.user.TollgateUser;
 import dev.tollgate.auth.user.UserRepository;
 
@@ -33,13 +35,15 @@ public final class ThrottledLogin implements AuthenticationProvider {
 
     private final AuthenticationProvider passwordCheck;
     private final LoginFailures failures;
+    private final Clock clock;
     private final UserRepository users;
     private final AuditLog audit;
 
-    ThrottledLogin(AuthenticationProvider passwordCheck, LoginFailures failures, UserRepository users,
+    ThrottledLogin(AuthenticationProvider passwordCheck, LoginFailures failures, Clock clock, UserRepository users,
             AuditLog audit) {
         this.passwordCheck = passwordCheck;
         this.failures = failures;
+        this.clock = clock;
         this.users = users;
         this.audit = audit;
     }
@@ -79,7 +83,10 @@ public final class ThrottledLogin implements AuthenticationProvider {
                 .with(SecurityEvent.USER, signedIn.getName())
                 .with(SecurityEvent.ADDRESS, address)
                 .with("method", "password"));
-        return signedIn;
+        UsernamePasswordAuthenticationToken stamped = UsernamePasswordAuthenticationToken.authenticated(
+                signedIn.getPrincipal(), signedIn.getCredentials(), SignIns.stamped(signedIn.getAuthorities(), clock));
+        stamped.setDetails(signedIn.getDetails());
+        return stamped;
     }
 
     @Override

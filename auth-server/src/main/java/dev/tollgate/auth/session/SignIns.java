@@ -4,8 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -13,6 +16,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.security.authentication.AuthenticationDetailsSource;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
@@ -53,6 +57,26 @@ public final class SignIns {
                 .map(factor -> ((FactorGrantedAuthority) factor).getIssuedAt())
                 .filter(Objects::nonNull)
                 .max(Instant::compareTo);
+    }
+
+    /**
+     * A factor proved now. Spring Security stamps the factors it grants with the system clock; Tollgate stamps them
+     * with the {@link Clock} bean, like every other time it keeps, so that {@code auth_time}, {@code max_age} and
+     * {@code prompt=login} follow the same clock as the tokens (and tests move that clock instead of sleeping).
+     */
+    public static FactorGrantedAuthority factor(String authority, Clock clock) {
+        return FactorGrantedAuthority.withAuthority(authority).issuedAt(clock.instant()).build();
+    }
+
+    /** The sign-in's factors re-stamped by {@link #factor}, its other authorities as they are. */
+    public static List<GrantedAuthority> stamped(
+            Collection<? extends GrantedAuthority> authorities,
+            Clock clock) {
+        return authorities.stream()
+                .map(authority -> authority instanceof FactorGrantedAuthority factor
+                        ? (GrantedAuthority) factor(factor.getAuthority(), clock)
+                        : authority)
+                .toList();
     }
 
     private static String newSessionKey() {
