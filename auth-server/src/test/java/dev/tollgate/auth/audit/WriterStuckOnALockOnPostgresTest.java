@@ -80,16 +80,16 @@ class WriterStuckOnALockOnPostgresTest extends SharedAuthServerContext {
         }).get(30, TimeUnit.SECONDS);
     }
 
-    /** Until PostgreSQL shows the writer's INSERT waiting for a lock. */
+    /**
+     * Until PostgreSQL shows someone waiting for the table's lock: only the writer inserts there. (The lock table,
+     * not pg_stat_activity's query text, which can still show the connection's previous statement.)
+     */
     private static void awaitWriterWaitingForTheLock(Connection connection) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (true) {
             try (Statement statement = connection.createStatement();
-                    ResultSet waiting = statement.executeQuery("""
-                            SELECT count(*) FROM pg_stat_activity
-                            WHERE wait_event_type = 'Lock' AND query LIKE '%INSERT INTO security_event%'
-                            AND pid <> pg_backend_pid()
-                            """)) {
+                    ResultSet waiting = statement.executeQuery(
+                            "SELECT count(*) FROM pg_locks WHERE relation = 'security_event'::regclass AND NOT granted")) {
                 waiting.next();
                 if (waiting.getLong(1) > 0) {
                     return;
