@@ -10,8 +10,12 @@ import org.junit.jupiter.api.Test;
 
 import dev.tollgate.auth.scim.ScimHttp;
 import dev.tollgate.auth.scim.ScimHttp.Reply;
+import dev.tollgate.auth.support.AdminHttp;
 import dev.tollgate.auth.support.AuthServerTest;
 import dev.tollgate.auth.support.Browser;
+import dev.tollgate.auth.support.Grants;
+import dev.tollgate.auth.support.Grants.Client;
+import dev.tollgate.auth.support.OAuthHttp;
 import dev.tollgate.auth.support.HttpTest;
 
 /** A user provisioned over SCIM is a real account: they sign in on the login page at once. */
@@ -22,12 +26,37 @@ class ScimSignInTest extends HttpTest {
 
     private ScimHttp scim;
 
+    private Grants grants;
+
     private String userName;
 
     @BeforeEach
     void connect() {
-        scim = new ScimHttp(http.baseUrl(), AdminTokens.of(http));
+        scim = new ScimHttp(http.baseUrl(), AdminHttp.demoAdminToken(http));
         userName = "s" + UUID.randomUUID().toString().substring(0, 8);
+        grants = new Grants(http);
+    }
+
+    @Test
+    void disablingAUserEndsTheirTokensAtOnce() throws Exception {
+        String id = scim.post("/Users", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],"
+                + "\"userName\":\"" + userName + "\",\"password\":\"" + PASSWORD + "\"}").json().get("id").asString();
+        OAuthHttp.Reply tokens;
+        try (Browser browser = new Browser(http.baseUrl())) {
+            tokens = grants.exchange(grants.authorize(browser, Client.DEMO_WEB, userName, PASSWORD, "openid profile"));
+        }
+        assertThat(tokens.status()).as(tokens.toString()).isEqualTo(200);
+        String accessToken = tokens.field("access_token");
+        assertThat(grants.isActive(accessToken)).isTrue();
+
+        Reply disabled = scim.patch("/Users/" + id, ScimHttp.patchOps(
+                "{\"op\":\"replace\",\"path\":\"active\",\"value\":false}"), null);
+        assertThat(disabled.status()).as(disabled.toString()).isEqualTo(200);
+
+        assertThat(grants.isActive(accessToken)).as("introspection calls the access token inactive").isFalse();
+        OAuthHttp.Reply refreshed = grants.refresh(Client.DEMO_WEB, tokens.field("refresh_token"));
+        assertThat(refreshed.status()).as(refreshed.toString()).isEqualTo(400);
+        assertThat(refreshed.field("error")).isEqualTo("invalid_grant");
     }
 
     @Test
