@@ -1,5 +1,7 @@
 package dev.tollgate.auth.scim;
 
+import java.util.stream.Collectors;
+
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.ResourceConflictException;
 import com.unboundid.scim2.common.exceptions.ScimException;
@@ -9,12 +11,10 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.BindException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
-import org.springframework.web.bind.MissingRequestHeaderException;
-import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * Every failure of a SCIM endpoint as a SCIM error (RFC 7644 section 3.12): {@code application/scim+json} with the
@@ -46,9 +46,12 @@ class ScimErrorAnswers {
         return ScimResponses.error(error);
     }
 
-    @ExceptionHandler({MissingServletRequestParameterException.class, MissingRequestHeaderException.class,
-            MethodArgumentTypeMismatchException.class})
-    ResponseEntity<String> badParameter(Exception failure) {
-        return scimError(BadRequestException.invalidValue(failure.getMessage()));
+    /** A query parameter of the wrong type, such as {@code startIndex=x}. */
+    @ExceptionHandler(BindException.class)
+    ResponseEntity<String> badParameters(BindException failure) {
+        String fields = failure.getFieldErrors().stream()
+                .map(error -> error.getField() + "=" + error.getRejectedValue())
+                .collect(Collectors.joining(", "));
+        return scimError(BadRequestException.invalidValue("Unusable query parameters: " + fields + "."));
     }
 }

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.tollgate.auth.support.AdminHttp;
 import dev.tollgate.auth.support.AuthServerTest;
 import dev.tollgate.auth.support.HttpTest;
 
@@ -42,7 +43,7 @@ class ThirdPartyScimClientTest extends HttpTest {
 
     @BeforeEach
     void connect() {
-        String token = dev.tollgate.auth.scim.users.AdminTokens.of(http);
+        String token = AdminHttp.demoAdminToken(http);
         client = ClientBuilder.newClient(new ClientConfig().connectorProvider(new Apache5ConnectorProvider()))
                 .register((jakarta.ws.rs.client.ClientRequestFilter) request ->
                         request.getHeaders().putSingle("Authorization", "Bearer " + token));

@@ -34,12 +34,13 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import dev.tollgate.auth.scim.AttributeSelection;
+import dev.tollgate.auth.scim.AttributesQuery;
 import dev.tollgate.auth.scim.ListParameters;
+import dev.tollgate.auth.scim.ListQuery;
 import dev.tollgate.auth.scim.RoleGroup;
 import dev.tollgate.auth.scim.ScimJson;
 import dev.tollgate.auth.scim.ScimProperties;
@@ -67,14 +68,10 @@ class GroupsEndpoint {
     }
 
     @GetMapping
-    ResponseEntity<String> list(@RequestParam(required = false) String filter,
-            @RequestParam(required = false) Integer startIndex, @RequestParam(required = false) Integer count,
-            @RequestParam(required = false) String attributes,
-            @RequestParam(required = false) String excludedAttributes, UriComponentsBuilder request)
-            throws ScimException {
-        AttributeSelection selection = selection(attributes, excludedAttributes);
-        ListParameters page = ListParameters.of(startIndex, count, null, null, properties.maxResults());
-        Filter parsed = parse(filter);
+    ResponseEntity<String> list(ListQuery query, UriComponentsBuilder request) throws ScimException {
+        AttributeSelection selection = query.selection(GroupSchema.RESOURCE_TYPE);
+        ListParameters page = query.page(properties.maxResults());
+        Filter parsed = parse(query.filter());
         URI base = ScimResponses.base(request);
         List<ObjectNode> matching = new ArrayList<>();
         for (RoleGroupState group : groups.all()) {
@@ -91,10 +88,9 @@ class GroupsEndpoint {
     }
 
     @GetMapping("/{id}")
-    ResponseEntity<String> read(@PathVariable String id, @RequestParam(required = false) String attributes,
-            @RequestParam(required = false) String excludedAttributes, UriComponentsBuilder request)
+    ResponseEntity<String> read(@PathVariable String id, AttributesQuery query, UriComponentsBuilder request)
             throws ScimException {
-        return answer(groups.get(id), selection(attributes, excludedAttributes), ScimResponses.base(request));
+        return answer(groups.get(id), query.selection(GroupSchema.RESOURCE_TYPE), ScimResponses.base(request));
     }
 
     @PostMapping
@@ -112,10 +108,9 @@ class GroupsEndpoint {
     @PutMapping("/{id}")
     ResponseEntity<String> replace(@PathVariable String id, @RequestBody(required = false) String body,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            @RequestParam(required = false) String attributes,
-            @RequestParam(required = false) String excludedAttributes, UriComponentsBuilder request,
+            AttributesQuery query, UriComponentsBuilder request,
             Authentication admin) throws ScimException {
-        AttributeSelection selection = selection(attributes, excludedAttributes);
+        AttributeSelection selection = query.selection(GroupSchema.RESOURCE_TYPE);
         ObjectNode writable = ScimRequests.resource(body, GroupSchema.RESOURCE_TYPE);
         RoleGroupState changed = groups.update(id, ifMatch, admin.getName(), current -> membersOf(current, writable));
         return answer(changed, selection, ScimResponses.base(request));
@@ -124,10 +119,9 @@ class GroupsEndpoint {
     @PatchMapping("/{id}")
     ResponseEntity<String> patch(@PathVariable String id, @RequestBody(required = false) String body,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            @RequestParam(required = false) String attributes,
-            @RequestParam(required = false) String excludedAttributes, UriComponentsBuilder request,
+            AttributesQuery query, UriComponentsBuilder request,
             Authentication admin) throws ScimException {
-        AttributeSelection selection = selection(attributes, excludedAttributes);
+        AttributeSelection selection = query.selection(GroupSchema.RESOURCE_TYPE);
         PatchRequest patch = ScimJson.read(body, PatchRequest.class);
         URI base = ScimResponses.base(request);
         RoleGroupState changed = groups.update(id, ifMatch, admin.getName(), current -> membersOf(current,
@@ -189,7 +183,4 @@ class GroupsEndpoint {
         return parsed;
     }
 
-    private static AttributeSelection selection(String attributes, String excludedAttributes) throws ScimException {
-        return AttributeSelection.of(attributes, excludedAttributes, GroupSchema.RESOURCE_TYPE);
-    }
 }

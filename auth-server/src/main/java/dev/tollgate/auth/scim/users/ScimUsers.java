@@ -27,6 +27,7 @@ import dev.tollgate.auth.scim.ETags;
 import dev.tollgate.auth.scim.ListParameters;
 import dev.tollgate.auth.scim.SqlFilter;
 import dev.tollgate.auth.scim.users.UserRows.Page;
+import dev.tollgate.auth.session.UserSessions;
 import dev.tollgate.auth.user.Roles;
 
 /**
@@ -46,13 +47,17 @@ public class ScimUsers {
 
     private final AdminChanges changes;
 
+    private final UserSessions sessions;
+
     private final Clock clock;
 
-    public ScimUsers(UserRows rows, NewPasswords passwords, AdminGuard guard, AdminChanges changes, Clock clock) {
+    public ScimUsers(UserRows rows, NewPasswords passwords, AdminGuard guard, AdminChanges changes,
+            UserSessions sessions, Clock clock) {
         this.rows = rows;
         this.passwords = passwords;
         this.guard = guard;
         this.changes = changes;
+        this.sessions = sessions;
         this.clock = clock;
     }
 
@@ -106,6 +111,9 @@ public class ScimUsers {
                 request.familyName(), displayNameOf(request), request.email(), sameEmail && current.emailVerified(),
                 active, current.created(), now(), current.version() + 1, current.roles());
         rows.update(updated, request.password() == null ? null : hash(request.password(), request.userName()));
+        if (current.active() && !active) {
+            sessions.endAll(current.id());
+        }
         ScimUser stored = rows.find(current.id()).orElseThrow();
         Map<String, Object> after = stored.auditState();
         if (request.password() != null) {
@@ -124,6 +132,7 @@ public class ScimUsers {
         if (current.active() && current.roles().contains(Roles.ADMIN)) {
             guard.requireAnotherActiveAdmin(current.id(), "deleting them");
         }
+        sessions.endAll(current.id());
         rows.delete(current.id());
         changes.record("user.delete", actor, current.id(), current.auditState(), null);
     }

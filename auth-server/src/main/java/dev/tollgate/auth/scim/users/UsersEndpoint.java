@@ -18,13 +18,14 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import dev.tollgate.auth.scim.AttributeSelection;
+import dev.tollgate.auth.scim.AttributesQuery;
 import dev.tollgate.auth.scim.ETags;
 import dev.tollgate.auth.scim.ListParameters;
+import dev.tollgate.auth.scim.ListQuery;
 import dev.tollgate.auth.scim.ScimJson;
 import dev.tollgate.auth.scim.ScimRequests;
 import dev.tollgate.auth.scim.ScimProperties;
@@ -52,15 +53,10 @@ class UsersEndpoint {
     }
 
     @GetMapping
-    ResponseEntity<String> list(@RequestParam(required = false) String filter,
-            @RequestParam(required = false) Integer startIndex, @RequestParam(required = false) Integer count,
-            @RequestParam(required = false) String sortBy, @RequestParam(required = false) String sortOrder,
-            @RequestParam(required = false) String attributes,
-            @RequestParam(required = false) String excludedAttributes, UriComponentsBuilder request)
-            throws ScimException {
-        AttributeSelection selection = selection(attributes, excludedAttributes);
-        ListParameters page = ListParameters.of(startIndex, count, sortBy, sortOrder, properties.maxResults());
-        Page found = users.list(SqlFilter.of(filter, UserSchema.COLUMNS), page);
+    ResponseEntity<String> list(ListQuery query, UriComponentsBuilder request) throws ScimException {
+        AttributeSelection selection = query.selection(UserSchema.RESOURCE_TYPE);
+        ListParameters page = query.page(properties.maxResults());
+        Page found = users.list(SqlFilter.of(query.filter(), UserSchema.COLUMNS), page);
         URI base = ScimResponses.base(request);
         var resources = found.users().stream()
                 .map(user -> new GenericScimResource(selection.apply(UserResources.resource(user, base),
@@ -71,20 +67,18 @@ class UsersEndpoint {
     }
 
     @GetMapping("/{id}")
-    ResponseEntity<String> read(@PathVariable String id, @RequestParam(required = false) String attributes,
-            @RequestParam(required = false) String excludedAttributes, UriComponentsBuilder request)
+    ResponseEntity<String> read(@PathVariable String id, AttributesQuery query, UriComponentsBuilder request)
             throws ScimException {
         ScimUser user = users.get(id);
-        return ScimResponses.ok(selection(attributes, excludedAttributes)
+        return ScimResponses.ok(query.selection(UserSchema.RESOURCE_TYPE)
                 .apply(UserResources.resource(user, ScimResponses.base(request)), UserSchema.RESOURCE_TYPE), ETags.of(user.version()));
     }
 
     @PostMapping
     ResponseEntity<String> create(@RequestBody(required = false) String body,
-            @RequestParam(required = false) String attributes,
-            @RequestParam(required = false) String excludedAttributes, UriComponentsBuilder request,
+            AttributesQuery query, UriComponentsBuilder request,
             Authentication admin) throws ScimException {
-        AttributeSelection selection = selection(attributes, excludedAttributes);
+        AttributeSelection selection = query.selection(UserSchema.RESOURCE_TYPE);
         ScimUser user = users.create(UserResources.change(ScimRequests.resource(body, UserSchema.RESOURCE_TYPE)), admin.getName());
         URI base = ScimResponses.base(request);
         return ScimResponses.created(selection.apply(UserResources.resource(user, base), UserSchema.RESOURCE_TYPE),
@@ -94,10 +88,9 @@ class UsersEndpoint {
     @PutMapping("/{id}")
     ResponseEntity<String> replace(@PathVariable String id, @RequestBody(required = false) String body,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            @RequestParam(required = false) String attributes,
-            @RequestParam(required = false) String excludedAttributes, UriComponentsBuilder request,
+            AttributesQuery query, UriComponentsBuilder request,
             Authentication admin) throws ScimException {
-        AttributeSelection selection = selection(attributes, excludedAttributes);
+        AttributeSelection selection = query.selection(UserSchema.RESOURCE_TYPE);
         UserChange replacement = UserResources.change(ScimRequests.resource(body, UserSchema.RESOURCE_TYPE));
         ScimUser user = users.update(id, ifMatch, admin.getName(), current -> replacement);
         return answer(user, selection, ScimResponses.base(request));
@@ -106,10 +99,9 @@ class UsersEndpoint {
     @PatchMapping("/{id}")
     ResponseEntity<String> patch(@PathVariable String id, @RequestBody(required = false) String body,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            @RequestParam(required = false) String attributes,
-            @RequestParam(required = false) String excludedAttributes, UriComponentsBuilder request,
+            AttributesQuery query, UriComponentsBuilder request,
             Authentication admin) throws ScimException {
-        AttributeSelection selection = selection(attributes, excludedAttributes);
+        AttributeSelection selection = query.selection(UserSchema.RESOURCE_TYPE);
         PatchRequest patch = ScimJson.read(body, PatchRequest.class);
         URI base = ScimResponses.base(request);
         ScimUser user = users.update(id, ifMatch, admin.getName(), current -> UserResources.change(
@@ -130,7 +122,4 @@ class UsersEndpoint {
                 ETags.of(user.version()));
     }
 
-    private static AttributeSelection selection(String attributes, String excludedAttributes) throws ScimException {
-        return AttributeSelection.of(attributes, excludedAttributes, UserSchema.RESOURCE_TYPE);
-    }
 }

@@ -29,6 +29,17 @@ class ScimDiscoveryTest extends HttpTest {
     }
 
     @Test
+    void usersAndGroupsNeedAToken() {
+        Reply users = new ScimHttp(http.baseUrl(), null).get("/Users");
+
+        assertThat(users.status()).as(users.toString()).isEqualTo(401);
+        assertThat(users.contentType()).startsWith("application/scim+json");
+        assertThat(users.json().get("schemas").get(0).asString())
+                .isEqualTo("urn:ietf:params:scim:api:messages:2.0:Error");
+        assertThat(new ScimHttp(http.baseUrl(), null).get("/Groups").status()).isEqualTo(401);
+    }
+
+    @Test
     void resourceTypesAndSchemasDescribeUsersAndGroups() {
         ScimHttp scim = new ScimHttp(http.baseUrl(), null);
 

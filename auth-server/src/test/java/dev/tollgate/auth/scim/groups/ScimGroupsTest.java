@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import dev.tollgate.auth.scim.RoleGroup;
 import dev.tollgate.auth.scim.ScimHttp;
 import dev.tollgate.auth.scim.ScimHttp.Reply;
-import dev.tollgate.auth.scim.users.AdminTokens;
+import dev.tollgate.auth.support.AdminHttp;
 import dev.tollgate.auth.support.AuthServerTest;
 import dev.tollgate.auth.support.HttpTest;
 
@@ -28,7 +28,7 @@ class ScimGroupsTest extends HttpTest {
 
     @BeforeEach
     void connect() {
-        scim = new ScimHttp(http.baseUrl(), AdminTokens.of(http));
+        scim = new ScimHttp(http.baseUrl(), AdminHttp.demoAdminToken(http));
     }
 
     @Test

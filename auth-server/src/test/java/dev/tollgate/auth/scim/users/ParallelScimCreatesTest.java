@@ -9,6 +9,7 @@ import org.junit.jupiter.api.RepeatedTest;
 
 import dev.tollgate.auth.scim.ScimHttp;
 import dev.tollgate.auth.scim.ScimHttp.Reply;
+import dev.tollgate.auth.support.AdminHttp;
 import dev.tollgate.auth.support.AuthServerTest;
 import dev.tollgate.auth.support.Concurrently;
 import dev.tollgate.auth.support.HttpTest;
@@ -19,7 +20,7 @@ class ParallelScimCreatesTest extends HttpTest {
 
     @RepeatedTest(3)
     void oneOfTwoParallelCreatesOfOneUserNameWins() {
-        ScimHttp scim = new ScimHttp(http.baseUrl(), AdminTokens.of(http));
+        ScimHttp scim = new ScimHttp(http.baseUrl(), AdminHttp.demoAdminToken(http));
         String userName = "p" + UUID.randomUUID().toString().substring(0, 8);
         String body = "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"" + userName
                 + "\",\"password\":\"correct horse battery staple\"}";

@@ -13,6 +13,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import dev.tollgate.auth.scim.ScimHttp;
 import dev.tollgate.auth.scim.ScimHttp.Reply;
+import dev.tollgate.auth.support.AdminHttp;
 import dev.tollgate.auth.support.AuthServerTest;
 import dev.tollgate.auth.support.HttpTest;
 
@@ -29,7 +30,7 @@ class ScimUsersTest extends HttpTest {
 
     @BeforeEach
     void connect() {
-        scim = new ScimHttp(http.baseUrl(), AdminTokens.of(http));
+        scim = new ScimHttp(http.baseUrl(), AdminHttp.demoAdminToken(http));
         userName = "u" + UUID.randomUUID().toString().substring(0, 8);
     }
 
