@@ -21,8 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.tollgate.auth.password.NewPasswords;
 import dev.tollgate.auth.password.UnacceptablePasswordException;
-import dev.tollgate.auth.scim.AdminChanges;
-import dev.tollgate.auth.scim.AdminGuard;
+import dev.tollgate.auth.useradmin.AdminChanges;
+import dev.tollgate.auth.useradmin.AdminGuard;
 import dev.tollgate.auth.scim.ETags;
 import dev.tollgate.auth.scim.ListParameters;
 import dev.tollgate.auth.scim.SqlFilter;
