@@ -29,7 +29,7 @@ class SigningKeyAdminController {
     @GetMapping(PATH)
     String keys(Model model) {
         model.addAttribute("keys", keys.findAll().stream().map(StoredKey::withoutPrivateHalf).toList());
-        return "admin-signing-keys";
+        return "console/signing-keys";
     }
 
     @PostMapping(PATH + "/rotate")
