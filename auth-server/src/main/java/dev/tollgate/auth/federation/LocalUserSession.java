@@ -1,5 +1,6 @@
 package dev.tollgate.auth.federation;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,6 +34,12 @@ class LocalUserSession {
 
     private final SecurityContextRepository repository = new HttpSessionSecurityContextRepository();
 
+    private final Clock clock;
+
+    LocalUserSession(Clock clock) {
+        this.clock = clock;
+    }
+
     /**
      * @param factors how the person proved who they are, e.g. {@link FactorGrantedAuthority#AUTHORIZATION_CODE_AUTHORITY}
      */
@@ -44,7 +51,7 @@ class LocalUserSession {
                 .build();
         principal.eraseCredentials();
         List<GrantedAuthority> authorities = new ArrayList<>(principal.getAuthorities());
-        factors.forEach(factor -> authorities.add(FactorGrantedAuthority.fromAuthority(factor)));
+        factors.forEach(factor -> authorities.add(SignIns.factor(factor, clock)));
         UsernamePasswordAuthenticationToken authentication =
                 UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities);
         authentication.setDetails(SignIns.DETAILS.buildDetails(request));

@@ -5,8 +5,7 @@ import java.time.Clock;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
@@ -15,11 +14,14 @@ import dev.tollgate.auth.keys.SigningKeyRepository.StoredKey;
 /**
  * What the signing keys need once at start: private keys stored before encryption at rest get encrypted, an empty
  * table gets its first key, and a changed {@code tollgate.keys.algorithm} rotates to a key of the new algorithm.
- * It runs after the context has started and before the application reports itself ready (the readiness probe), so
- * no load balancer sends requests before; a restarted instance serves the keys it finds even before that.
+ * It runs once every bean exists and before the web server opens its port (a lifecycle phase ahead of the web
+ * server's), so no request, not even one that skipped the readiness probe, finds the table without an active key.
  */
 @Component
-class SigningKeyStartup implements ApplicationRunner {
+class SigningKeyStartup implements SmartLifecycle {
+
+    // Lifecycle beans start in ascending phase; the embedded web server starts near Integer.MAX_VALUE
+    private static final int BEFORE_THE_WEB_SERVER = 0;
 
     private static final Log log = LogFactory.getLog(SigningKeyStartup.class);
 
@@ -45,8 +47,30 @@ class SigningKeyStartup implements ApplicationRunner {
         this.clock = clock;
     }
 
+    private volatile boolean started;
+
     @Override
-    public void run(ApplicationArguments arguments) {
+    public int getPhase() {
+        return BEFORE_THE_WEB_SERVER;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return started;
+    }
+
+    @Override
+    public void stop() {
+        started = false;
+    }
+
+    @Override
+    public void start() {
+        prepareKeys();
+        started = true;
+    }
+
+    private void prepareKeys() {
         encryptPlaintextKeys();
         if (keys.findPublished(clock.instant()).stream().noneMatch(StoredKey::active)) {
             createFirstKey();

@@ -1,5 +1,6 @@
 package dev.tollgate.auth.login;
 
+import java.time.Clock;
 import java.util.Map;
 
 import org.springframework.context.annotation.Bean;
@@ -27,14 +28,14 @@ class LoginProtectionConfig {
      */
     @Bean
     ThrottledLogin userAuthenticationProvider(TollgateUserDetailsService users, PasswordEncoder encoder,
-            LoginFailures failures) {
+            LoginFailures failures, Clock clock) {
         DaoAuthenticationProvider passwordCheck = new DaoAuthenticationProvider(users);
         passwordCheck.setPasswordEncoder(encoder);
         passwordCheck.setUserDetailsPasswordService(users);
         passwordCheck.setPreAuthenticationChecks(user -> {
         });
         passwordCheck.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
-        return new ThrottledLogin(passwordCheck, failures);
+        return new ThrottledLogin(passwordCheck, failures, clock);
     }
 
     @Bean

@@ -1,5 +1,7 @@
 package dev.tollgate.auth.login;
 
+import java.time.Clock;
+
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -7,6 +9,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 import dev.tollgate.auth.login.LoginFailures.CountedGuess;
+import dev.tollgate.auth.session.SignIns;
 
 /**
  * The one check of a user's password, with brute-force protection around it: the sign-in form and every other
@@ -21,10 +24,12 @@ public final class ThrottledLogin implements AuthenticationProvider {
 
     private final AuthenticationProvider passwordCheck;
     private final LoginFailures failures;
+    private final Clock clock;
 
-    ThrottledLogin(AuthenticationProvider passwordCheck, LoginFailures failures) {
+    ThrottledLogin(AuthenticationProvider passwordCheck, LoginFailures failures, Clock clock) {
         this.passwordCheck = passwordCheck;
         this.failures = failures;
+        this.clock = clock;
     }
 
     /**
@@ -46,7 +51,10 @@ public final class ThrottledLogin implements AuthenticationProvider {
             throw failed;
         }
         failures.succeeded(guess);
-        return signedIn;
+        UsernamePasswordAuthenticationToken stamped = UsernamePasswordAuthenticationToken.authenticated(
+                signedIn.getPrincipal(), signedIn.getCredentials(), SignIns.stamped(signedIn.getAuthorities(), clock));
+        stamped.setDetails(signedIn.getDetails());
+        return stamped;
     }
 
     @Override

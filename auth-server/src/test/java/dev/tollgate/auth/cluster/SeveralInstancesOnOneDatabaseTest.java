@@ -47,6 +47,7 @@ import dev.tollgate.auth.support.Pkce;
 import dev.tollgate.auth.user.TollgateUser;
 import dev.tollgate.auth.user.UserRepository;
 import dev.tollgate.testsupport.EmbeddedPostgres;
+import dev.tollgate.testsupport.TestClock;
 
 /**
  * Tollgate scales out like Keycloak or Hydra: instances keep no state of their own, so a browser and clients
@@ -227,7 +228,8 @@ class SeveralInstancesOnOneDatabaseTest {
                     .isEqualTo(signedIn.get("sid"));
             assertThat(silently.get("auth_time")).isEqualTo(signedIn.get("auth_time"));
 
-            Thread.sleep(1100);
+            // the new sign-in's auth_time must be a later second, whichever instance stamps it
+            clocks().forEach(clock -> clock.advance(Duration.ofSeconds(2)));
             Pkce again = Pkce.create();
             HtmlPage login = browser.open(authorizePath(again, "s3", "&prompt=login"));
             assertThat(login.getElementById("login-form")).as("prompt=login asks again").isNotNull();
@@ -303,7 +305,7 @@ class SeveralInstancesOnOneDatabaseTest {
     }
 
     private static ConfigurableApplicationContext start(String... arguments) {
-        return start(new SpringApplicationBuilder(AuthServerApplication.class), arguments);
+        return start(new SpringApplicationBuilder(AuthServerApplication.class, TestClock.Config.class), arguments);
     }
 
     private static ConfigurableApplicationContext start(SpringApplicationBuilder application, String... arguments) {
@@ -312,6 +314,10 @@ class SeveralInstancesOnOneDatabaseTest {
         all.addAll(List.of(EmbeddedPostgres.argumentsFor(DATABASE)));
         all.addAll(List.of(arguments));
         return application.profiles("demo", "test").run(all.toArray(String[]::new));
+    }
+
+    private static List<TestClock> clocks() {
+        return List.of(first.getBean(TestClock.class), second.getBean(TestClock.class));
     }
 
     private static long count(String table) {

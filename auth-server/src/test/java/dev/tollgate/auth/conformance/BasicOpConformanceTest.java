@@ -166,9 +166,8 @@ class BasicOpConformanceTest extends HttpTest {
     void oidccPromptLogin_showsTheLoginPageAgainAndAuthTimeMovesOn() throws Exception {
         try (Browser browser = new Browser(http.baseUrl())) {
             Tokens first = rp.signIn(browser, "alice", "alice-password");
-            // real time, not the test clock: Spring Security stamps auth_time with the system clock, and the
-            // second sign-in's must be a later second
-            Thread.sleep(1100);
+            // the second sign-in's auth_time must be a later second
+            clock.advance(Duration.ofSeconds(2));
             AuthenticationRequest request = rp.request("prompt", "login");
             HtmlPage page = rp.open(browser, request);
             assertThat(page).as("a page is shown, not a code").isNotNull();
@@ -184,9 +183,7 @@ class BasicOpConformanceTest extends HttpTest {
     void oidccMaxAge1_aSignInOlderThanMaxAgeIsDoneAgain() throws Exception {
         try (Browser browser = new Browser(http.baseUrl())) {
             Tokens first = rp.signIn(browser, "alice", "alice-password");
-            // real time, not the test clock: Spring Security stamps auth_time with the system clock, and the
-            // second sign-in's must be a later second
-            Thread.sleep(1500);
+            clock.advance(Duration.ofSeconds(2));
             AuthenticationRequest request = rp.request("max_age", "1");
             HtmlPage page = rp.open(browser, request);
             assertThat(page).as("a page is shown, not a code").isNotNull();

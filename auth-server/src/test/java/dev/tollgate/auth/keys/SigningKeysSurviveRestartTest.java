@@ -2,10 +2,14 @@ package dev.tollgate.auth.keys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.concurrent.atomic.AtomicLong;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -16,7 +20,7 @@ import dev.tollgate.testsupport.TestDatabases;
 
 /**
  * Two successive auth server processes on one database publish the same keys, accept each other's tokens and
- * seed the demo data once.
+ * seed the demo data once. The first one, on an empty database, has its key before it opens its port.
  */
 class SigningKeysSurviveRestartTest {
 
@@ -26,12 +30,14 @@ class SigningKeysSurviveRestartTest {
     void aRestartedServerKeepsItsJwksAndTheTokensItSignedBefore() throws Exception {
         String jwksBefore;
         String tokenBefore;
-        try (ConfigurableApplicationContext first = start()) {
+        AtomicLong activeKeysWhenThePortOpened = new AtomicLong(-1);
+        try (ConfigurableApplicationContext first = start(activeKeysWhenThePortOpened)) {
+            assertThat(activeKeysWhenThePortOpened).as("no request can find the key table empty").hasValue(1);
             OAuthHttp http = http(first);
             jwksBefore = http.get("/oauth2/jwks").body();
             tokenBefore = http.clientCredentials("demo-service", "demo-service-secret", null).field("access_token");
         }
-        try (ConfigurableApplicationContext second = start()) {
+        try (ConfigurableApplicationContext second = start(new AtomicLong())) {
             OAuthHttp http = http(second);
             assertThat(http.get("/oauth2/jwks").body()).isEqualTo(jwksBefore).contains("\"kty\":\"RSA\"")
                     .doesNotContain("\"d\":");
@@ -39,14 +45,18 @@ class SigningKeysSurviveRestartTest {
                     .isEqualTo("demo-service");
             JdbcClient database = second.getBean(JdbcClient.class);
             assertThat(count(database, "signing_key")).isOne();
-            assertThat(count(database, "oauth2_registered_client")).as("demo clients seeded once").isEqualTo(7);
+            assertThat(count(database, "oauth2_registered_client")).as("demo clients and tollgate-admin-cli seeded once").isEqualTo(9);
             assertThat(count(database, "users")).as("demo users seeded once").isEqualTo(2);
         }
     }
 
-    private static ConfigurableApplicationContext start() {
+    private static ConfigurableApplicationContext start(AtomicLong activeKeysWhenThePortOpened) {
+        ApplicationListener<WebServerInitializedEvent> portOpened = event -> activeKeysWhenThePortOpened.set(
+                event.getApplicationContext().getBean(JdbcClient.class)
+                        .sql("SELECT count(*) FROM signing_key WHERE active").query(Long.class).single());
         return new SpringApplicationBuilder(AuthServerApplication.class)
                 .profiles("demo", "test")
+                .listeners(portOpened)
                 .run("--server.port=0", "--spring.datasource.url=" + DATABASE);
     }
 
