@@ -21,14 +21,14 @@ import dev.tollgate.auth.consent.ScopeDescriptions;
  * What a client may ask for when it registers (RFC 7591 §2): only the grant types, client authentication methods
  * and scopes Tollgate supports, safe redirect URIs ({@link RedirectUriRule}), a {@code jwks_uri} on the public
  * internet ({@link PublicJwksHost}), and no admin-only scope ({@link AdminOnlyScopes}: {@code books.write},
- * {@code users.read}, {@code tollgate.admin}) for a client that obtains tokens without a user (client_credentials), unless the operator
+ * {@code users.read}) for a client that obtains tokens without a user (client_credentials), unless the operator
  * allows it ({@code tollgate.registration.allow-admin-scopes-for-services}): such a token acts with no user and no
  * administrator behind it. Anything else is refused with {@code invalid_client_metadata} or
  * {@code invalid_redirect_uri}, naming the field.
  * <p>
  * An administrator registering a client (README "Managing clients") works under the same rules, but may also give
- * it the scopes that administer Tollgate ({@value #ADMIN_SCOPE}, {@code client.create}) and admin-only scopes for
- * services; a registrar never may.
+ * it the scopes that administer Tollgate ({@code tollgate.admin}, {@code client.create}) and admin-only scopes for
+ * services; a registrar never may, whatever the operator allows.
  */
 final class ClientMetadataRules {
 
@@ -37,11 +37,9 @@ final class ClientMetadataRules {
     static final Set<String> GRANT_TYPES = Set.of(AuthorizationGrantType.AUTHORIZATION_CODE.getValue(),
             AuthorizationGrantType.REFRESH_TOKEN.getValue(), AuthorizationGrantType.CLIENT_CREDENTIALS.getValue());
 
-    /** The scope of the admin API and SCIM. */
-    static final String ADMIN_SCOPE = "tollgate.admin";
-
     /** Scopes that make a client an administrator of Tollgate or a registrar of other clients. */
-    static final Set<String> ADMINISTRATOR_SCOPES = Set.of(ADMIN_SCOPE, DynamicClientRegistration.CLIENT_CREATE_SCOPE);
+    static final Set<String> ADMINISTRATOR_SCOPES =
+            Set.of(AdminOnlyScopes.TOLLGATE_ADMIN, DynamicClientRegistration.CLIENT_CREATE_SCOPE);
 
     // client_secret_jwt is missing on purpose: it needs the secret itself, and Tollgate keeps only a digest of it
     private static final Set<String> AUTHENTICATION_METHODS = Set.of(
