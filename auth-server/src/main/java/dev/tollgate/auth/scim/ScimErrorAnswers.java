@@ -16,8 +16,6 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-import dev.tollgate.auth.useradmin.AdminGuard.RefusedChange;
-
 /**
  * Every failure of a SCIM endpoint as a SCIM error (RFC 7644 section 3.12): {@code application/scim+json} with the
  * error schema, the HTTP status and, for a bad request, its {@code scimType}.
@@ -28,12 +26,6 @@ class ScimErrorAnswers {
     @ExceptionHandler(ScimException.class)
     ResponseEntity<String> scimError(ScimException failure) {
         return ScimResponses.error(failure.getScimError());
-    }
-
-    /** A change the rules of administration refuse (RFC 7644 section 3.12: it does not fit the current state). */
-    @ExceptionHandler(RefusedChange.class)
-    ResponseEntity<String> refused(RefusedChange refusal) {
-        return scimError(BadRequestException.mutability(refusal.getMessage()));
     }
 
     /** A username taken by a request that won the race between our check and the insert. */
