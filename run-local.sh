@@ -4,6 +4,8 @@
 # profile demo-upstream) as the upstream identity provider behind "Continue with Tollgate Upstream (demo)".
 # Runs in the foreground; Ctrl-C (or SIGTERM) stops them all. Needs only a JDK 17+; the Maven wrapper fetches Maven.
 # The apps run on $JAVA_HOME's java when JAVA_HOME is set (Java 21+ gives the resource server virtual threads).
+# Each app may take as long as it needs to come up while it is alive and its log keeps growing, up to
+# STARTUP_TIMEOUT seconds in all (600); one whose log stays silent for STARTUP_STALL_TIMEOUT seconds (120) is hung.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -16,6 +18,8 @@ export API_AUDIENCE=${API_AUDIENCE:-http://localhost:$API_PORT}
 export API_URL=${API_URL:-http://localhost:$API_PORT}
 export SPRING_PROFILES_ACTIVE=${SPRING_PROFILES_ACTIVE:-demo}
 export DEMO_UPSTREAM_ISSUER=${DEMO_UPSTREAM_ISSUER:-http://localhost:$UPSTREAM_PORT}
+STARTUP_TIMEOUT=${STARTUP_TIMEOUT:-600}
+STARTUP_STALL_TIMEOUT=${STARTUP_STALL_TIMEOUT:-120}
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 LOGS=data/logs
 MODULES=(auth-server resource-server demo-client)
@@ -56,22 +60,41 @@ stop_all() {
   echo "Stopped."
 }
 
+# gives up on an app that is not healthy: says why, shows the end of its log, and stops everything (trap EXIT)
+give_up() {
+  local name=$1 reason=$2
+  echo "$name $reason. The end of its log ($LOGS/$name.log):" >&2
+  tail -n 30 "$LOGS/$name.log" >&2
+  exit 1
+}
+
+# waits while the app is alive and its log grows (a loaded machine starts slowly), up to STARTUP_TIMEOUT in all
 await_healthy() {
-  local name=$1 port=$2 pid=$3 deadline=$((SECONDS + 120))
+  local name=$1 port=$2 pid=$3 size=-1 grown=$SECONDS now
   until healthy "$port"; do
-    if ! kill -0 "$pid" 2>/dev/null; then
-      echo "$name stopped during start-up. Its log: $LOGS/$name.log" >&2
-      tail -n 30 "$LOGS/$name.log" >&2
-      exit 1
+    kill -0 "$pid" 2>/dev/null || give_up "$name" "stopped during start-up"
+    now=$(wc -c <"$LOGS/$name.log")
+    if [ "$now" -ne "$size" ]; then
+      size=$now
+      grown=$SECONDS
     fi
-    if [ $SECONDS -ge $deadline ]; then
-      echo "$name did not answer on port $port within 120 s. Its log: $LOGS/$name.log" >&2
-      exit 1
+    if [ $((SECONDS - grown)) -ge "$STARTUP_STALL_TIMEOUT" ]; then
+      give_up "$name" "wrote nothing for $STARTUP_STALL_TIMEOUT s and does not answer on port $port (STARTUP_STALL_TIMEOUT)"
+    fi
+    if [ "$SECONDS" -ge "$STARTUP_DEADLINE" ]; then
+      give_up "$name" "did not answer on port $port within $STARTUP_TIMEOUT s (STARTUP_TIMEOUT)"
     fi
     sleep 1
   done
   echo "  $name is up on http://localhost:$port"
 }
+
+for limit in STARTUP_TIMEOUT STARTUP_STALL_TIMEOUT; do
+  if ! [[ ${!limit} =~ ^[1-9][0-9]*$ ]]; then
+    echo "$limit must be a number of seconds, not '${!limit}'." >&2
+    exit 1
+  fi
+done
 
 for port in "$AUTH_PORT" "$API_PORT" "$DEMO_PORT" "$UPSTREAM_PORT"; do
   if port_in_use "$port"; then
@@ -98,6 +121,7 @@ start() {
 }
 
 echo "Starting Tollgate (logs in $LOGS/)..."
+STARTUP_DEADLINE=$((SECONDS + STARTUP_TIMEOUT))
 start auth-server auth-server "$AUTH_PORT"
 start resource-server resource-server "$API_PORT"
 start demo-client demo-client "$DEMO_PORT"

@@ -26,7 +26,7 @@ public record AuthServerProperties(
 
     /**
      * Dynamic client registration. {@code allowAdminScopesForServices}: whether a registrar may give a
-     * client_credentials client an admin-only scope (books.write, users.read); off, only an operator can.
+     * client_credentials client an admin-only scope (books.write, users.read, tollgate.admin); off, only an operator can.
      */
     public record Registration(@DefaultValue("false") boolean allowAdminScopesForServices) {
     }

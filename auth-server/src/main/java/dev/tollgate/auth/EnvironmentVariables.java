@@ -38,6 +38,7 @@ class EnvironmentVariables extends PublishedEnvironmentVariables {
             entry("CORS_ALLOWED_ORIGINS", "tollgate.cors.allowed-origins"),
             entry("METRICS_USERNAME", "tollgate.metrics.username"),
             entry("METRICS_PASSWORD", "tollgate.metrics.password"),
+            entry("METRICS_CLIENT_LABEL", "tollgate.metrics.client-label"),
             entry("TOLLGATE_PRODUCTION", "tollgate.production"),
             entry("TOLLGATE_ALLOW_HTTP_LOOPBACK_ISSUER", "tollgate.allow-http-loopback-issuer"),
             entry("LOGIN_MAX_FAILURES_PER_ACCOUNT", "tollgate.login.max-failures-per-account"),
@@ -51,7 +52,10 @@ class EnvironmentVariables extends PublishedEnvironmentVariables {
             entry("RATE_LIMIT_PER_CLIENT", "tollgate.rate-limit.per-client"),
             entry("RATE_LIMIT_INTROSPECTION_PER_CLIENT", "tollgate.rate-limit.introspection-per-client"),
             entry("RATE_LIMIT_LOGIN_PER_ADDRESS", "tollgate.rate-limit.login-per-address"),
+            entry("RATE_LIMIT_SYNC_INTERVAL", "tollgate.rate-limit.sync-interval"),
             entry("PASSWORD_BCRYPT_STRENGTH", "tollgate.password.bcrypt-strength"),
+            entry("TOLLGATE_BOOTSTRAP_ADMIN_USERNAME", "tollgate.bootstrap-admin.username"),
+            entry("TOLLGATE_BOOTSTRAP_ADMIN_PASSWORD", "tollgate.bootstrap-admin.password"),
             // the social login presets: a provider without a client id is off
             entry("GOOGLE_CLIENT_ID", "tollgate.federation.providers.google.client-id"),
             entry("GOOGLE_CLIENT_SECRET", "tollgate.federation.providers.google.client-secret"),

@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -184,6 +186,33 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService, T
                         + ", expires_at = ?, version = version + 1 WHERE session_hash = ?")
                 .params(Timestamp.from(clock.instant()), sessionHash)
                 .update();
+    }
+
+    @Override
+    public int revokeAllOfUser(String principalName) {
+        return jdbc.sql("UPDATE token_authorization SET " + ALL_INVALIDATED
+                        + ", expires_at = ?, version = version + 1 WHERE principal_name = ? AND grant_type <> ?")
+                .params(Timestamp.from(clock.instant()), principalName,
+                        AuthorizationGrantType.CLIENT_CREDENTIALS.getValue())
+                .update();
+    }
+
+    @Override
+    public int revokeAllOfUserAndClient(String principalName, String registeredClientId) {
+        return jdbc.sql("UPDATE token_authorization SET " + ALL_INVALIDATED + ", expires_at = ?, version = version + 1"
+                        + " WHERE principal_name = ? AND registered_client_id = ? AND grant_type <> ?")
+                .params(Timestamp.from(clock.instant()), principalName, registeredClientId,
+                        AuthorizationGrantType.CLIENT_CREDENTIALS.getValue())
+                .update();
+    }
+
+    @Override
+    public Set<String> clientsOfSession(String sessionDigest) {
+        return new TreeSet<>(jdbc.sql("SELECT DISTINCT registered_client_id FROM token_authorization"
+                        + " WHERE session_hash = ? AND access_token_hash IS NOT NULL")
+                .param(sessionDigest)
+                .query(String.class)
+                .list());
     }
 
     private void insert(Map<String, Object> row, OAuth2Authorization authorization) {

@@ -1,5 +1,7 @@
 package dev.tollgate.auth.authorization;
 
+import java.util.Set;
+
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 
@@ -27,4 +29,16 @@ public interface TokenFamilies {
 
     /** Invalidates, as {@link #revokeAll} does, every family granted in a browser session (by its digest). */
     int revokeAllOfSession(String sessionDigest);
+
+    /**
+     * Invalidates, as {@link #revokeAll} does, every family granted by the user with this principal name (a user's
+     * id), through any client; client_credentials grants, whose principal is a client, are never touched.
+     */
+    int revokeAllOfUser(String principalName);
+
+    /** Invalidates, as {@link #revokeAllOfUser} does, the user's families granted to one client (by its registration id). */
+    int revokeAllOfUserAndClient(String principalName, String registeredClientId);
+
+    /** The registration ids of the clients that got an access token through a browser session (by its digest). */
+    Set<String> clientsOfSession(String sessionDigest);
 }

@@ -10,13 +10,17 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import dev.tollgate.auth.user.Roles;
 
 /**
- * README "Endpoints": {@code books.write} and {@code users.read} reach a user's token only if the user has role ADMIN;
+ * README "Endpoints": {@code books.write}, {@code users.read} and {@link #TOLLGATE_ADMIN} reach a user's token only
+ * if the user has role ADMIN;
  * for anyone else they are silently dropped. Only scopes the client has registered are dropped: a scope the client
  * may not ask for at all stays in the request so that it is refused with {@code invalid_scope}.
  */
 public final class AdminOnlyScopes {
 
-    public static final Set<String> SCOPES = Set.of("books.write", "users.read");
+    /** Tollgate's own administration: the admin API and SCIM. */
+    public static final String TOLLGATE_ADMIN = "tollgate.admin";
+
+    public static final Set<String> SCOPES = Set.of("books.write", "users.read", TOLLGATE_ADMIN);
 
     private static final String ADMIN_AUTHORITY = "ROLE_" + Roles.ADMIN;
 

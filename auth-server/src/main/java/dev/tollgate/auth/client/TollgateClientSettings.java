@@ -10,6 +10,12 @@ public final class TollgateClientSettings {
     public static final String INTROSPECTION_ALLOWED = "settings.client.tollgate.introspection-allowed";
 
     /**
+     * Clients with this setting {@code true} came with Tollgate (the demo clients, ...) rather than being registered
+     * at run time; their ids are few and fixed, so the metrics may name them.
+     */
+    public static final String BUILT_IN = "settings.client.tollgate.built-in";
+
+    /**
      * A grant type no endpoint accepts, for clients that only introspect: a registered client needs at least one
      * grant type, and this one lets them obtain no token at all.
      */
@@ -17,6 +23,10 @@ public final class TollgateClientSettings {
             new AuthorizationGrantType("urn:tollgate:grant-type:introspection-only");
 
     private TollgateClientSettings() {
+    }
+
+    public static boolean isBuiltIn(RegisteredClient client) {
+        return Boolean.TRUE.equals(client.getClientSettings().getSetting(BUILT_IN));
     }
 
     public static boolean mayIntrospect(RegisteredClient client) {

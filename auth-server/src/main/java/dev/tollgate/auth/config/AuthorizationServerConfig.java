@@ -38,6 +38,7 @@ import dev.tollgate.auth.discovery.Discovery;
 import dev.tollgate.auth.introspection.IntrospectionEndpoint;
 import dev.tollgate.auth.logout.LogoutEndpoint;
 import dev.tollgate.auth.metrics.AuthenticatedClient;
+import dev.tollgate.auth.metrics.ClientLabelProperties;
 import dev.tollgate.auth.ratelimit.RateLimits;
 import dev.tollgate.auth.registration.DynamicClientRegistration;
 import dev.tollgate.auth.revocation.RevocationEndpoint;
@@ -60,7 +61,8 @@ public class AuthorizationServerConfig {
             AuthorizationEndpoint authorize, ClientAuthentication clientAuthentication, TokenEndpoint token,
             RevocationEndpoint revocation, IntrospectionEndpoint introspection,
             DynamicClientRegistration clientRegistration, Discovery discovery, UserInfoEndpoint userInfo,
-            LogoutEndpoint logout, RateLimits rateLimits, BrowserOrigins browserOrigins) {
+            LogoutEndpoint logout, RateLimits rateLimits, BrowserOrigins browserOrigins,
+            ClientLabelProperties metricsLabels) {
         http.oauth2AuthorizationServer(server -> {
             http.securityMatcher(server.getEndpointsMatcher());
             server.authorizationEndpoint(authorize::customize)
@@ -81,7 +83,7 @@ public class AuthorizationServerConfig {
         http.headers(SecurityHeaders.everywhere())
                 .cors(cors -> cors.configurationSource(BrowserAccess.to(browserOrigins, endpoints)))
                 .addFilterAfter(rateLimits.perAddress(), HeaderWriterFilter.class)
-                .addFilterBefore(new AuthenticatedClient(), AuthorizationFilter.class)
+                .addFilterBefore(new AuthenticatedClient(metricsLabels), AuthorizationFilter.class)
                 .addFilterBefore(rateLimits.perClient(), AuthorizationFilter.class);
         authorize.addFilters(http);
         http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())

@@ -14,6 +14,7 @@ import dev.tollgate.auth.cors.BrowserAccess;
 import dev.tollgate.auth.cors.BrowserOrigins;
 import dev.tollgate.auth.logout.SessionTokensRevocation;
 import dev.tollgate.auth.password.PasswordProperties;
+import dev.tollgate.auth.passwordchange.PasswordChangeOnSignIn;
 import dev.tollgate.auth.ratelimit.RateLimits;
 import dev.tollgate.auth.secret.TollgatePasswordEncoder;
 import dev.tollgate.auth.session.SignIns;
@@ -30,7 +31,7 @@ public class DefaultSecurityConfig {
     @Order(FilterChainOrder.HOSTED_PAGES)
     SecurityFilterChain defaultSecurityFilterChain(HttpSecurity http, SessionTokensRevocation sessionTokensRevocation,
             AuthenticationFailureHandler loginFailureHandler, RateLimits rateLimits, BrowserOrigins browserOrigins,
-            AuthorizationServerSettings endpoints) {
+            AuthorizationServerSettings endpoints, PasswordChangeOnSignIn passwordChangeOnSignIn) {
         // CORS pre-flight requests of the protocol endpoints arrive here: the protocol chain matches only their methods
         http.headers(SecurityHeaders.everywhere())
                 .cors(cors -> cors.configurationSource(BrowserAccess.to(browserOrigins, endpoints)))
@@ -42,6 +43,7 @@ public class DefaultSecurityConfig {
                 .formLogin(login -> login
                         .loginPage(Pages.LOGIN)
                         .authenticationDetailsSource(SignIns.DETAILS)
+                        .successHandler(passwordChangeOnSignIn)
                         .failureHandler(loginFailureHandler)
                         .permitAll())
                 .logout(logout -> logout

@@ -15,7 +15,8 @@ public final class ScopeDescriptions {
             "email", "See your email address",
             "books.read", "See the books in the library",
             "books.write", "Add, change and remove books in the library",
-            "users.read", "See the list of people who use the library");
+            "users.read", "See the list of people who use the library",
+            "tollgate.admin", "Administer Tollgate: its users, applications, sessions and audit trail");
 
     private ScopeDescriptions() {
     }

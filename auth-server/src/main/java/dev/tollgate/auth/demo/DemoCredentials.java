@@ -17,7 +17,8 @@ public final class DemoCredentials {
             "demo-service", "demo-service-secret",
             "demo-service-opaque", "demo-service-opaque-secret",
             "resource-server", "resource-server-secret",
-            "demo-registrar", "demo-registrar-secret");
+            "demo-registrar", "demo-registrar-secret",
+            "demo-admin", "demo-admin-secret");
 
     private DemoCredentials() {
     }

@@ -14,6 +14,7 @@ import org.springframework.security.oauth2.server.authorization.settings.ClientS
 import org.springframework.security.oauth2.server.authorization.settings.OAuth2TokenFormat;
 import org.springframework.stereotype.Component;
 
+import dev.tollgate.auth.authorize.AdminOnlyScopes;
 import dev.tollgate.auth.client.TollgateClientSettings;
 import dev.tollgate.auth.registration.DynamicClientRegistration;
 import dev.tollgate.auth.secret.SecretDigest;
@@ -79,6 +80,9 @@ class DemoData implements SmartInitializingSingleton {
         // registers clients at /connect/register and /oauth2/register; its token must be a JWT with this scope only
         upsert("demo-registrar", "Tollgate Demo Registrar", service("demo-registrar", OAuth2TokenFormat.SELF_CONTAINED,
                 DynamicClientRegistration.CLIENT_CREATE_SCOPE));
+        // automation on the admin API and SCIM, as a service account would do it
+        upsert("demo-admin", "Tollgate Demo Admin Automation", service("demo-admin", OAuth2TokenFormat.SELF_CONTAINED,
+                AdminOnlyScopes.TOLLGATE_ADMIN));
         upsert("resource-server", "Tollgate Books API", client -> client
                 .clientSecret(demoSecret("resource-server"))
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)

@@ -7,14 +7,17 @@ import java.util.function.Consumer;
 
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.stereotype.Component;
 
+import dev.tollgate.auth.client.TollgateClientSettings;
 import dev.tollgate.auth.password.NewPasswords;
 import dev.tollgate.auth.user.TollgateUser;
 import dev.tollgate.auth.user.UserRepository;
 
 /**
  * Idempotent writes of demo users and clients: upserts by username and client id, so a restart never duplicates.
+ * The clients are marked {@linkplain TollgateClientSettings#BUILT_IN built in}.
  * Users' passwords follow the password policy like everyone else's.
  */
 @Component
@@ -43,6 +46,11 @@ class DemoSeed {
                 .clientId(clientId)
                 .clientName(clientName);
         registration.accept(client);
-        clients.save(client.build());
+        RegisteredClient registered = client.build();
+        clients.save(RegisteredClient.from(registered)
+                .clientSettings(ClientSettings.withSettings(registered.getClientSettings().getSettings())
+                        .setting(TollgateClientSettings.BUILT_IN, true)
+                        .build())
+                .build());
     }
 }

@@ -1,5 +1,7 @@
 package dev.tollgate.auth.discovery;
 
+import java.util.List;
+
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerMetadataEndpointConfigurer;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OidcProviderConfigurationEndpointConfigurer;
 import org.springframework.security.oauth2.server.authorization.context.AuthorizationServerContextHolder;
@@ -7,6 +9,7 @@ import org.springframework.security.oauth2.server.authorization.settings.Authori
 import org.springframework.stereotype.Component;
 
 import dev.tollgate.auth.authorize.IssuerInAuthorizationResponse;
+import dev.tollgate.auth.consent.ScopeDescriptions;
 import dev.tollgate.auth.keys.KeyProperties;
 import dev.tollgate.auth.userinfo.IdentityClaims;
 
@@ -32,6 +35,7 @@ public class Discovery {
         // one registration endpoint in both documents; /oauth2/register stays as an alias
         metadata.authorizationServerMetadataCustomizer(builder -> builder
                 .claim(IssuerInAuthorizationResponse.METADATA_NAME, true)
+                .scopes(Discovery::replaceWithKnownScopes)
                 .clientRegistrationEndpoint(AuthorizationServerContextHolder.getContext().getIssuer()
                         + endpoints.getOidcClientRegistrationEndpoint()));
     }
@@ -40,9 +44,16 @@ public class Discovery {
     public void customize(OidcProviderConfigurationEndpointConfigurer configuration) {
         configuration.providerConfigurationCustomizer(builder -> builder
                 .claim(IssuerInAuthorizationResponse.METADATA_NAME, true)
+                .scopes(Discovery::replaceWithKnownScopes)
                 .claim("claims_supported", IdentityClaims.SUPPORTED)
                 .claim("request_parameter_supported", false)
                 .claim("request_uri_parameter_supported", false)
                 .idTokenSigningAlgorithms(algorithms -> algorithms.replaceAll(any -> keys.algorithm().name())));
+    }
+
+    /** RFC 8414 §2 {@code scopes_supported}: every scope a client may register, sorted. */
+    private static void replaceWithKnownScopes(List<String> scopes) {
+        scopes.clear();
+        scopes.addAll(ScopeDescriptions.known().stream().sorted().toList());
     }
 }

@@ -14,7 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * traffic: an authenticated client's introspection calls have a budget of their own
  * ({@code introspectionPerClient}, a guard against a runaway client only) and cost its address nothing; only
  * introspection requests that fail (no or wrong client credentials) count against the address.
- * Counted in memory by each instance.
+ * Counted in buckets that every instance shares in the database: an instance writes what it counted at least
+ * every {@code syncInterval}, or sooner once it has taken a twentieth of a limit (see the README: with N instances
+ * a key can get up to (N - 1) twentieths of its limit more than the limit).
  */
 @ConfigurationProperties("tollgate.rate-limit")
 public record RateLimitProperties(
@@ -23,5 +25,6 @@ public record RateLimitProperties(
         @DefaultValue("600") long perAddress,
         @DefaultValue("300") long perClient,
         @DefaultValue("12000") long introspectionPerClient,
-        @DefaultValue("30") long loginPerAddress) {
+        @DefaultValue("30") long loginPerAddress,
+        @DefaultValue("50ms") Duration syncInterval) {
 }

@@ -1,9 +1,13 @@
 package dev.tollgate.auth.ratelimit;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 
+import javax.sql.DataSource;
+
+import io.github.bucket4j.TimeMeter;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -40,9 +44,12 @@ public class RateLimits {
             PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login"),
             PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login/link"));
 
-    public RateLimits(RateLimitProperties properties, AuthorizationServerSettings endpoints) {
+    public RateLimits(RateLimitProperties properties, AuthorizationServerSettings endpoints, DataSource dataSource,
+            Clock clock) {
         this.properties = properties;
-        this.limiter = new RateLimiter(properties.period());
+        TimeMeter time = BucketTable.timeOf(clock);
+        this.limiter = new RateLimiter(properties.period(), properties.syncInterval(), new BucketTable(dataSource, time),
+                time);
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         this.introspection = paths.matcher(endpoints.getTokenIntrospectionEndpoint());
         this.protocolEndpoints = new OrRequestMatcher(

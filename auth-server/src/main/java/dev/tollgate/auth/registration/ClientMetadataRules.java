@@ -20,7 +20,7 @@ import dev.tollgate.auth.consent.ScopeDescriptions;
  * What a client may ask for when it registers (RFC 7591 §2): only the grant types, client authentication methods
  * and scopes Tollgate supports, safe redirect URIs ({@link RedirectUriRule}), a {@code jwks_uri} on the public
  * internet ({@link PublicJwksHost}), and no admin-only scope ({@link AdminOnlyScopes}: {@code books.write},
- * {@code users.read}) for a client that obtains tokens without a user (client_credentials), unless the operator
+ * {@code users.read}, {@code tollgate.admin}) for a client that obtains tokens without a user (client_credentials), unless the operator
  * allows it ({@code tollgate.registration.allow-admin-scopes-for-services}): such a token acts with no user and no
  * administrator behind it. Anything else is refused with {@code invalid_client_metadata} or
  * {@code invalid_redirect_uri}, naming the field.

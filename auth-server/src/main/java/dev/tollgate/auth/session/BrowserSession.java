@@ -20,6 +20,11 @@ public final class BrowserSession {
 
     public static Optional<String> digestOf(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
-        return session == null ? Optional.empty() : Optional.of(DIGEST.encode(session.getId()));
+        return session == null ? Optional.empty() : Optional.of(digestOf(session.getId()));
+    }
+
+    /** The digest of the session with this id, as its authorizations record it. */
+    public static String digestOf(String sessionId) {
+        return DIGEST.encode(sessionId);
     }
 }

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 
 import org.springframework.security.authentication.AuthenticationDetailsSource;
 import org.springframework.security.core.Authentication;
@@ -35,9 +36,24 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
  */
 public final class SignIns {
 
-    /** Details of every sign-in: the client address, and a new session key. */
+    /** Session attribute: the address the session was signed in from. */
+    public static final String ADDRESS_ATTRIBUTE = "tollgate.sign_in.address";
+
+    /** Session attribute: the {@code User-Agent} of the browser that signed in, shortened. */
+    public static final String USER_AGENT_ATTRIBUTE = "tollgate.sign_in.user_agent";
+
+    private static final int USER_AGENT_MAX_LENGTH = 256;
+
+    /**
+     * Details of every sign-in: the client address, and a new session key. The session also remembers the device
+     * signing in (address, user agent), so that an administrator listing the user's sessions can tell them apart; a
+     * failed attempt's values are replaced by the next one's.
+     */
     public static final AuthenticationDetailsSource<HttpServletRequest, WebAuthenticationDetails> DETAILS =
-            request -> new WebAuthenticationDetails(request.getRemoteAddr(), newSessionKey());
+            request -> {
+                rememberDevice(request);
+                return new WebAuthenticationDetails(request.getRemoteAddr(), newSessionKey());
+            };
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -77,6 +93,14 @@ public final class SignIns {
                         ? (GrantedAuthority) factor(factor.getAuthority(), clock)
                         : authority)
                 .toList();
+    }
+
+    private static void rememberDevice(HttpServletRequest request) {
+        String userAgent = request.getHeader("User-Agent");
+        HttpSession session = request.getSession();
+        session.setAttribute(ADDRESS_ATTRIBUTE, request.getRemoteAddr());
+        session.setAttribute(USER_AGENT_ATTRIBUTE, userAgent == null ? null
+                : userAgent.substring(0, Math.min(userAgent.length(), USER_AGENT_MAX_LENGTH)));
     }
 
     private static String newSessionKey() {

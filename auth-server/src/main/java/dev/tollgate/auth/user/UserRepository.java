@@ -38,6 +38,10 @@ public class UserRepository {
                 email);
     }
 
+    public boolean anyWithRole(String role) {
+        return jdbc.sql("SELECT count(*) FROM user_roles WHERE role = ?").param(role).query(Long.class).single() > 0;
+    }
+
     public boolean usernameTaken(String username) {
         return jdbc.sql("SELECT count(*) FROM users WHERE username = ?").param(username).query(Long.class).single() > 0;
     }

@@ -17,8 +17,11 @@ public final class FilterChainOrder {
     /** Sign-in with an upstream provider and linking it to an account (federation), when a provider is configured. */
     public static final int FEDERATION = 2;
 
-    /** Everything else: the hosted pages, form sign-in and sign-out (config). */
-    public static final int HOSTED_PAGES = 3;
+    /** {@code /admin/api/**} and {@code /scim/v2/**}: bearer tokens with scope {@code tollgate.admin} (admin). */
+    public static final int ADMIN_API = 3;
+
+    /** Everything else: the hosted pages (the HTML admin console included), form sign-in and sign-out (config). */
+    public static final int HOSTED_PAGES = 4;
 
     private FilterChainOrder() {
     }

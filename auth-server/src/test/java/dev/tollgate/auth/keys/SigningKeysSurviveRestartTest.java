@@ -45,7 +45,7 @@ class SigningKeysSurviveRestartTest {
                     .isEqualTo("demo-service");
             JdbcClient database = second.getBean(JdbcClient.class);
             assertThat(count(database, "signing_key")).isOne();
-            assertThat(count(database, "oauth2_registered_client")).as("demo clients seeded once").isEqualTo(7);
+            assertThat(count(database, "oauth2_registered_client")).as("demo clients and tollgate-admin-cli seeded once").isEqualTo(9);
             assertThat(count(database, "users")).as("demo users seeded once").isEqualTo(2);
         }
     }

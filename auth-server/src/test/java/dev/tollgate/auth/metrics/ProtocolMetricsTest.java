@@ -2,14 +2,21 @@ package dev.tollgate.auth.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+
+import dev.tollgate.auth.client.TollgateClientSettings;
 import dev.tollgate.auth.support.AuthServerTest;
 import dev.tollgate.auth.support.Browser;
 import dev.tollgate.auth.support.HttpTest;
+import dev.tollgate.auth.support.OAuthHttp.Reply;
 import dev.tollgate.auth.support.PrometheusScrape;
 
 /** An operator's Prometheus sees tokens issued, sign-ins, introspections and revocations, with their latency. */
@@ -17,6 +24,11 @@ import dev.tollgate.auth.support.PrometheusScrape;
 class ProtocolMetricsTest extends HttpTest {
 
     private static final String TOKEN_REQUESTS = "tollgate_token_requests_seconds_count";
+
+    private static final int SELF_REGISTERED = 20;
+
+    @Autowired
+    RegisteredClientRepository clients;
 
     @Test
     void tokenIssuanceIsCountedAndTimedByGrantTypeAndClient() {
@@ -86,6 +98,38 @@ class ProtocolMetricsTest extends HttpTest {
                 - before.value("tollgate_logins_total", "outcome=\"failure\"")).isEqualTo(1);
         assertThat(after.value("tollgate_logins_total", "outcome=\"success\"")
                 - before.value("tollgate_logins_total", "outcome=\"success\"")).isEqualTo(1);
+    }
+
+    /**
+     * Clients that register themselves are counted as {@code other}: however many there are, the histograms keep the
+     * series of the built-in clients, {@code other} and {@code none}, not one per client.
+     */
+    @Test
+    void selfRegisteredClientsShareOneLabelValueSoTheSeriesStayBounded() {
+        String[] others = {"client_id=\"other\"", "grant_type=\"client_credentials\"", "outcome=\"success\""};
+        double before = scrape().value(TOKEN_REQUESTS, others);
+        List<String> registered = new ArrayList<>();
+        for (int client = 0; client < SELF_REGISTERED; client++) {
+            String registrarToken = http.clientCredentials("demo-registrar", "demo-registrar-secret", null)
+                    .field("access_token");
+            Reply registration = http.postJson("/oauth2/register", registrarToken, """
+                    {"client_name": "Importer %d", "grant_types": ["client_credentials"], "scope": "books.read"}
+                    """.formatted(client));
+            assertThat(registration.status()).as(registration.toString()).isEqualTo(201);
+            registered.add(registration.field("client_id"));
+            assertThat(http.clientCredentials(registration.field("client_id"), registration.field("client_secret"),
+                    null).status()).isEqualTo(200);
+        }
+
+        PrometheusScrape after = scrape();
+        assertThat(after.value(TOKEN_REQUESTS, others) - before).isEqualTo(SELF_REGISTERED);
+        assertThat(after.labelValues(TOKEN_REQUESTS, "client_id"))
+                .contains("demo-registrar", "other")
+                .doesNotContainAnyElementsOf(registered)
+                .allSatisfy(value -> assertThat(List.of("other", "none").contains(value)
+                        || TollgateClientSettings.isBuiltIn(clients.findByClientId(value)))
+                        .as("%s is other, none or a built-in client", value).isTrue());
+        assertThat(after.text()).doesNotContain(registered.get(0));
     }
 
     private PrometheusScrape scrape() {

@@ -128,6 +128,12 @@ public class Browser implements AutoCloseable {
         return loginPage.getHtmlElementById("sign-in").click();
     }
 
+    /** Whether the auth server knows this browser as signed in: its account page shows, not the login form. */
+    public boolean isSignedIn() throws IOException {
+        HtmlPage account = open("/account");
+        return account.getElementById("login-form") == null;
+    }
+
     /** The value of the auth server's session cookie, or null. */
     public String sessionCookie() {
         Cookie cookie = web.getCookieManager().getCookie("TOLLGATE_SESSION");

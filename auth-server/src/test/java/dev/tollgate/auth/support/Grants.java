@@ -28,6 +28,10 @@ public final class Grants {
 
         public static final Client DEMO_CLI = new Client("demo-cli", null, "http://127.0.0.1:53999/callback");
 
+        /** The built-in client of every profile: {@code openid tollgate.admin}, no consent page. */
+        public static final Client ADMIN_CLI = new Client("tollgate-admin-cli", null,
+                "http://127.0.0.1:53998/callback");
+
         public boolean isPublic() {
             return secret == null;
         }

@@ -8,6 +8,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** What Prometheus reads from {@code /actuator/prometheus}, with the scraper credentials of application-test.yml. */
 public record PrometheusScrape(String text) {
@@ -34,6 +39,17 @@ public record PrometheusScrape(String text) {
         catch (IOException | InterruptedException failed) {
             throw new IllegalStateException(failed);
         }
+    }
+
+    /** The values label {@code label} takes in the samples {@code name}. */
+    public Set<String> labelValues(String name, String label) {
+        Pattern value = Pattern.compile("[{,]" + Pattern.quote(label) + "=\"([^\"]*)\"");
+        return text.lines()
+                .filter(line -> line.startsWith(name + "{"))
+                .map(value::matcher)
+                .filter(Matcher::find)
+                .map(found -> found.group(1))
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** The sum of the samples {@code name} whose labels include every {@code label="value"} given; 0 if none. */

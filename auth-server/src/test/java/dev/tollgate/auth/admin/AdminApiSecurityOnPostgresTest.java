@@ -1,0 +1,7 @@
+package dev.tollgate.auth.admin;
+
+import dev.tollgate.testsupport.OnPostgres;
+
+@OnPostgres
+class AdminApiSecurityOnPostgresTest extends AdminApiSecurityTest {
+}

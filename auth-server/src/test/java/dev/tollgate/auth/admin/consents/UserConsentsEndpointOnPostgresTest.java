@@ -1,0 +1,7 @@
+package dev.tollgate.auth.admin.consents;
+
+import dev.tollgate.testsupport.OnPostgres;
+
+@OnPostgres
+class UserConsentsEndpointOnPostgresTest extends UserConsentsEndpointTest {
+}
