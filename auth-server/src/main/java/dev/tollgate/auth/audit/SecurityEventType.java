@@ -5,6 +5,24 @@ import org.slf4j.event.Level;
 /** What happened, as operators search for it in the logs ({@code event=...}). */
 public enum SecurityEventType {
 
+    /** A user signed in: with their password ({@code method=password}) or through an upstream provider. */
+    SIGN_IN(Level.INFO),
+
+    /** A sign-in was refused: a wrong password, an unknown or disabled account, a locked one, an upstream refusal. */
+    SIGN_IN_FAILED(Level.INFO),
+
+    /** Failed sign-ins reached the limit: the account or the client address is locked for a while. */
+    ACCOUNT_LOCKED(Level.WARN),
+
+    /** A user signed out at Tollgate (the sign-out page or RP-initiated logout). */
+    SIGN_OUT(Level.INFO),
+
+    /**
+     * The token endpoint issued an access token (with the grant type, scopes and grant; never the token). Thousands a
+     * second at peak, so only at debug level in the log; every one is in the audit trail.
+     */
+    TOKEN_ISSUED(Level.DEBUG),
+
     /** A refresh token that rotation had replaced was presented again; its whole family was revoked. */
     REFRESH_TOKEN_REUSE_DETECTED(Level.WARN),
 

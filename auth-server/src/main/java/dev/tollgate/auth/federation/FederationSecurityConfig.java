@@ -11,6 +11,7 @@ import org.springframework.security.oauth2.client.web.OAuth2LoginAuthenticationF
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.NullSecurityContextRepository;
 
+import dev.tollgate.auth.audit.AuditLog;
 import dev.tollgate.auth.web.FilterChainOrder;
 import dev.tollgate.auth.web.Pages;
 import dev.tollgate.auth.web.SecurityHeaders;
@@ -30,17 +31,17 @@ class FederationSecurityConfig {
     }
 
     @Bean
-    UpstreamSignInFailure upstreamSignInFailure() {
-        return new UpstreamSignInFailure();
+    UpstreamSignInFailure upstreamSignInFailure(AuditLog audit) {
+        return new UpstreamSignInFailure(audit);
     }
 
     @Bean
     @Order(FilterChainOrder.FEDERATION)
     SecurityFilterChain federationSecurityFilterChain(HttpSecurity http, UpstreamRegistrations registrations,
             UpstreamProviders providers, FederatedAccounts accounts, LocalUserSession session,
-            UpstreamSignInFailure failure) {
+            UpstreamSignInFailure failure, AuditLog audit) {
         UpstreamSignInSuccess success = new UpstreamSignInSuccess(providers, accounts, session, failure,
-                UpstreamSignInSuccess.resumeSavedRequestOr(Pages.ACCOUNT));
+                UpstreamSignInSuccess.resumeSavedRequestOr(Pages.ACCOUNT), audit);
         http.securityMatcher("/oauth2/authorization/*", "/login/oauth2/code/*", LinkAccountController.PATH,
                         LinkAccountController.PATH + "/*")
                 .headers(SecurityHeaders.everywhere())

@@ -1,6 +1,7 @@
 package dev.tollgate.auth.federation;
 
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,7 +20,10 @@ import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.FlashMapManager;
 import org.springframework.web.servlet.support.SessionFlashMapManager;
 
+import dev.tollgate.auth.audit.AuditLog;
 import dev.tollgate.auth.audit.LogValues;
+import dev.tollgate.auth.audit.SecurityEvent;
+import dev.tollgate.auth.audit.SecurityEventType;
 import dev.tollgate.auth.web.Pages;
 
 /**
@@ -42,6 +46,12 @@ class UpstreamSignInFailure implements AuthenticationFailureHandler {
 
     private final FlashMapManager flashMaps = new SessionFlashMapManager();
 
+    private final AuditLog audit;
+
+    UpstreamSignInFailure(AuditLog audit) {
+        this.audit = audit;
+    }
+
     @Override
     public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
             AuthenticationException failure) throws IOException {
@@ -53,6 +63,10 @@ class UpstreamSignInFailure implements AuthenticationFailureHandler {
         SignInProblem problem = problemOf(failure);
         // the message carries the upstream's error_description, which came back through the browser: anyone's text
         log.info("Upstream sign-in failed ({}): {}", problem, LogValues.escaped(failure.getMessage()));
+        audit.record(SecurityEvent.of(SecurityEventType.SIGN_IN_FAILED)
+                .with(SecurityEvent.ADDRESS, request.getRemoteAddr())
+                .with("method", "upstream")
+                .with("reason", problem.name().toLowerCase(Locale.ROOT)));
         showOnLoginPage(problem, request, response);
     }
 

@@ -17,6 +17,10 @@ import org.springframework.security.oauth2.client.authentication.OAuth2Authentic
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 
+import dev.tollgate.auth.audit.AuditLog;
+import dev.tollgate.auth.audit.SecurityEvent;
+import dev.tollgate.auth.audit.SecurityEventType;
+
 /**
  * The upstream provider has signed the person in: apply the account rules, sign the browser in as the local user
  * (the upstream authentication was never stored in the session) and resume where the sign-in started, usually the
@@ -34,13 +38,16 @@ class UpstreamSignInSuccess implements AuthenticationSuccessHandler {
 
     private final AuthenticationSuccessHandler resume;
 
+    private final AuditLog audit;
+
     UpstreamSignInSuccess(UpstreamProviders providers, FederatedAccounts accounts, LocalUserSession session,
-            UpstreamSignInFailure failure, AuthenticationSuccessHandler resume) {
+            UpstreamSignInFailure failure, AuthenticationSuccessHandler resume, AuditLog audit) {
         this.providers = providers;
         this.accounts = accounts;
         this.session = session;
         this.failure = failure;
         this.resume = resume;
+        this.audit = audit;
     }
 
     /** Where a sign-in that did not interrupt anything lands. */
@@ -70,6 +77,11 @@ class UpstreamSignInSuccess implements AuthenticationSuccessHandler {
                     new InternalAuthenticationServiceException("could not store the federated user", storeFailed));
             return;
         }
+        audit.record(SecurityEvent.of(SecurityEventType.SIGN_IN)
+                .with(SecurityEvent.USER, local.getName())
+                .with(SecurityEvent.ADDRESS, request.getRemoteAddr())
+                .with("method", "upstream")
+                .with("provider", upstream.getAuthorizedClientRegistrationId()));
         resume.onAuthenticationSuccess(request, response, local);
     }
 }

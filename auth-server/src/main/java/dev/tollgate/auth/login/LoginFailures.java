@@ -67,8 +67,7 @@ public class LoginFailures {
                     // always the account's row first, then the address's: no two guesses wait for each other in a circle
                     Optional<Instant> accountLock = count(account, properties.maxFailuresPerAccount(), now);
                     Optional<Instant> addressLock = count(from, properties.maxFailuresPerAddress(), now);
-                    return new CountedGuess(account, from, addressLock.orElse(null),
-                            accountLock.isPresent() || addressLock.isPresent());
+                    return new CountedGuess(account, from, accountLock.orElse(null), addressLock.orElse(null));
                 });
             }
             catch (CountForgotten deletedMeanwhile) {
@@ -179,11 +178,15 @@ public class LoginFailures {
     /**
      * A guess counted in advance, by the digests of its account and address.
      *
+     * @param accountLock the lock this guess set on the account, if it reached the account's limit
      * @param addressLock the lock this guess set on the address, if it reached the address's limit
-     * @param locksOnFailure whether this guess reached the account's or the address's limit: if its password is
-     *        wrong, the person is told that sign-in is now locked
      */
-    public record CountedGuess(String account, String address, Instant addressLock, boolean locksOnFailure) {
+    public record CountedGuess(String account, String address, Instant accountLock, Instant addressLock) {
+
+        /** This guess reached the account's or the address's limit: if its password is wrong, sign-in is now locked. */
+        public boolean locksOnFailure() {
+            return accountLock != null || addressLock != null;
+        }
     }
 
     private record Count(int failures, Instant lockedUntil, Instant lastFailureAt) {

@@ -11,7 +11,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 
+import dev.tollgate.auth.audit.AuditLog;
 import dev.tollgate.auth.user.TollgateUserDetailsService;
+import dev.tollgate.auth.user.UserRepository;
 
 @Configuration(proxyBeanMethods = false)
 class LoginProtectionConfig {
@@ -28,14 +30,14 @@ class LoginProtectionConfig {
      */
     @Bean
     ThrottledLogin userAuthenticationProvider(TollgateUserDetailsService users, PasswordEncoder encoder,
-            LoginFailures failures, Clock clock) {
+            LoginFailures failures, Clock clock, UserRepository userRepository, AuditLog audit) {
         DaoAuthenticationProvider passwordCheck = new DaoAuthenticationProvider(users);
         passwordCheck.setPasswordEncoder(encoder);
         passwordCheck.setUserDetailsPasswordService(users);
         passwordCheck.setPreAuthenticationChecks(user -> {
         });
         passwordCheck.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
-        return new ThrottledLogin(passwordCheck, failures, clock);
+        return new ThrottledLogin(passwordCheck, failures, clock, userRepository, audit);
     }
 
     @Bean

@@ -18,9 +18,9 @@ import dev.tollgate.auth.authorization.TokenFamilies;
 import dev.tollgate.auth.session.BrowserSession;
 
 /**
- * Signing out at Tollgate (the sign-out page or RP-initiated logout) revokes every token of the authorizations the
- * user granted in that browser session: refresh tokens, and the access and ID tokens issued with them. It must run
- * before the session is invalidated.
+ * Signing out at Tollgate (the sign-out page or RP-initiated logout) is recorded ({@code SIGN_OUT}) and revokes every
+ * token of the authorizations the user granted in that browser session: refresh tokens, and the access and ID tokens
+ * issued with them. It must run before the session is invalidated.
  */
 @Component
 public class SessionTokensRevocation implements LogoutHandler {
@@ -36,12 +36,17 @@ public class SessionTokensRevocation implements LogoutHandler {
 
     @Override
     public void logout(HttpServletRequest request, HttpServletResponse response, Authentication authentication) {
+        if (authentication != null) {
+            audit.record(SecurityEvent.of(SecurityEventType.SIGN_OUT)
+                    .with(SecurityEvent.USER, authentication.getName())
+                    .with(SecurityEvent.ADDRESS, request.getRemoteAddr()));
+        }
         BrowserSession.digestOf(request).ifPresent(session -> {
             int revoked = authorizations.revokeAllOfSession(session);
             if (revoked > 0) {
                 audit.record(SecurityEvent.of(SecurityEventType.SESSION_TOKENS_REVOKED)
                         .with("authorizations", revoked)
-                        .with("sub", authentication == null ? null : authentication.getName()));
+                        .with(SecurityEvent.USER, authentication == null ? null : authentication.getName()));
             }
         });
     }

@@ -124,8 +124,10 @@ public final class RefreshTokenReuseDetection implements AuthenticationProvider 
 
     private OAuth2AuthenticationException reuse(String authorizationId, OAuth2RefreshTokenAuthenticationToken request) {
         authorizations.revokeAll(authorizationId);
+        OAuth2Authorization family = authorizations.findById(authorizationId);
         audit.record(SecurityEvent.of(SecurityEventType.REFRESH_TOKEN_REUSE_DETECTED)
-                .with("client_id", TokenRequests.clientIdOf(request))
+                .with(SecurityEvent.CLIENT, TokenRequests.clientIdOf(request))
+                .with(SecurityEvent.USER, family == null ? null : family.getPrincipalName())
                 .with("authorization_id", authorizationId));
         return new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_GRANT);
     }

@@ -27,6 +27,6 @@ public class RevocationEndpoint {
     /** For {@code tokenRevocationEndpoint(...)}. */
     public void customize(OAuth2TokenRevocationEndpointConfigurer revoke) {
         revoke.authenticationProviders(providers -> providers.replaceAll(provider -> new RevocationAudit(
-                new RaceSafeRevocation(provider, authorizations, rotatedRefreshTokens), audit)));
+                new RaceSafeRevocation(provider, authorizations, rotatedRefreshTokens), authorizations, audit)));
     }
 }

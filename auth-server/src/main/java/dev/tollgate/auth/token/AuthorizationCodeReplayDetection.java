@@ -56,7 +56,8 @@ public final class AuthorizationCodeReplayDetection implements AuthenticationPro
             if (authorization != null && wasRedeemed(authorization)) {
                 authorizations.revokeAll(authorization.getId());
                 audit.record(SecurityEvent.of(SecurityEventType.AUTHORIZATION_CODE_REPLAYED)
-                        .with("client_id", TokenRequests.clientIdOf(authentication))
+                        .with(SecurityEvent.CLIENT, TokenRequests.clientIdOf(authentication))
+                        .with(SecurityEvent.USER, authorization.getPrincipalName())
                         .with("authorization_id", authorization.getId()));
                 throw new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_GRANT);
             }

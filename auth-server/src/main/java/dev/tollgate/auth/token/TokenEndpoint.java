@@ -15,7 +15,8 @@ import dev.tollgate.auth.refresh.RefreshTokenReuseDetection;
 
 /**
  * The token endpoint ({@code /oauth2/token}): the registered scopes when a request names none, refresh token
- * rotation with reuse detection, and a replayed authorization code revoking what it issued.
+ * rotation with reuse detection, a replayed authorization code revoking what it issued, and every issued access token
+ * recorded in the audit trail.
  */
 @Component
 public class TokenEndpoint {
@@ -28,14 +29,17 @@ public class TokenEndpoint {
 
     private final AuditLog audit;
 
+    private final TokenIssuanceAudit issuanceAudit;
+
     private final Clock clock;
 
     public TokenEndpoint(TokenFamilies authorizations, RotatedRefreshTokens rotatedRefreshTokens,
-            TransactionOperations transactions, AuditLog audit, Clock clock) {
+            TransactionOperations transactions, AuditLog audit, TokenIssuanceAudit issuanceAudit, Clock clock) {
         this.authorizations = authorizations;
         this.rotatedRefreshTokens = rotatedRefreshTokens;
         this.transactions = transactions;
         this.audit = audit;
+        this.issuanceAudit = issuanceAudit;
         this.clock = clock;
     }
 
@@ -44,13 +48,14 @@ public class TokenEndpoint {
         token.accessTokenRequestConverter(new RegisteredScopesByDefault())
                 .authenticationProviders(providers -> providers.replaceAll(provider -> {
                     if (provider instanceof OAuth2RefreshTokenAuthenticationProvider) {
-                        return new RefreshTokenReuseDetection(provider, authorizations, rotatedRefreshTokens,
-                                transactions, audit, clock);
+                        return issuanceAudit.recording(new RefreshTokenReuseDetection(provider, authorizations,
+                                rotatedRefreshTokens, transactions, audit, clock));
                     }
                     if (provider instanceof OAuth2AuthorizationCodeAuthenticationProvider) {
-                        return new AuthorizationCodeReplayDetection(provider, authorizations, audit);
+                        return issuanceAudit.recording(
+                                new AuthorizationCodeReplayDetection(provider, authorizations, audit));
                     }
-                    return provider;
+                    return issuanceAudit.recording(provider);
                 }));
     }
 }

@@ -25,14 +25,14 @@ class TokenGeneratorConfig {
     @Bean
     OAuth2TokenGenerator<?> tokenGenerator(JwtEncoder jwtEncoder, OAuth2TokenCustomizer<JwtEncodingContext> jwtCustomizer,
             OAuth2TokenCustomizer<OAuth2TokenClaimsContext> opaqueAccessTokenCustomizer,
-            TokenPolicy tokenPolicy, Clock clock) {
+            TokenPolicy tokenPolicy, TokenIssuanceAudit issuanceAudit, Clock clock) {
         JwtGenerator jwts = new JwtGenerator(jwtEncoder);
         jwts.setJwtCustomizer(jwtCustomizer);
         jwts.setClock(clock);
         OAuth2AccessTokenGenerator opaqueAccessTokens = new OAuth2AccessTokenGenerator();
         opaqueAccessTokens.setAccessTokenCustomizer(opaqueAccessTokenCustomizer);
         opaqueAccessTokens.setClock(clock);
-        return new DelegatingOAuth2TokenGenerator(jwts, opaqueAccessTokens,
-                new RotatingRefreshTokenGenerator(tokenPolicy::refreshTokenAbsoluteLifetime, clock));
+        return issuanceAudit.noting(new DelegatingOAuth2TokenGenerator(jwts, opaqueAccessTokens,
+                new RotatingRefreshTokenGenerator(tokenPolicy::refreshTokenAbsoluteLifetime, clock)));
     }
 }

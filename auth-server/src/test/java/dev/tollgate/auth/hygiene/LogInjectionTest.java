@@ -30,7 +30,7 @@ class LogInjectionTest extends HttpTest {
                 "token_type_hint", "access_token\r\nevent=ACCOUNT_LOCKED sub=admin\u0085x\u2028y\u001b[31m"));
 
         assertThat(revoked.status()).isEqualTo(200);
-        String audit = output.getAll().lines().filter(line -> line.contains("event=TOKEN_REVOKED client_id=demo-service"))
+        String audit = output.getAll().lines().filter(line -> line.contains("event=TOKEN_REVOKED client=demo-service"))
                 .reduce((first, last) -> last).orElseThrow();
         assertThat(audit).contains("token_type_hint=\"access_token\\r\\nevent=ACCOUNT_LOCKED sub=admin\\u0085x"
                 + "\\u2028y\\u001b[31m\"");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -15,6 +16,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
+import dev.tollgate.auth.audit.EventQuery;
+import dev.tollgate.auth.audit.RecordedEvent;
+import dev.tollgate.auth.audit.SecurityEventType;
+import dev.tollgate.auth.audit.StoredEventsProbe;
+import dev.tollgate.auth.audit.StoredSecurityEvents;
 import dev.tollgate.auth.support.Browser;
 import dev.tollgate.auth.support.ClientAddresses;
 import dev.tollgate.auth.support.HardenedAuthServerTest;
@@ -43,6 +49,9 @@ class BruteForceProtectionTest {
     @Autowired
     TestClock clock;
 
+    @Autowired
+    StoredSecurityEvents events;
+
     @Test
     void anAccountIsLockedAfterThreeFailuresEvenForTheRightPasswordAndUnlocksAfterTheBackOff() throws Exception {
         String victim = newUser();
@@ -56,6 +65,31 @@ class BruteForceProtectionTest {
             clock.advance(Duration.ofSeconds(61));
             assertThat(signIn(owner, victim, PASSWORD)).as("unlocked after the back-off").isEqualTo("signed-in");
         }
+    }
+
+    @Test
+    void theFailuresAndTheLockAreInTheAuditTrailWithTheAccountAndTheAddress() throws Exception {
+        String victim = newUser();
+        String userId = users.findByUsername(victim).orElseThrow().id().toString();
+        String address = ClientAddresses.next();
+        Instant since = clock.instant();
+        try (Browser attacker = browserAt(address)) {
+            for (int guess = 1; guess <= 4; guess++) {
+                signIn(attacker, victim, "guess-" + guess);
+            }
+        }
+
+        List<RecordedEvent> recorded = new StoredEventsProbe(events).await(
+                new EventQuery(null, userId, null, since, null), found -> found.size() >= 5);
+
+        assertThat(recorded).extracting(RecordedEvent::type).containsExactly(SecurityEventType.SIGN_IN_FAILED,
+                SecurityEventType.ACCOUNT_LOCKED, SecurityEventType.SIGN_IN_FAILED, SecurityEventType.SIGN_IN_FAILED,
+                SecurityEventType.SIGN_IN_FAILED);
+        assertThat(recorded).extracting(RecordedEvent::address).containsOnly(address);
+        assertThat(recorded.get(0).details()).containsEntry("reason", "locked");
+        assertThat(recorded.get(1).details()).containsEntry("locked", "account").containsKey("until");
+        assertThat(recorded.get(2).details()).containsEntry("reason", "bad_credentials");
+        assertThat(recorded.toString()).doesNotContain("guess-", victim);
     }
 
     @Test

@@ -70,7 +70,7 @@ class TokenRotationTest extends HttpTest {
         assertThat(grants.isActive(newest.field("access_token"))).as("the sibling access token").isFalse();
         assertThat(grants.refresh(client, newest.field("refresh_token")).field("error"))
                 .as("the newest refresh token").isEqualTo("invalid_grant");
-        assertThat(output.getAll()).contains("event=REFRESH_TOKEN_REUSE_DETECTED client_id=" + client.id())
+        assertThat(output.getAll()).contains("event=REFRESH_TOKEN_REUSE_DETECTED client=" + client.id())
                 .doesNotContain(first.field("refresh_token"));
     }
 
@@ -90,7 +90,7 @@ class TokenRotationTest extends HttpTest {
             assertThat(grants.isActive(tokens.field("access_token"))).isFalse();
             assertThat(grants.refresh(client, tokens.field("refresh_token")).field("error"))
                     .isEqualTo("invalid_grant");
-            assertThat(output.getAll()).contains("event=AUTHORIZATION_CODE_REPLAYED client_id=" + client.id())
+            assertThat(output.getAll()).contains("event=AUTHORIZATION_CODE_REPLAYED client=" + client.id())
                     .doesNotContain(code.value());
         }
     }

@@ -44,7 +44,7 @@ class RevocationAndLogoutTest extends HttpTest {
         assertThat(grants.isActive(tokens.field("access_token"))).isFalse();
         assertThat(grants.refresh(Client.DEMO_WEB, tokens.field("refresh_token")).field("error"))
                 .isEqualTo("invalid_grant");
-        assertThat(output.getAll()).contains("event=TOKEN_REVOKED client_id=demo-web")
+        assertThat(output.getAll()).contains("event=TOKEN_REVOKED client=demo-web")
                 .doesNotContain(tokens.field("refresh_token"));
     }
 

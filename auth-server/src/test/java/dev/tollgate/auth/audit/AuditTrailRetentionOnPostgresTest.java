@@ -1,0 +1,7 @@
+package dev.tollgate.auth.audit;
+
+import dev.tollgate.testsupport.OnPostgres;
+
+@OnPostgres
+class AuditTrailRetentionOnPostgresTest extends AuditTrailRetentionTest {
+}
