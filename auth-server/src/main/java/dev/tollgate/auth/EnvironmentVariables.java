@@ -46,6 +46,7 @@ class EnvironmentVariables extends PublishedEnvironmentVariables {
             entry("LOGIN_LOCKOUT", "tollgate.login.lockout"),
             entry("LOGIN_MAX_LOCKOUT", "tollgate.login.max-lockout"),
             entry("LOGIN_FORGET_AFTER", "tollgate.login.forget-after"),
+            entry("SCIM_MAX_RESULTS", "tollgate.scim.max-results"),
             entry("RATE_LIMIT_ENABLED", "tollgate.rate-limit.enabled"),
             entry("RATE_LIMIT_PERIOD", "tollgate.rate-limit.period"),
             entry("RATE_LIMIT_PER_ADDRESS", "tollgate.rate-limit.per-address"),

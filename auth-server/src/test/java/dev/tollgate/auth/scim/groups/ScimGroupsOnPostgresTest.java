@@ -1,0 +1,7 @@
+package dev.tollgate.auth.scim.groups;
+
+import dev.tollgate.testsupport.OnPostgres;
+
+@OnPostgres
+class ScimGroupsOnPostgresTest extends ScimGroupsTest {
+}

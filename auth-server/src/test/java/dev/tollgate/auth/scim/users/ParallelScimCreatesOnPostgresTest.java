@@ -1,0 +1,7 @@
+package dev.tollgate.auth.scim.users;
+
+import dev.tollgate.testsupport.OnPostgres;
+
+@OnPostgres
+class ParallelScimCreatesOnPostgresTest extends ParallelScimCreatesTest {
+}
