@@ -182,9 +182,18 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService, T
 
     @Override
     public int revokeAllOfSession(String sessionHash) {
+        return revokeAllWhere("session_hash", sessionHash);
+    }
+
+    @Override
+    public int revokeAllOfClient(String registeredClientId) {
+        return revokeAllWhere("registered_client_id", registeredClientId);
+    }
+
+    private int revokeAllWhere(String column, String value) {
         return jdbc.sql("UPDATE token_authorization SET " + ALL_INVALIDATED
-                        + ", expires_at = ?, version = version + 1 WHERE session_hash = ?")
-                .params(Timestamp.from(clock.instant()), sessionHash)
+                        + ", expires_at = ?, version = version + 1 WHERE " + column + " = ?")
+                .params(Timestamp.from(clock.instant()), value)
                 .update();
     }
 

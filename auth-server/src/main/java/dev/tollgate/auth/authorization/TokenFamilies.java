@@ -31,6 +31,13 @@ public interface TokenFamilies {
     int revokeAllOfSession(String sessionDigest);
 
     /**
+     * Invalidates, as {@link #revokeAll} does, every family of one client (by its registration's id, not its client
+     * id), when the client is removed. Its JWT access tokens of the client_credentials grant are not stored: they
+     * stop being accepted because their client is gone.
+     */
+    int revokeAllOfClient(String registeredClientId);
+
+    /**
      * Invalidates, as {@link #revokeAll} does, every family granted by the user with this principal name (a user's
      * id), through any client; client_credentials grants, whose principal is a client, are never touched.
      */

@@ -1,5 +1,7 @@
 package dev.tollgate.auth.client;
 
+import javax.sql.DataSource;
+
 import com.github.benmanes.caffeine.cache.Ticker;
 
 import org.springframework.context.annotation.Bean;
@@ -19,11 +21,17 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 class ClientStoreConfig {
 
     @Bean
-    RegisteredClientRepository registeredClientRepository(JdbcOperations jdbc, ClientCacheProperties cache) {
+    RegisteredClientRepository registeredClientRepository(JdbcOperations jdbc, ClientCacheProperties cache,
+            ClientChangeNotifications otherInstances) {
         RegisteredClientRepository stored = new JdbcRegisteredClientRepository(jdbc);
         return !cache.cacheTtl().isZero() && !cache.cacheTtl().isNegative()
-                ? new CachingRegisteredClientRepository(stored, cache.cacheTtl(), Ticker.systemTicker())
+                ? new CachingRegisteredClientRepository(stored, cache.cacheTtl(), Ticker.systemTicker(), otherInstances)
                 : stored;
+    }
+
+    @Bean
+    ClientChangeNotifications clientChangeNotifications(DataSource dataSource) {
+        return new ClientChangeNotifications(dataSource);
     }
 
     @Bean

@@ -64,7 +64,8 @@ public class AuthorizationServerConfig {
             LogoutEndpoint logout, RateLimits rateLimits, BrowserOrigins browserOrigins,
             ClientLabelProperties metricsLabels) {
         http.oauth2AuthorizationServer(server -> {
-            http.securityMatcher(server.getEndpointsMatcher());
+            http.securityMatcher(new OrRequestMatcher(server.getEndpointsMatcher(),
+                    DynamicClientRegistration.configurationChanges(endpoints)));
             server.authorizationEndpoint(authorize::customize)
                     .clientAuthentication(clientAuthentication::customize)
                     .tokenEndpoint(token::customize)
@@ -80,6 +81,8 @@ public class AuthorizationServerConfig {
                                     .authenticationProviders(clientRegistration::useTollgateRules))
                             .logoutEndpoint(logout::customize));
         });
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(DynamicClientRegistration.configurationChanges(endpoints)))
+                .addFilterAfter(clientRegistration.configurationChangesFilter(endpoints), AuthorizationFilter.class);
         http.headers(SecurityHeaders.everywhere())
                 .cors(cors -> cors.configurationSource(BrowserAccess.to(browserOrigins, endpoints)))
                 .addFilterAfter(rateLimits.perAddress(), HeaderWriterFilter.class)

@@ -2,6 +2,7 @@ package dev.tollgate.auth.registration;
 
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
@@ -20,10 +21,14 @@ import dev.tollgate.auth.consent.ScopeDescriptions;
  * What a client may ask for when it registers (RFC 7591 §2): only the grant types, client authentication methods
  * and scopes Tollgate supports, safe redirect URIs ({@link RedirectUriRule}), a {@code jwks_uri} on the public
  * internet ({@link PublicJwksHost}), and no admin-only scope ({@link AdminOnlyScopes}: {@code books.write},
- * {@code users.read}, {@code tollgate.admin}) for a client that obtains tokens without a user (client_credentials), unless the operator
+ * {@code users.read}) for a client that obtains tokens without a user (client_credentials), unless the operator
  * allows it ({@code tollgate.registration.allow-admin-scopes-for-services}): such a token acts with no user and no
  * administrator behind it. Anything else is refused with {@code invalid_client_metadata} or
  * {@code invalid_redirect_uri}, naming the field.
+ * <p>
+ * An administrator registering a client (README "Managing clients") works under the same rules, but may also give
+ * it the scopes that administer Tollgate ({@code tollgate.admin}, {@code client.create}) and admin-only scopes for
+ * services; a registrar never may, whatever the operator allows.
  */
 final class ClientMetadataRules {
 
@@ -32,7 +37,9 @@ final class ClientMetadataRules {
     static final Set<String> GRANT_TYPES = Set.of(AuthorizationGrantType.AUTHORIZATION_CODE.getValue(),
             AuthorizationGrantType.REFRESH_TOKEN.getValue(), AuthorizationGrantType.CLIENT_CREDENTIALS.getValue());
 
-    static final Set<String> SCOPES = ScopeDescriptions.known();
+    /** Scopes that make a client an administrator of Tollgate or a registrar of other clients. */
+    static final Set<String> ADMINISTRATOR_SCOPES =
+            Set.of(AdminOnlyScopes.TOLLGATE_ADMIN, DynamicClientRegistration.CLIENT_CREATE_SCOPE);
 
     // client_secret_jwt is missing on purpose: it needs the secret itself, and Tollgate keeps only a digest of it
     private static final Set<String> AUTHENTICATION_METHODS = Set.of(
@@ -41,12 +48,32 @@ final class ClientMetadataRules {
             ClientAuthenticationMethod.PRIVATE_KEY_JWT.getValue(),
             ClientAuthenticationMethod.NONE.getValue());
 
+    // RFC 7591 §2: a key set by value; Spring Authorization Server reads client keys only from a jwks_uri
+    private static final String JWKS = "jwks";
+
     private static final String ERROR_URI = "https://www.rfc-editor.org/rfc/rfc7591#section-3.2.2";
 
     private final boolean adminScopesForServices;
 
-    ClientMetadataRules(boolean adminScopesForServices) {
+    private final Set<String> scopes;
+
+    private ClientMetadataRules(boolean adminScopesForServices, Set<String> scopes) {
         this.adminScopesForServices = adminScopesForServices;
+        this.scopes = scopes;
+    }
+
+    /** For clients registering themselves with an initial access token. */
+    static ClientMetadataRules forRegistrar(boolean adminScopesForServices) {
+        Set<String> scopes = new TreeSet<>(ScopeDescriptions.known());
+        scopes.removeAll(ADMINISTRATOR_SCOPES);
+        return new ClientMetadataRules(adminScopesForServices, scopes);
+    }
+
+    /** For clients an administrator registers. */
+    static ClientMetadataRules forAdministrator() {
+        Set<String> scopes = new TreeSet<>(ScopeDescriptions.known());
+        scopes.addAll(ADMINISTRATOR_SCOPES);
+        return new ClientMetadataRules(true, scopes);
     }
 
     /** RFC 7591 §2: without {@code grant_types} a client gets the authorization code grant. */
@@ -82,12 +109,13 @@ final class ClientMetadataRules {
                 OAuth2ClientMetadataClaimNames.JWKS_URI, "private_key_jwt needs the client's jwks_uri");
         require(request.getJwkSetUrl() == null || PublicJwksHost.accepts(request.getJwkSetUrl()),
                 OAuth2ClientMetadataClaimNames.JWKS_URI, "the host must resolve to public internet addresses only");
-        List<String> scopes = request.getScopes();
-        require(scopes == null || SCOPES.containsAll(scopes), OAuth2ClientMetadataClaimNames.SCOPE,
-                "the known scopes are " + String.join(" ", SCOPES.stream().sorted().toList()));
-        require(adminScopesForServices || scopes == null
+        require(request.getClaim(JWKS) == null, JWKS, "register the key set by its jwks_uri");
+        List<String> requested = request.getScopes();
+        require(requested == null || scopes.containsAll(requested), OAuth2ClientMetadataClaimNames.SCOPE,
+                "the known scopes are " + String.join(" ", scopes));
+        require(adminScopesForServices || requested == null
                         || !grantTypes.contains(AuthorizationGrantType.CLIENT_CREDENTIALS.getValue())
-                        || scopes.stream().noneMatch(AdminOnlyScopes.SCOPES::contains),
+                        || requested.stream().noneMatch(AdminOnlyScopes.SCOPES::contains),
                 OAuth2ClientMetadataClaimNames.SCOPE, "a client_credentials client may not have "
                         + String.join(" or ", AdminOnlyScopes.SCOPES.stream().sorted().toList())
                         + " unless the operator allows it");
@@ -117,7 +145,7 @@ final class ClientMetadataRules {
         }
     }
 
-    private static OAuth2AuthenticationException refusal(String errorCode, String field, String rule) {
+    static OAuth2AuthenticationException refusal(String errorCode, String field, String rule) {
         return new OAuth2AuthenticationException(new OAuth2Error(errorCode, field + ": " + rule, ERROR_URI));
     }
 }

@@ -3,7 +3,12 @@ package dev.tollgate.auth.registration;
 import java.util.List;
 import java.util.function.Consumer;
 
+import jakarta.servlet.Filter;
+
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientRegistrationAuthenticationContext;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientRegistrationAuthenticationProvider;
@@ -30,8 +35,9 @@ import dev.tollgate.auth.secret.TollgatePasswordEncoder;
 import dev.tollgate.auth.token.TokenPolicy;
 
 /**
- * Dynamic client registration: OpenID Connect at {@code /connect/register} (with the RFC 7592 configuration read
- * through the returned registration access token) and RFC 7591 at {@code /oauth2/register}. Spring Authorization
+ * Dynamic client registration: OpenID Connect at {@code /connect/register} (with RFC 7592 read, update and delete
+ * through the returned registration access token, {@link ClientConfigurationChanges}) and RFC 7591 at
+ * {@code /oauth2/register}. Spring Authorization
  * Server's providers do the protocol: a one-time initial access token with exactly the scope
  * {@value #CLIENT_CREATE_SCOPE}, obtained by a registrar client through client_credentials. Tollgate's rules
  * decide what may be registered ({@link ClientMetadataRules}) and how ({@link RegisteredClientDefaults}); an initial
@@ -52,17 +58,21 @@ public class DynamicClientRegistration {
     private final TokenPolicy tokenPolicy;
 
     private final ClientMetadataRules rules;
+
     private final TransactionOperations transactions;
+
+    private final RegisteredClients registeredClients;
 
     public DynamicClientRegistration(RegisteredClientRepository clients, OAuth2AuthorizationService authorizations,
             OAuth2TokenGenerator<?> tokenGenerator, TokenPolicy tokenPolicy, AuthServerProperties properties,
-            TransactionOperations transactions) {
+            TransactionOperations transactions, RegisteredClients registeredClients) {
         this.clients = clients;
         this.authorizations = new ScopeClaimAsList(authorizations);
         this.tokenGenerator = tokenGenerator;
         this.tokenPolicy = tokenPolicy;
-        this.rules = new ClientMetadataRules(properties.registration().allowAdminScopesForServices());
+        this.rules = ClientMetadataRules.forRegistrar(properties.registration().allowAdminScopesForServices());
         this.transactions = transactions;
+        this.registeredClients = registeredClients;
     }
 
     /** Both registration endpoints: API endpoints, so a request without a token gets 401, never the login page. */
@@ -70,6 +80,20 @@ public class DynamicClientRegistration {
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         return new OrRequestMatcher(paths.matcher(settings.getOidcClientRegistrationEndpoint()),
                 paths.matcher(settings.getClientRegistrationEndpoint()));
+    }
+
+    /**
+     * RFC 7592 update and delete on the OpenID Connect registration endpoint, and what is not a registration on the
+     * RFC 7591 one, which Spring Authorization Server's chain does not match: add them to it, without CSRF protection
+     * (a bearer token, no cookie).
+     */
+    public static RequestMatcher configurationChanges(AuthorizationServerSettings settings) {
+        return ClientConfigurationChanges.matcher(settings);
+    }
+
+    /** Answers {@link #configurationChanges}; for the protocol chain, after its authorization filter. */
+    public Filter configurationChangesFilter(AuthorizationServerSettings settings) {
+        return new ClientConfigurationChanges(settings, registeredClients, authorizations);
     }
 
     /** For both registration endpoints' {@code authenticationProviders(...)}: Spring's providers on Tollgate's rules. */
@@ -106,7 +130,28 @@ public class DynamicClientRegistration {
         OidcClientConfigurationAuthenticationProvider configuration =
                 new OidcClientConfigurationAuthenticationProvider(clients, authorizations);
         configuration.setClientRegistrationConverter(ClientMetadataResponses::configuration);
-        return configuration;
+        return new AuthenticationProvider() {
+
+            // another client's registration access token, or a client that is gone: invalid_token (RFC 7592 §2), as
+            // for an update or a delete, instead of Spring Authorization Server's invalid_client
+            @Override
+            public Authentication authenticate(Authentication authentication) {
+                try {
+                    return configuration.authenticate(authentication);
+                }
+                catch (OAuth2AuthenticationException refused) {
+                    if (OAuth2ErrorCodes.INVALID_CLIENT.equals(refused.getError().getErrorCode())) {
+                        throw new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_TOKEN);
+                    }
+                    throw refused;
+                }
+            }
+
+            @Override
+            public boolean supports(Class<?> authentication) {
+                return configuration.supports(authentication);
+            }
+        };
     }
 
     private AuthenticationProvider oauthRegistration() {

@@ -33,9 +33,11 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.server.authorization.OAuth2ClientRegistration;
 
 import dev.tollgate.auth.AuthServerApplication;
 import dev.tollgate.auth.authorization.ExpiredAuthorizationCleanup;
+import dev.tollgate.auth.registration.RegisteredClients;
 import dev.tollgate.auth.support.AuthServerTest;
 import dev.tollgate.auth.support.Browser;
 import dev.tollgate.auth.support.Concurrently;
@@ -173,6 +175,38 @@ class SeveralInstancesOnOneDatabaseTest {
         http(second).post("/oauth2/revoke", "demo-service-opaque", "demo-service-opaque-secret",
                 Map.of("token", token));
         assertThat(http(first).introspect(token).field("active")).isEqualTo("false");
+    }
+
+    @Test
+    void aReplacedSecretOrARemovedClientStopsWorkingOnTheOtherInstanceToo() {
+        RegisteredClients onFirst = first.getBean(RegisteredClients.class);
+        RegisteredClients.Change created = onFirst.create(OAuth2ClientRegistration.builder()
+                .grantType("client_credentials").scope("books.read").build(), "test");
+        String clientId = created.client().getClientId();
+        assertThat(http(second).clientCredentials(clientId, created.secret(), null).status())
+                .as("the second instance now has the client cached").isEqualTo(200);
+
+        String rotated = onFirst.rotateSecret(clientId, "test").orElseThrow();
+
+        assertThat(statusOnceChanged(() -> http(second).clientCredentials(clientId, created.secret(), null).status()))
+                .as("the old secret on the other instance").isEqualTo(401);
+        assertThat(http(second).clientCredentials(clientId, rotated, null).status()).isEqualTo(200);
+
+        assertThat(onFirst.remove(clientId, "test")).isTrue();
+
+        assertThat(statusOnceChanged(() -> http(second).clientCredentials(clientId, rotated, null).status()))
+                .as("the removed client on the other instance").isEqualTo(401);
+    }
+
+    // PostgreSQL hands the notification to the other instance a few milliseconds after the commit: far below the
+    // 30 s cache TTL the instance would otherwise serve the old client for
+    private static int statusOnceChanged(java.util.function.IntSupplier status) {
+        Instant deadline = Instant.now().plusSeconds(2);
+        int last = status.getAsInt();
+        while (last == 200 && Instant.now().isBefore(deadline)) {
+            last = status.getAsInt();
+        }
+        return last;
     }
 
     @Test

@@ -19,13 +19,13 @@ class ClientMetadataRulesTest {
 
     @Test
     void aServiceWithBooksWriteIsRefusedByDefault() {
-        assertThatThrownBy(() -> new ClientMetadataRules(false).check(SERVICE_THAT_WRITES))
+        assertThatThrownBy(() -> ClientMetadataRules.forRegistrar(false).check(SERVICE_THAT_WRITES))
                 .isInstanceOf(OAuth2AuthenticationException.class)
                 .hasMessageContaining("books.write");
     }
 
     @Test
     void anOperatorMayAllowServicesToWriteBooks() {
-        assertThatCode(() -> new ClientMetadataRules(true).check(SERVICE_THAT_WRITES)).doesNotThrowAnyException();
+        assertThatCode(() -> ClientMetadataRules.forRegistrar(true).check(SERVICE_THAT_WRITES)).doesNotThrowAnyException();
     }
 }

@@ -133,6 +133,8 @@ class DynamicClientRegistrationTest extends HttpTest {
             token response type    | "response_types": ["token"], "redirect_uris": ["https://a.example/cb"]                            | invalid_client_metadata
             unknown scope          | "scope": "openid admin", "redirect_uris": ["https://a.example/cb"]                                | invalid_client_metadata
             client.create scope    | "scope": "client.create", "redirect_uris": ["https://a.example/cb"]                               | invalid_client_metadata
+            admin scope            | "scope": "openid tollgate.admin", "redirect_uris": ["https://a.example/cb"]                       | invalid_client_metadata
+            key set by value       | "jwks": {"keys": []}, "redirect_uris": ["https://a.example/cb"]                                  | invalid_client_metadata
             client_secret_jwt      | "token_endpoint_auth_method": "client_secret_jwt", "redirect_uris": ["https://a.example/cb"]      | invalid_client_metadata
             fragment               | "redirect_uris": ["https://a.example/cb#x"]                                                       | invalid_redirect_uri
             plain http             | "redirect_uris": ["http://a.example/cb"]                                                          | invalid_redirect_uri

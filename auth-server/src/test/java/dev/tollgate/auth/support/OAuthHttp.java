@@ -70,10 +70,17 @@ public final class OAuthHttp {
 
     /** POSTs a JSON document, with a bearer token unless it is null (the client registration endpoints). */
     public Reply postJson(String path, String accessToken, String json) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json));
+        return sendJson("POST", path, accessToken, json);
+    }
+
+    /** PUTs a JSON document with a bearer token unless it is null (RFC 7592 update, the admin API). */
+    public Reply putJson(String path, String accessToken, String json) {
+        return sendJson("PUT", path, accessToken, json);
+    }
+
+    /** DELETEs with a bearer token unless it is null. */
+    public Reply deleteWithBearer(String path, String accessToken) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).DELETE();
         if (accessToken != null) {
             request.header("Authorization", "Bearer " + accessToken);
         }
@@ -91,6 +98,17 @@ public final class OAuthHttp {
 
     public Reply introspect(String token) {
         return post("/oauth2/introspect", "resource-server", "resource-server-secret", Map.of("token", token));
+    }
+
+    private Reply sendJson(String method, String path, String accessToken, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json));
+        if (accessToken != null) {
+            request.header("Authorization", "Bearer " + accessToken);
+        }
+        return send(request);
     }
 
     private HttpRequest.Builder formRequest(String path, Map<String, String> form) {

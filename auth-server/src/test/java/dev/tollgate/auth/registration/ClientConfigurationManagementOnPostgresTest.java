@@ -1,0 +1,7 @@
+package dev.tollgate.auth.registration;
+
+import dev.tollgate.testsupport.OnPostgres;
+
+@OnPostgres
+class ClientConfigurationManagementOnPostgresTest extends ClientConfigurationManagementTest {
+}
