@@ -1,15 +1,16 @@
 package dev.tollgate.auth.ratelimit;
 
-import java.sql.Timestamp;
 import java.time.Clock;
+
+import javax.sql.DataSource;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import dev.tollgate.auth.authorization.CleanupProperties;
+import dev.tollgate.ratelimit.BucketTable;
 
 /**
  * Deletes the rows of {@code rate_limit_bucket} whose buckets have filled up again: every address and client that
@@ -18,12 +19,10 @@ import dev.tollgate.auth.authorization.CleanupProperties;
 @Component
 class ExpiredBucketCleanup {
 
-    private final JdbcClient jdbc;
-    private final Clock clock;
+    private final BucketTable buckets;
 
-    ExpiredBucketCleanup(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
-        this.clock = clock;
+    ExpiredBucketCleanup(DataSource dataSource, Clock clock) {
+        this.buckets = new BucketTable(dataSource, BucketTable.timeOf(clock));
     }
 
     /** Every {@code tollgate.cleanup.interval}, on one instance at a time. */
@@ -35,8 +34,6 @@ class ExpiredBucketCleanup {
 
     /** Answers how many rows it deleted. */
     int deleteExpired() {
-        return jdbc.sql("DELETE FROM rate_limit_bucket WHERE expires_at < ?")
-                .param(Timestamp.from(clock.instant()))
-                .update();
+        return buckets.deleteFullBuckets();
     }
 }

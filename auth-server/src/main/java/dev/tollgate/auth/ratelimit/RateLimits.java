@@ -25,6 +25,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import dev.tollgate.ratelimit.BucketTable;
+import dev.tollgate.ratelimit.RateLimiter;
+
 /**
  * The rate limits, as two filters for the security chains: {@link #perAddress()} runs early, before any
  * credential is checked; {@link #perClient()} runs once the client has authenticated, so that nobody can use up

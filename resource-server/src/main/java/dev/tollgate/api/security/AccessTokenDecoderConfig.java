@@ -47,17 +47,17 @@ class AccessTokenDecoderConfig {
 
     /**
      * Opaque tokens are checked by asking the auth server (RFC 7662), as client {@code resource-server}, at most
-     * {@code unknown-tokens-per-address} times per caller address for tokens that turn out not to be active;
-     * answers are reused for a while.
+     * {@code unknown-tokens-per-address} times per caller address (all instances together) for tokens that turn out
+     * not to be active; answers are reused for a while.
      */
     @Bean
-    CachingIntrospector opaqueTokenIntrospector(ApiProperties properties, Clock clock) {
+    CachingIntrospector opaqueTokenIntrospector(ApiProperties properties, IntrospectionBudget budget, Clock clock) {
         ApiProperties.Introspection client = properties.api().introspection();
         OpaqueTokenIntrospector introspector =
                 new SpringOpaqueTokenIntrospector(properties.introspectionUri(), introspectionClient(client));
         return new CachingIntrospector(
                 new AudienceCheckingIntrospector(introspector, properties.issuer().toString(), properties.api().audience()),
-                new IntrospectionBudget(client.unknownTokensPerAddress(), client.unknownTokensPeriod(), clock),
+                budget,
                 client.cacheTtl(), client.inactiveCacheTtl(), clock);
     }
 

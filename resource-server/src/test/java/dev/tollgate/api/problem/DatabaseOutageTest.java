@@ -14,15 +14,19 @@ import dev.tollgate.api.support.AccessTokens;
 import dev.tollgate.api.support.ApiClient;
 import dev.tollgate.api.support.ApiResponse;
 import dev.tollgate.api.support.FakeAuthorizationServer;
+import dev.tollgate.api.support.LoopbackCaller;
 import dev.tollgate.api.support.StandaloneApi;
 import dev.tollgate.testsupport.EmbeddedPostgres;
 
 /**
  * The API's PostgreSQL goes away under a running instance: the instance stays alive, reports not ready, and
  * answers 503 problems with {@code Retry-After}, whether the failure comes from a controller (a client's token)
- * or from the user-directory filter that runs before it (a user's token).
+ * or from the user-directory filter that runs before it (a user's token). Opaque tokens are still checked within
+ * each caller's introspection budget, counted by the instance alone.
  */
 class DatabaseOutageTest {
+
+    private static final int UNKNOWN_TOKENS = 3;
 
     @Test
     void withoutItsDatabaseTheApiStaysAliveTurnsUnreadyAndAnswers503Problems() throws Exception {
@@ -32,6 +36,7 @@ class DatabaseOutageTest {
         EmbeddedPostgres.OwnServer database = EmbeddedPostgres.startOwnServer();
         List<String> arguments = new ArrayList<>(List.of(database.arguments()));
         arguments.add("--DB_CONNECTION_TIMEOUT_MS=1000");
+        arguments.add("--tollgate.api.introspection.unknown-tokens-per-address=" + UNKNOWN_TOKENS);
         try (ConfigurableApplicationContext app = StandaloneApi.start(authServer, arguments.toArray(String[]::new))) {
             ApiClient api = StandaloneApi.clientOf(app);
             assertThat(api.get("/actuator/health/readiness", null).status()).isEqualTo(200);
@@ -53,6 +58,16 @@ class DatabaseOutageTest {
             assertProblem(fromFilter, 503, "data-unavailable");
             assertThat(fromFilter.header("Retry-After")).isEqualTo("5");
             assertThat(fromFilter.body().toString()).doesNotContain("Exception", "jdbc");
+
+            // the introspection budgets live in the database too: without it, this instance counts them alone
+            LoopbackCaller stranger = new LoopbackCaller(
+                    "http://localhost:" + app.getEnvironment().getProperty("local.server.port"), "127.0.0.10");
+            for (int token = 0; token < UNKNOWN_TOKENS; token++) {
+                assertProblem(stranger.get("/api/books", FakeAuthorizationServer.randomOpaqueToken()), 401,
+                        "invalid-token");
+            }
+            assertProblem(stranger.get("/api/books", FakeAuthorizationServer.randomOpaqueToken()), 429,
+                    "too-many-unknown-tokens");
         }
         finally {
             database.close();

@@ -4,8 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.core.DefaultOAuth2AuthenticatedPrincipal;
 import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
@@ -15,6 +18,7 @@ import org.springframework.security.oauth2.server.resource.introspection.OpaqueT
 
 import dev.tollgate.api.limits.IntrospectionBudget;
 import dev.tollgate.testsupport.TestClock;
+import dev.tollgate.testsupport.TestDatabases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -88,7 +92,7 @@ class CachingIntrospectorTest {
             calls.incrementAndGet();
             throw new BadOpaqueTokenException("Provided token isn't active");
         };
-        CachingIntrospector cache = new CachingIntrospector(inactive, new IntrospectionBudget(3, Duration.ofMinutes(1), clock),
+        CachingIntrospector cache = new CachingIntrospector(inactive, budget(3),
                 Duration.ofMinutes(1), Duration.ofMinutes(1), clock);
 
         for (int token = 0; token < 3; token++) {
@@ -112,7 +116,7 @@ class CachingIntrospectorTest {
             }
             return answering(clock.instant().plusSeconds(300)).introspect(token);
         };
-        CachingIntrospector cache = new CachingIntrospector(flaky, new IntrospectionBudget(2, Duration.ofMinutes(1), clock),
+        CachingIntrospector cache = new CachingIntrospector(flaky, budget(2),
                 Duration.ofMinutes(1), Duration.ofMinutes(1), clock);
 
         for (int token = 0; token < 20; token++) {
@@ -148,7 +152,15 @@ class CachingIntrospectorTest {
     }
 
     private IntrospectionBudget roomyBudget() {
-        return new IntrospectionBudget(1_000_000, Duration.ofMinutes(1), clock);
+        return budget(1_000_000);
+    }
+
+    /** A budget in a database of its own, migrated as the API's. */
+    private IntrospectionBudget budget(long perAddress) {
+        JdbcDataSource database = new JdbcDataSource();
+        database.setURL(TestDatabases.h2("caching-introspector-" + UUID.randomUUID()));
+        Flyway.configure().dataSource(database).load().migrate();
+        return new IntrospectionBudget(perAddress, Duration.ofMinutes(1), database, clock);
     }
 
     private OpaqueTokenIntrospector answering(Instant expiresAt) {

@@ -1,16 +1,18 @@
-package dev.tollgate.auth.ratelimit;
+package dev.tollgate.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
@@ -20,7 +22,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
-import dev.tollgate.auth.support.Concurrently;
 import dev.tollgate.testsupport.TestClock;
 import dev.tollgate.testsupport.TestDatabases;
 
@@ -69,6 +70,48 @@ class RateLimiterTest {
         assertThat(accepted).isBetween(100, 100 + (int) RateLimiter.unsynchronizedTokens(100));
     }
 
+    @Test
+    void aRequestGivenBackCanBeTakenAgainOnceWhicheverInstanceGaveItBack() throws Exception {
+        DataSource database = bucketTable("rate-limiter-give-back");
+        RateLimiter first = limiter(database);
+        RateLimiter second = limiter(database);
+        for (int request = 0; request < 3; request++) {
+            assertThat(first.tryTake("unknown-tokens:192.0.2.3", 3)).isEmpty();
+        }
+        assertThat(first.tryTake("unknown-tokens:192.0.2.3", 3)).isPresent();
+
+        second.giveBack("unknown-tokens:192.0.2.3", 3);
+        second.giveBack("unknown-tokens:192.0.2.3", 3);
+
+        int accepted = 0;
+        for (int request = 0; request < 10; request++) {
+            RateLimiter instance = request % 2 == 0 ? first : second;
+            accepted += instance.tryTake("unknown-tokens:192.0.2.3", 3).isEmpty() ? 1 : 0;
+        }
+        assertThat(accepted).isEqualTo(2);
+    }
+
+    @Test
+    void onlyTheRowsOfBucketsThatHaveFilledUpAgainAreDeletedAndADeletedBucketCountsAfresh() throws Exception {
+        DataSource database = bucketTable("rate-limiter-cleanup");
+        BucketTable table = new BucketTable(database, BucketTable.timeOf(clock));
+        RateLimiter limiter = limiter(database);
+        // one request of 100 per hour refills in 36 s
+        assertThat(limiter.tryTake("address:192.0.2.4", 100)).isEmpty();
+        clock.advance(Duration.ofMinutes(30));
+        assertThat(limiter.tryTake("address:192.0.2.5", 100)).isEmpty();
+
+        assertThat(table.deleteFullBuckets()).as("the bucket of 30 minutes ago").isOne();
+        assertThat(table.deleteFullBuckets()).as("again, on another instance").isZero();
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(table.deleteFullBuckets()).isOne();
+
+        for (int request = 0; request < 100; request++) {
+            assertThat(limiter.tryTake("address:192.0.2.4", 100)).as("request %d", request).isEmpty();
+        }
+        assertThat(limiter.tryTake("address:192.0.2.4", 100)).isPresent();
+    }
+
     /**
      * Parallel requests of an instance are batched into one transaction by Bucket4j; a batch finding no row, for a
      * new key or one whose full bucket the cleanup deleted, must still count in the shared bucket.
@@ -95,17 +138,25 @@ class RateLimiterTest {
     }
 
     /** Eight threads taking 20 each at once: answers how many were granted. */
-    private static int takenInParallel(RateLimiter limiter, String key, long capacity) {
-        AtomicInteger granted = new AtomicInteger();
-        Concurrently.times(8, () -> {
+    private static int takenInParallel(RateLimiter limiter, String key, long capacity) throws Exception {
+        Callable<Integer> twenty = () -> {
+            int granted = 0;
             for (int request = 0; request < 20; request++) {
-                if (limiter.tryTake(key, capacity).isEmpty()) {
-                    granted.incrementAndGet();
-                }
+                granted += limiter.tryTake(key, capacity).isEmpty() ? 1 : 0;
             }
-            return null;
-        });
-        return granted.get();
+            return granted;
+        };
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        try {
+            int granted = 0;
+            for (Future<Integer> thread : threads.invokeAll(Collections.nCopies(8, twenty))) {
+                granted += thread.get();
+            }
+            return granted;
+        }
+        finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test
@@ -124,6 +175,8 @@ class RateLimiterTest {
         assertThat(limiter.tryTake("sign-in:192.0.2.2", 3)).hasValueSatisfying(retryAfter ->
                 assertThat(retryAfter).isPositive());
         assertThat(limiter.checkWithoutTaking("sign-in:192.0.2.2", 3)).isPresent();
+        limiter.giveBack("sign-in:192.0.2.2", 3);
+        assertThat(limiter.tryTake("sign-in:192.0.2.2", 3)).isEmpty();
     }
 
     private RateLimiter limiter(DataSource database) {
@@ -131,19 +184,14 @@ class RateLimiterTest {
                 BucketTable.timeOf(clock));
     }
 
-    private static DataSource bucketTable(String name) throws IOException, SQLException {
+    /** The table as {@link BucketTable} describes it, which each application's migration creates. */
+    private static DataSource bucketTable(String name) throws SQLException {
         JdbcDataSource database = new JdbcDataSource();
         database.setURL(TestDatabases.h2(name));
-        try (InputStream migration = RateLimiterTest.class.getResourceAsStream(
-                "/db/migration/V46__rate_limit_buckets.sql");
-                Connection connection = database.getConnection();
-                Statement statement = connection.createStatement()) {
-            String sql = new String(migration.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)^--.*$", "");
-            for (String command : sql.split(";")) {
-                if (!command.isBlank()) {
-                    statement.execute(command);
-                }
-            }
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE rate_limit_bucket (id text NOT NULL PRIMARY KEY, state bytea, "
+                    + "expires_at timestamp with time zone NOT NULL)");
+            statement.execute("CREATE INDEX rate_limit_bucket_expires_at ON rate_limit_bucket (expires_at)");
         }
         return database;
     }

@@ -1,4 +1,4 @@
-package dev.tollgate.auth.ratelimit;
+package dev.tollgate.ratelimit;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,14 +23,18 @@ import io.github.bucket4j.distributed.proxy.generic.select_for_update.SelectForU
 import io.github.bucket4j.distributed.remote.RemoteBucketState;
 
 /**
- * The buckets of every instance in table {@code rate_limit_bucket} (V46): Bucket4j's select-for-update protocol
- * (lock the row, or insert an empty one and retry; apply the command; write the new state) with statements that
- * PostgreSQL and H2 in PostgreSQL mode both run. Bucket4j's own PostgreSQL proxy managers do not run on H2: one
- * names the conflict target ({@code ON CONFLICT (id)}), which H2 does not parse, the other takes advisory locks,
- * which H2 does not have. Each row's {@code expires_at} is when its bucket will have filled up again, on the
- * application's clock: from then on a missing row means the same as the stored one.
+ * The buckets of every instance in table {@code rate_limit_bucket}: Bucket4j's select-for-update protocol (lock the
+ * row, or insert an empty one and retry; apply the command; write the new state) with statements that PostgreSQL and
+ * H2 in PostgreSQL mode both run. Bucket4j's own PostgreSQL proxy managers do not run on H2: one names the conflict
+ * target ({@code ON CONFLICT (id)}), which H2 does not parse, the other takes advisory locks, which H2 does not have.
+ * Each row's {@code expires_at} is when its bucket will have filled up again, on the application's clock: from then
+ * on a missing row means the same as the stored one, and {@link #deleteFullBuckets()} deletes it.
+ * <p>
+ * Each application creates the table in its own database with a migration of its own:
+ * {@code id text PRIMARY KEY, state bytea, expires_at timestamp with time zone NOT NULL}, with an index on
+ * {@code expires_at}.
  */
-final class BucketTable extends AbstractSelectForUpdateBasedProxyManager<String> {
+public final class BucketTable extends AbstractSelectForUpdateBasedProxyManager<String> {
 
     private static final ExpirationAfterWriteStrategy UNTIL_FULL =
             ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ZERO);
@@ -38,16 +42,34 @@ final class BucketTable extends AbstractSelectForUpdateBasedProxyManager<String>
     private final DataSource dataSource;
     private final TimeMeter time;
 
-    BucketTable(DataSource dataSource, TimeMeter time) {
+    public BucketTable(DataSource dataSource, TimeMeter time) {
         super(ClientSideConfig.getDefault().withClientClock(time));
         this.dataSource = dataSource;
         this.time = time;
     }
 
-    /** Nothing removes a bucket by hand: {@link ExpiredBucketCleanup} deletes the rows of full ones. */
+    /** Nothing removes a bucket by hand: {@link #deleteFullBuckets()} deletes the rows of full ones. */
     @Override
     public void removeProxy(String key) {
         throw new UnsupportedOperationException("rate-limit buckets expire, they are not removed");
+    }
+
+    /**
+     * Deletes the rows whose buckets have filled up again: every key that was ever counted leaves one, and a full
+     * bucket counts for nothing. Safe on several instances at once: a row is deleted once, and a row that an
+     * instance is writing is locked, so its new {@code expires_at} is what the delete then looks at. Answers how
+     * many rows it deleted.
+     */
+    public int deleteFullBuckets() {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement delete = connection.prepareStatement(
+                        "DELETE FROM rate_limit_bucket WHERE expires_at < ?")) {
+            delete.setTimestamp(1, Timestamp.from(now()));
+            return delete.executeUpdate();
+        }
+        catch (SQLException failed) {
+            throw new IllegalStateException("could not delete the full rate-limit buckets", failed);
+        }
     }
 
     @Override
@@ -169,7 +191,7 @@ final class BucketTable extends AbstractSelectForUpdateBasedProxyManager<String>
     }
 
     /** Bucket4j's clock on the application's {@link Clock}, in wall-clock milliseconds as its default. */
-    static TimeMeter timeOf(Clock clock) {
+    public static TimeMeter timeOf(Clock clock) {
         return new TimeMeter() {
             @Override
             public long currentTimeNanos() {

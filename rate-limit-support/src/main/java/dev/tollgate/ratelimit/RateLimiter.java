@@ -1,4 +1,4 @@
-package dev.tollgate.auth.ratelimit;
+package dev.tollgate.ratelimit;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -29,9 +29,10 @@ import org.slf4j.LoggerFactory;
  * a busy key costs a database round trip every few tens of milliseconds, not one per request; a refusal costs
  * none. The shared bucket takes what an instance took even past empty, so an overshoot is paid back later.
  * When the shared buckets cannot be reached, each instance counts on its own buckets for a while, as before they
- * were shared: the limits still hold per instance, and what needs the database answers 503 by itself.
+ * were shared: the limits still hold per instance, no request fails for it, and what needs the database answers 503
+ * by itself.
  */
-final class RateLimiter {
+public final class RateLimiter {
 
     private static final Logger log = LoggerFactory.getLogger(RateLimiter.class);
 
@@ -51,7 +52,7 @@ final class RateLimiter {
     private final Cache<String, Bucket> ownBuckets;
     private volatile long aloneUntilNanos = Long.MIN_VALUE;
 
-    RateLimiter(Duration period, Duration syncInterval, ProxyManager<String> shared, TimeMeter time) {
+    public RateLimiter(Duration period, Duration syncInterval, ProxyManager<String> shared, TimeMeter time) {
         this.period = period;
         this.syncInterval = syncInterval;
         this.shared = shared;
@@ -65,19 +66,31 @@ final class RateLimiter {
     }
 
     /** Takes one request from the key's bucket; answers how long to wait when the bucket is empty. */
-    Optional<Duration> tryTake(String key, long capacity) {
+    public Optional<Duration> tryTake(String key, long capacity) {
         ConsumptionProbe probe = onBucket(key, capacity, bucket -> bucket.tryConsumeAndReturnRemaining(1));
         return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }
 
     /** Like {@link #tryTake} but takes nothing: for requests that are counted only once their outcome is known. */
-    Optional<Duration> checkWithoutTaking(String key, long capacity) {
+    public Optional<Duration> checkWithoutTaking(String key, long capacity) {
         EstimationProbe probe = onBucket(key, capacity, bucket -> bucket.estimateAbilityToConsume(1));
         return probe.canBeConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }
 
+    /**
+     * Returns one request to the key's bucket, for a request that was taken up front and turned out not to count.
+     * Unlike a take, Bucket4j writes a return to the shared bucket at once (with whatever this instance took and has
+     * not written yet): one database round trip each.
+     */
+    public void giveBack(String key, long capacity) {
+        onBucket(key, capacity, bucket -> {
+            bucket.addTokens(1);
+            return null;
+        });
+    }
+
     /** The tokens one instance may take from a bucket of {@code capacity} without telling the others. */
-    static long unsynchronizedTokens(long capacity) {
+    public static long unsynchronizedTokens(long capacity) {
         return Math.max(1, capacity / UNSYNCHRONIZED_SHARE);
     }
 
@@ -100,7 +113,7 @@ final class RateLimiter {
 
     /**
      * Bucket4j recreates a missing bucket for a single request, but fails a batch of parallel requests that finds its
-     * row gone (deleted by {@link ExpiredBucketCleanup} once the bucket was full): the bucket is then made again.
+     * row gone (deleted by {@link BucketTable#deleteFullBuckets()} once the bucket was full): the bucket is then made again.
      */
     private <T> T onSharedBucket(String bucketKey, long capacity, Function<Bucket, T> action) {
         try {

@@ -1,0 +1,7 @@
+package dev.tollgate.auth.admin.events;
+
+import dev.tollgate.testsupport.OnPostgres;
+
+@OnPostgres
+class SecurityEventsEndpointOnPostgresTest extends SecurityEventsEndpointTest {
+}

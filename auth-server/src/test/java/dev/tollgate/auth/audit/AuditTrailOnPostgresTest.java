@@ -1,7 +1,0 @@
-package dev.tollgate.auth.audit;
-
-import dev.tollgate.testsupport.OnPostgres;
-
-@OnPostgres
-class AuditTrailOnPostgresTest extends AuditTrailTest {
-}
