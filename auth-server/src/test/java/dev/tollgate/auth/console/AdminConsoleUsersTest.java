@@ -57,29 +57,31 @@ class AdminConsoleUsersTest extends HttpTest {
 
             HtmlPage form = admin.open("/admin/users/new");
             HtmlPage refused = submit(form, "new-user-form", "create-user", "username", username,
-                    "email", username + "@example.com", "name", "Carol", "password", "qwertyuiop123");
+                    "email", username + "@example.com", "name", "Carol", "password", "qwertyuiop123", "confirmation", "qwertyuiop123");
             assertThat(text(refused, "console-error")).contains("common");
             assertThat(users.findByUsername(username)).as("nothing written").isEmpty();
             assertThat(refused.<org.htmlunit.html.HtmlInput>getHtmlElementById("username").getValue())
                     .as("the form keeps what was typed").isEqualTo(username);
 
-            HtmlPage created = submit(refused, "new-user-form", "create-user", "password", OWN);
+            HtmlPage mismatch = submit(refused, "new-user-form", "create-user", "password", OWN, "confirmation", OWN + "!");
+            assertThat(text(mismatch, "console-error")).isEqualTo("The two passwords are not the same.");
+            HtmlPage created = submit(mismatch, "new-user-form", "create-user", "password", OWN, "confirmation", OWN);
             assertThat(text(created, "console-notice")).isEqualTo("Created " + username + ".");
             assertThat(text(created, "user-roles")).isEqualTo("USER");
             id = UUID.fromString(text(created, "user-id"));
 
             HtmlPage duplicate = submit(admin.open("/admin/users/new"), "new-user-form", "create-user",
-                    "username", username.toUpperCase(), "password", OWN);
+                    "username", username.toUpperCase(), "password", OWN, "confirmation", OWN);
             assertThat(text(duplicate, "console-error")).contains("is already taken");
 
             HtmlPage found = submit(admin.open("/admin/users"), "user-search", "search", "q", username.substring(0, 9));
             assertThat(found.getElementById("user-" + username)).isNotNull();
 
             HtmlPage weak = submit(created, "temporary-password-form", "set-temporary-password",
-                    "temporary-password", "short");
+                    "password", "short", "confirmation", "short");
             assertThat(text(weak, "console-error")).isEqualTo("Use at least 12 characters.");
             HtmlPage set = submit(weak, "temporary-password-form", "set-temporary-password",
-                    "temporary-password", TEMPORARY);
+                    "password", TEMPORARY, "confirmation", TEMPORARY);
             assertThat(text(set, "console-notice")).startsWith("Temporary password set");
             assertThat(text(set, "user-password-state")).startsWith("temporary");
         }

@@ -72,9 +72,10 @@ class UsersPages {
     @PostMapping(USERS + "/new")
     String create(@RequestParam(defaultValue = "") String username, @RequestParam(defaultValue = "") String email,
             @RequestParam(defaultValue = "") String name, @RequestParam(required = false) Set<String> roles,
-            @RequestParam(defaultValue = "") String password, Authentication admin, Model model,
-            RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "") String password, @RequestParam(defaultValue = "") String confirmation,
+            Authentication admin, Model model, RedirectAttributes redirect) {
         try {
+            requireSame(password, confirmation);
             Account created = accounts.create(username, email, name, roles, password, admin.getName());
             redirect.addFlashAttribute("notice", "Created " + created.username() + ".");
             return "redirect:" + USERS + "/" + created.id();
@@ -123,9 +124,11 @@ class UsersPages {
 
     @PostMapping(USERS + "/{id}/temporary-password")
     String temporaryPassword(@PathVariable UUID id, @RequestParam(defaultValue = "") String password,
-            Authentication admin, RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "") String confirmation, Authentication admin,
+            RedirectAttributes redirect) {
         return change(id, redirect, "Temporary password set: the user must choose their own at the next sign-in.",
                 () -> {
+                    requireSame(password, confirmation);
                     boolean set = temporaryPasswords.set(id, password);
                     if (set) {
                         accounts.recordChange("user.password", id, admin.getName(), Map.of("password", "temporary"));
@@ -166,6 +169,12 @@ class UsersPages {
             redirect.addFlashAttribute("error", refused.getMessage());
         }
         return "redirect:" + USERS + "/" + id;
+    }
+
+    private static void requireSame(String password, String confirmation) {
+        if (!password.equals(confirmation)) {
+            throw new UnacceptablePasswordException("The two passwords are not the same.");
+        }
     }
 
     private String newUserPage(Model model) {
