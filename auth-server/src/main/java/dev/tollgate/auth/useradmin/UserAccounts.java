@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 
@@ -46,6 +44,8 @@ public class UserAccounts {
 
     private final JdbcClient jdbc;
 
+    private final UserRoles userRoles;
+
     private final NewPasswords passwords;
 
     private final AdminGuard guard;
@@ -56,9 +56,10 @@ public class UserAccounts {
 
     private final Clock clock;
 
-    public UserAccounts(JdbcClient jdbc, NewPasswords passwords, AdminGuard guard, AdminChanges changes,
+    public UserAccounts(JdbcClient jdbc, UserRoles userRoles, NewPasswords passwords, AdminGuard guard, AdminChanges changes,
             UserSessions sessions, Clock clock) {
         this.jdbc = jdbc;
+        this.userRoles = userRoles;
         this.passwords = passwords;
         this.guard = guard;
         this.changes = changes;
@@ -253,22 +254,12 @@ public class UserAccounts {
     }
 
     private List<Account> withRoles(List<Account> accounts) {
-        if (accounts.isEmpty()) {
-            return accounts;
-        }
-        Map<UUID, SortedSet<String>> roles = new TreeMap<>();
-        jdbc.sql("SELECT user_id, role FROM user_roles WHERE user_id IN (:ids)")
-                .param("ids", accounts.stream().map(Account::id).toList())
-                .query((rs, row) -> roles.computeIfAbsent(rs.getObject("user_id", UUID.class), id -> new TreeSet<>())
-                        .add(rs.getString("role")))
-                .list();
-        List<Account> withRoles = new ArrayList<>();
-        for (Account account : accounts) {
-            withRoles.add(new Account(account.id(), account.username(), account.email(), account.name(),
-                    account.enabled(), Collections.unmodifiableSortedSet(roles.getOrDefault(account.id(),
-                            new TreeSet<>())), account.created()));
-        }
-        return withRoles;
+        Map<UUID, SortedSet<String>> roles = userRoles.of(accounts.stream().map(Account::id).toList());
+        return accounts.stream()
+                .map(account -> new Account(account.id(), account.username(), account.email(), account.name(),
+                        account.enabled(), roles.getOrDefault(account.id(), Collections.emptySortedSet()),
+                        account.created()))
+                .toList();
     }
 
     private Account withoutRoles(ResultSet rs, int row) throws SQLException {
