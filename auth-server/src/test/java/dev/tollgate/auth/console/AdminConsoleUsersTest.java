@@ -121,6 +121,23 @@ class AdminConsoleUsersTest extends HttpTest {
     }
 
     @Test
+    void endingAUsersSessionsSignsTheirBrowserOut() throws Exception {
+        TollgateUser henry = new TestUsers(users, passwordEncoder).create("henry");
+        try (Browser browser = new Browser(http.baseUrl());
+                ConsoleBrowser admin = ConsoleBrowser.signedIn(http.baseUrl(), "/admin")) {
+            browser.signIn(browser.open("/login"), henry.username(), TestUsers.PASSWORD);
+            assertThat(browser.isSignedIn()).isTrue();
+
+            HtmlPage page = admin.open("/admin/users/" + henry.id());
+            assertThat(page.getByXPath("//table[@id='sessions']/tbody/tr")).hasSize(1);
+            HtmlPage ended = admin.browser().click(page, "end-sessions");
+            assertThat(text(ended, "console-notice")).startsWith("Their sessions ended");
+            assertThat(ended.getElementById("no-sessions")).isNotNull();
+            assertThat(browser.isSignedIn()).isFalse();
+        }
+    }
+
+    @Test
     void theRulesOfAdministrationHoldInTheConsoleAsOverScim() throws Exception {
         TollgateUser admin = users.findByUsername(ConsoleBrowser.ADMIN).orElseThrow();
         try (ConsoleBrowser console = ConsoleBrowser.signedIn(http.baseUrl(), "/admin")) {
