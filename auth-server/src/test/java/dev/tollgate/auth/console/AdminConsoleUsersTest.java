@@ -5,8 +5,10 @@ import static dev.tollgate.auth.console.ConsoleBrowser.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 
 import org.htmlunit.Page;
 import org.htmlunit.html.HtmlPage;
@@ -17,6 +19,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import dev.tollgate.auth.passwordchange.TemporaryPasswords;
 import dev.tollgate.auth.support.AuthServerTest;
 import dev.tollgate.auth.support.Browser;
+import dev.tollgate.auth.support.Concurrently;
 import dev.tollgate.auth.support.Grants;
 import dev.tollgate.auth.support.HttpTest;
 import dev.tollgate.auth.support.TestUsers;
@@ -121,6 +124,23 @@ class AdminConsoleUsersTest extends HttpTest {
     }
 
     @Test
+    void twoAdministratorsCreatingOneUsernameAtOnceMakeOneUser() throws Exception {
+        String username = "ivy-" + UUID.randomUUID().toString().substring(0, 8);
+        try (ConsoleBrowser first = ConsoleBrowser.signedIn(http.baseUrl(), "/admin");
+                ConsoleBrowser second = ConsoleBrowser.signedIn(http.baseUrl(), "/admin")) {
+            List<HtmlPage> forms = List.of(first.open("/admin/users/new"), second.open("/admin/users/new"));
+            List<HtmlPage> answers = Concurrently.run(forms.stream().<Callable<HtmlPage>>map(form -> () ->
+                    submit(form, "new-user-form", "create-user", "username", username, "password", OWN,
+                            "confirmation", OWN)).toList());
+            assertThat(answers).extracting(answer -> text(answer, "console-notice") != null)
+                    .containsExactlyInAnyOrder(true, false);
+            assertThat(answers).extracting(answer -> text(answer, "console-error"))
+                    .containsOnlyOnce("The username '" + username + "' is already taken.");
+        }
+        assertThat(users.findByUsername(username)).isPresent();
+    }
+
+    @Test
     void endingAUsersSessionsSignsTheirBrowserOut() throws Exception {
         TollgateUser henry = new TestUsers(users, passwordEncoder).create("henry");
         try (Browser browser = new Browser(http.baseUrl());
@@ -175,7 +195,8 @@ class AdminConsoleUsersTest extends HttpTest {
             assertThat(login.getElementById("login-form")).isNotNull();
             Page forbidden = browser.signIn(login, "alice", "alice-password");
             assertThat(forbidden.getWebResponse().getStatusCode()).isEqualTo(403);
-            assertThat(forbidden.getWebResponse().getContentAsString()).contains("You can't do that here")
+            assertThat(forbidden.getWebResponse().getContentAsString())
+                    .contains("You can't do that here", "a role your account does not have")
                     .doesNotContain("Exception");
             assertThat(browser.<Page>open("/admin").getWebResponse().getStatusCode()).isEqualTo(403);
         }
