@@ -6,12 +6,14 @@ import java.util.Map;
 import java.util.SortedSet;
 import java.util.UUID;
 
+import dev.tollgate.auth.user.Roles;
+
 /** A user as an administrator sees them: never their password. {@code name} is the name shown for them. */
 public record Account(UUID id, String username, String email, String name, boolean enabled, SortedSet<String> roles,
         Instant created) {
 
     public boolean isAdmin() {
-        return roles.contains(dev.tollgate.auth.user.Roles.ADMIN);
+        return roles.contains(Roles.ADMIN);
     }
 
     /** What the audit trail records of the account before and after a change. */
