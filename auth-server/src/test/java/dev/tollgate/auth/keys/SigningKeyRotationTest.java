@@ -49,6 +49,7 @@ class SigningKeyRotationTest extends HttpTest {
 
         try (Browser browser = new Browser(http.baseUrl())) {
             HtmlPage keysPage = browser.signIn(browser.open("/admin/signing-keys"), "admin", "admin-password");
+            assertThat(keysPage.getElementById("nav-users")).as("a page of the admin console").isNotNull();
             HtmlPage rotated = browser.click(keysPage, "rotate");
             assertThat(rotated.getElementById("rotated").getTextContent()).contains(signingKeys.activeKid());
         }
@@ -58,7 +59,8 @@ class SigningKeyRotationTest extends HttpTest {
         assertThat(publishedKids()).contains(oldKid, kidOf(after));
         assertThat(SignedTokens.verified(before, http).getJWTClaimsSet().getSubject()).isEqualTo("demo-service");
         assertThat(SignedTokens.verified(after, http).getJWTClaimsSet().getSubject()).isEqualTo("demo-service");
-        assertThat(output.getAll()).contains("event=SIGNING_KEY_ROTATED kid=" + kidOf(after) + " retired_kid=" + oldKid);
+        assertThat(output.getAll()).contains("event=SIGNING_KEY_ROTATED kid=" + kidOf(after) + " retired_kid=" + oldKid)
+                .contains("event=ADMIN_CHANGE what=signing-key.rotate actor=");
         assertThat(database.sql("SELECT private_jwk FROM signing_key WHERE kid = ?").param(oldKid)
                 .query(String.class).optional()).as("a retired key keeps no private half").isEmpty();
 

@@ -19,8 +19,8 @@ import com.unboundid.scim2.common.exceptions.ScimException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.tollgate.auth.scim.AdminChanges;
-import dev.tollgate.auth.scim.AdminGuard;
+import dev.tollgate.auth.useradmin.AdminChanges;
+import dev.tollgate.auth.useradmin.AdminGuard;
 import dev.tollgate.auth.scim.ETags;
 import dev.tollgate.auth.scim.RoleGroup;
 import dev.tollgate.auth.scim.groups.GroupMembers.Member;

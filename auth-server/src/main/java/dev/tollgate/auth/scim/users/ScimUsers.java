@@ -21,10 +21,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.tollgate.auth.password.NewPasswords;
 import dev.tollgate.auth.password.UnacceptablePasswordException;
-import dev.tollgate.auth.scim.AdminChanges;
-import dev.tollgate.auth.scim.AdminGuard;
+import dev.tollgate.auth.useradmin.AdminChanges;
+import dev.tollgate.auth.useradmin.AdminGuard;
 import dev.tollgate.auth.scim.ETags;
 import dev.tollgate.auth.scim.ListParameters;
+import dev.tollgate.auth.scim.Refusals;
 import dev.tollgate.auth.scim.SqlFilter;
 import dev.tollgate.auth.scim.users.UserRows.Page;
 import dev.tollgate.auth.session.UserSessions;
@@ -101,9 +102,9 @@ public class ScimUsers {
         requireUnique(request, current.id());
         boolean active = request.active() == null ? current.active() : request.active();
         if (current.active() && !active) {
-            guard.requireNotSelf(current.id(), actor, "disable");
+            Refusals.asMutability(() -> guard.requireNotSelf(current.id(), actor, "disable"));
             if (current.roles().contains(Roles.ADMIN)) {
-                guard.requireAnotherActiveAdmin(current.id(), "disabling them");
+                Refusals.asMutability(() -> guard.requireAnotherActiveAdmin(current.id(), "disabling them"));
             }
         }
         boolean sameEmail = Objects.equals(current.email(), request.email());
@@ -128,9 +129,9 @@ public class ScimUsers {
         guard.lockAdmins();
         ScimUser current = parse(id).flatMap(rows::findForUpdate).orElseThrow(() -> notFound(id));
         ETags.requireMatch(ifMatch, ETags.of(current.version()));
-        guard.requireNotSelf(current.id(), actor, "delete");
+        Refusals.asMutability(() -> guard.requireNotSelf(current.id(), actor, "delete"));
         if (current.active() && current.roles().contains(Roles.ADMIN)) {
-            guard.requireAnotherActiveAdmin(current.id(), "deleting them");
+            Refusals.asMutability(() -> guard.requireAnotherActiveAdmin(current.id(), "deleting them"));
         }
         sessions.endAll(current.id());
         rows.delete(current.id());

@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -22,6 +20,7 @@ import org.springframework.stereotype.Repository;
 import dev.tollgate.auth.scim.FilterColumns.Column;
 import dev.tollgate.auth.scim.ListParameters;
 import dev.tollgate.auth.scim.SqlFilter;
+import dev.tollgate.auth.useradmin.UserRoles;
 
 /** The users table as SCIM reads and writes it. Every write raises {@code version} and sets {@code updated_at}. */
 @Repository
@@ -34,8 +33,11 @@ public class UserRows {
 
     private final JdbcClient jdbc;
 
-    public UserRows(JdbcClient jdbc) {
+    private final UserRoles userRoles;
+
+    public UserRows(JdbcClient jdbc, UserRoles userRoles) {
         this.jdbc = jdbc;
+        this.userRoles = userRoles;
     }
 
     public Optional<ScimUser> find(UUID id) {
@@ -127,20 +129,12 @@ public class UserRows {
     }
 
     private List<ScimUser> withRoles(List<ScimUser> users) {
-        if (users.isEmpty()) {
-            return users;
-        }
-        Map<UUID, SortedSet<String>> roles = new TreeMap<>();
-        jdbc.sql("SELECT user_id, role FROM user_roles WHERE user_id IN (:ids)")
-                .param("ids", users.stream().map(ScimUser::id).toList())
-                .query((rs, row) -> roles.computeIfAbsent(rs.getObject("user_id", UUID.class), id -> new TreeSet<>())
-                        .add(rs.getString("role")))
-                .list();
+        Map<UUID, SortedSet<String>> roles = userRoles.of(users.stream().map(ScimUser::id).toList());
         return users.stream()
                 .map(user -> new ScimUser(user.id(), user.userName(), user.externalId(), user.givenName(),
                         user.familyName(), user.displayName(), user.email(), user.emailVerified(), user.active(),
                         user.created(), user.lastModified(), user.version(),
-                        Collections.unmodifiableSortedSet(roles.getOrDefault(user.id(), new TreeSet<>()))))
+                        roles.getOrDefault(user.id(), Collections.emptySortedSet())))
                 .collect(Collectors.toList());
     }
 

@@ -1,6 +1,8 @@
-package dev.tollgate.auth.scim;
+package dev.tollgate.auth.useradmin;
 
 import java.util.Map;
+
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
 
@@ -8,9 +10,14 @@ import dev.tollgate.auth.audit.AuditLog;
 import dev.tollgate.auth.audit.SecurityEvent;
 import dev.tollgate.auth.audit.SecurityEventType;
 
-/** Records each change made over SCIM as an {@code ADMIN_CHANGE} security event; states never hold a password. */
+/**
+ * Records each change of a user (over SCIM or in the admin console) as an {@code ADMIN_CHANGE} security event; states
+ * never hold a password.
+ */
 @Component
 public class AdminChanges {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final AuditLog audit;
 
@@ -20,7 +27,7 @@ public class AdminChanges {
 
     /**
      * @param what   what changed, e.g. {@code user.update}
-     * @param actor  who changed it: the admin token's {@code sub}
+     * @param actor  who changed it: the administrator's {@code sub}
      * @param before the state before, null for a creation
      * @param after  the state after, null for a deletion
      */
@@ -29,7 +36,7 @@ public class AdminChanges {
                 .with("what", what)
                 .with(SecurityEvent.USER, user)
                 .with(SecurityEvent.ACTOR, actor)
-                .with("before", before == null ? null : ScimJson.write(before))
-                .with("after", after == null ? null : ScimJson.write(after)));
+                .with("before", before == null ? null : JSON.writeValueAsString(before))
+                .with("after", after == null ? null : JSON.writeValueAsString(after)));
     }
 }
