@@ -29,9 +29,12 @@ public class ClientRecords {
         this.clients = clients;
     }
 
-    /** Clients in the order they were registered (then by client id), {@code limit} of them from {@code offset}. */
+    /**
+     * Clients newest first (then by client id), {@code limit} of them from {@code offset}: what an administrator
+     * just registered is on the first page.
+     */
     public List<RegisteredClient> page(long offset, int limit) {
-        return jdbc.sql("SELECT * FROM oauth2_registered_client ORDER BY client_id_issued_at, client_id"
+        return jdbc.sql("SELECT * FROM oauth2_registered_client ORDER BY client_id_issued_at DESC, client_id"
                         + " LIMIT :limit OFFSET :offset")
                 .param("limit", limit).param("offset", offset)
                 .query(rowMapper)
