@@ -56,8 +56,11 @@ public class UserAccounts {
 
     private final Clock clock;
 
+    private final UniqueUserNames names;
+
     public UserAccounts(JdbcClient jdbc, UserRoles userRoles, NewPasswords passwords, AdminGuard guard, AdminChanges changes,
-            UserSessions sessions, Clock clock) {
+            UserSessions sessions, Clock clock, UniqueUserNames names) {
+        this.names = names;
         this.jdbc = jdbc;
         this.userRoles = userRoles;
         this.passwords = passwords;
@@ -206,12 +209,10 @@ public class UserAccounts {
     }
 
     private void requireUnique(String username, String email, UUID except) {
-        if (jdbc.sql("SELECT count(*) FROM users WHERE lower(username) = lower(?) AND id <> ?")
-                .params(username, except).query(Long.class).single() > 0) {
+        if (names.usernameTaken(username, except)) {
             throw new RefusedChange("The username '" + username + "' is already taken.");
         }
-        if (email != null && jdbc.sql("SELECT count(*) FROM users WHERE lower(email) = lower(?) AND id <> ?")
-                .params(email, except).query(Long.class).single() > 0) {
+        if (email != null && names.emailTaken(email, except)) {
             throw new RefusedChange("The email address '" + email + "' belongs to another user.");
         }
     }

@@ -23,6 +23,7 @@ import dev.tollgate.auth.password.NewPasswords;
 import dev.tollgate.auth.password.UnacceptablePasswordException;
 import dev.tollgate.auth.useradmin.AdminChanges;
 import dev.tollgate.auth.useradmin.AdminGuard;
+import dev.tollgate.auth.useradmin.UniqueUserNames;
 import dev.tollgate.auth.scim.ETags;
 import dev.tollgate.auth.scim.ListParameters;
 import dev.tollgate.auth.scim.Refusals;
@@ -52,8 +53,11 @@ public class ScimUsers {
 
     private final Clock clock;
 
+    private final UniqueUserNames names;
+
     public ScimUsers(UserRows rows, NewPasswords passwords, AdminGuard guard, AdminChanges changes,
-            UserSessions sessions, Clock clock) {
+            UserSessions sessions, Clock clock, UniqueUserNames names) {
+        this.names = names;
         this.rows = rows;
         this.passwords = passwords;
         this.guard = guard;
@@ -139,10 +143,10 @@ public class ScimUsers {
     }
 
     private void requireUnique(UserChange request, UUID id) throws ScimException {
-        if (rows.usernameTaken(request.userName(), id)) {
+        if (names.usernameTaken(request.userName(), id)) {
             throw ResourceConflictException.uniqueness("The userName '" + request.userName() + "' is already taken.");
         }
-        if (request.email() != null && rows.emailTaken(request.email(), id)) {
+        if (request.email() != null && names.emailTaken(request.email(), id)) {
             throw ResourceConflictException.uniqueness("The email address '" + request.email()
                     + "' belongs to another user.");
         }

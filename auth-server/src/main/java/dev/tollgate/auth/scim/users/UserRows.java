@@ -67,18 +67,6 @@ public class UserRows {
         return new Page(total, withRoles(users));
     }
 
-    /** Whether another user than {@code except} has this username, in any case. */
-    boolean usernameTaken(String username, UUID except) {
-        return jdbc.sql("SELECT count(*) FROM users WHERE lower(username) = lower(?) AND id <> ?")
-                .params(username, except).query(Long.class).single() > 0;
-    }
-
-    /** Whether another user than {@code except} has this email address, in any case. */
-    boolean emailTaken(String email, UUID except) {
-        return jdbc.sql("SELECT count(*) FROM users WHERE lower(email) = lower(?) AND id <> ?")
-                .params(email, except).query(Long.class).single() > 0;
-    }
-
     void insert(ScimUser user, String passwordHash) {
         jdbc.sql("""
                         INSERT INTO users (id, username, password_hash, email, email_verified, display_name, enabled,

@@ -1,0 +1,32 @@
+package dev.tollgate.auth.useradmin;
+
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one rule of administered users' names (SCIM and the console): a username, and an email address, belong to one
+ * user regardless of case. The database's constraint compares usernames exactly; this is checked before a change.
+ */
+@Component
+public class UniqueUserNames {
+
+    private final JdbcClient jdbc;
+
+    UniqueUserNames(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Whether another user than {@code except} has this username, in any case. */
+    public boolean usernameTaken(String username, UUID except) {
+        return jdbc.sql("SELECT count(*) FROM users WHERE lower(username) = lower(?) AND id <> ?")
+                .params(username, except).query(Long.class).single() > 0;
+    }
+
+    /** Whether another user than {@code except} has this email address, in any case. */
+    public boolean emailTaken(String email, UUID except) {
+        return jdbc.sql("SELECT count(*) FROM users WHERE lower(email) = lower(?) AND id <> ?")
+                .params(email, except).query(Long.class).single() > 0;
+    }
+}
