@@ -1,0 +1,277 @@
+package dev.tollgate.auth.passkey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import dev.tollgate.auth.support.Browser;
+import dev.tollgate.auth.support.Chromium;
+import dev.tollgate.auth.support.OAuthHttp;
+import dev.tollgate.auth.support.OAuthHttp.Reply;
+import dev.tollgate.auth.support.Pkce;
+import dev.tollgate.auth.support.SignedTokens;
+import dev.tollgate.auth.support.TestUsers;
+import dev.tollgate.auth.user.TollgateUser;
+import dev.tollgate.auth.user.UserRepository;
+import dev.tollgate.testsupport.FreePorts;
+import dev.tollgate.testsupport.TestClock;
+import dev.tollgate.testsupport.TestDatabases;
+
+/**
+ * Passkeys in a real browser: Chromium with its virtual authenticator (CTAP2, built in, discoverable credentials,
+ * user verification). WebAuthn needs a secure context and a relying party id the page's host ends with, so this
+ * server's issuer is {@code http://localhost:<its port>}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties =
+        "spring.datasource.url=" + TestDatabases.IN_MEMORY_H2 + "passkey-browser-test"
+                + TestDatabases.IN_MEMORY_H2_SETTINGS)
+@ActiveProfiles({"demo", "test"})
+@Import(TestClock.Config.class)
+class PasskeyBrowserTest {
+
+    private static final int PORT = FreePorts.next();
+
+    private static final String TOLLGATE = "http://localhost:" + PORT;
+
+    private static final Duration PATIENCE = Duration.ofSeconds(20);
+
+    private static ChromeDriver chromium;
+
+    @Autowired
+    UserRepository users;
+
+    @Autowired
+    PasswordEncoder passwords;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TestClock clock;
+
+    @Autowired
+    OAuth2AuthorizationService authorizations;
+
+    @Autowired
+    Passkeys passkeys;
+
+    private VirtualAuthenticator authenticator;
+
+    @DynamicPropertySource
+    static void issuerIsThisServer(DynamicPropertyRegistry properties) {
+        properties.add("server.port", () -> PORT);
+        properties.add("tollgate.issuer", () -> TOLLGATE);
+    }
+
+    @BeforeAll
+    static void startChromium() {
+        chromium = Chromium.start();
+    }
+
+    @AfterAll
+    static void stopChromium() {
+        if (chromium != null) {
+            chromium.quit();
+        }
+    }
+
+    /** A new authenticator with no passkeys, and no cookies from the test before. */
+    @BeforeEach
+    void newAuthenticator() {
+        chromium.manage().deleteAllCookies();
+        authenticator = ((HasVirtualAuthenticator) chromium).addVirtualAuthenticator(new VirtualAuthenticatorOptions()
+                .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
+                .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
+                .setHasResidentKey(true)
+                .setHasUserVerification(true)
+                .setIsUserVerified(true)
+                .setIsUserConsenting(true));
+    }
+
+    @AfterEach
+    void removeAuthenticator() {
+        ((HasVirtualAuthenticator) chromium).removeVirtualAuthenticator(authenticator);
+    }
+
+    @Test
+    void aUserAddsAPasskeyAndSignsInWithItAloneEvenAfterBeingRenamed() throws Exception {
+        TollgateUser user = new TestUsers(users, passwords).create("petra");
+        signInWithPassword(user.username());
+        registerPasskey("Petra's laptop");
+        assertThat(text("passkey-notice")).contains("passkey is added");
+        assertThat(text("passkey-1")).contains("Petra's laptop");
+        assertThat(authenticator.getCredentials()).singleElement()
+                .satisfies(credential -> assertThat(credential.isResidentCredential()).isTrue());
+        signOut();
+
+        jdbc.sql("UPDATE users SET username = ? WHERE id = ?").param("renamed-" + user.username())
+                .param(user.id()).update();
+        clock.advance(Duration.ofHours(2));
+        Instant passkeyTime = clock.instant();
+
+        try (Callback callback = Callback.start()) {
+            Pkce pkce = Pkce.create();
+            chromium.get(TOLLGATE + Browser.authorizePath("demo-cli", callback.uri(), "openid profile", "st", pkce));
+            waitFor(ExpectedConditions.urlContains("/login"));
+            click("passkey-sign-in");
+            waitFor(ExpectedConditions.or(ExpectedConditions.presenceOfElementLocated(By.id("approve")),
+                    ignored -> callback.code.isDone()));
+            if (!callback.code.isDone()) {
+                click("approve");
+            }
+            String code = callback.code.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+
+            OAuthHttp http = new OAuthHttp(PORT);
+            Reply tokens = http.post("/oauth2/token", Map.of("grant_type", "authorization_code", "code", code,
+                    "redirect_uri", callback.uri(), "code_verifier", pkce.verifier(), "client_id", "demo-cli"));
+            assertThat(tokens.status()).as(tokens.toString()).isEqualTo(200);
+            JWTClaimsSet idToken = SignedTokens.verified(tokens.field("id_token"), http).getJWTClaimsSet();
+            assertThat(idToken.getSubject()).isEqualTo(user.id().toString());
+            assertThat(idToken.getDateClaim("auth_time").toInstant())
+                    .as("the passkey's factor is stamped with the Clock")
+                    .isBetween(passkeyTime.minusSeconds(1), passkeyTime.plusSeconds(60));
+
+            OAuth2Authorization authorization = authorizations.findByToken(tokens.field("access_token"),
+                    OAuth2TokenType.ACCESS_TOKEN);
+            Authentication principal = authorization.getAttribute(Principal.class.getName());
+            assertThat(principal.getAuthorities()).extracting(GrantedAuthority::getAuthority)
+                    .contains(FactorGrantedAuthority.WEBAUTHN_AUTHORITY)
+                    .doesNotContain(FactorGrantedAuthority.PASSWORD_AUTHORITY);
+        }
+        chromium.get(TOLLGATE + "/account");
+        assertThat(text("account-username")).isEqualTo("renamed-" + user.username());
+        assertThat(text("passkey-1")).as("the last use is shown").contains("last used");
+    }
+
+    @Test
+    void aRemovedPasskeyOrADisabledAccountSignsNobodyIn() throws Exception {
+        TollgateUser user = new TestUsers(users, passwords).create("quentin");
+        signInWithPassword(user.username());
+        registerPasskey("Quentin's phone");
+        signOut();
+
+        jdbc.sql("UPDATE users SET enabled = FALSE WHERE id = ?").param(user.id()).update();
+        chromium.get(TOLLGATE + "/login");
+        click("passkey-sign-in");
+        waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("passkey-sign-in-not_accepted")));
+        assertThat(chromium.getCurrentUrl()).endsWith("/login");
+        chromium.get(TOLLGATE + "/account");
+        assertThat(chromium.getCurrentUrl()).as("not signed in").endsWith("/login");
+
+        jdbc.sql("UPDATE users SET enabled = TRUE WHERE id = ?").param(user.id()).update();
+        signInWithPassword(user.username());
+        click("remove-passkey-1");
+        assertThat(text("passkey-notice")).contains("removed");
+        assertThat(chromium.findElement(By.id("no-passkeys")).isDisplayed()).isTrue();
+        assertThat(passkeys.of(user.id())).isEmpty();
+        signOut();
+
+        chromium.get(TOLLGATE + "/login");
+        click("passkey-sign-in");
+        waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("passkey-sign-in-not_accepted")));
+        chromium.get(TOLLGATE + "/account");
+        assertThat(chromium.getCurrentUrl()).as("not signed in").endsWith("/login");
+    }
+
+    private void signInWithPassword(String username) {
+        chromium.get(TOLLGATE + "/login");
+        chromium.findElement(By.id("username")).sendKeys(username);
+        chromium.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
+        click("sign-in");
+        waitFor(ExpectedConditions.urlMatches("^" + TOLLGATE + "/account(\\?continue)?$"));
+    }
+
+    private void registerPasskey(String name) {
+        WebElement field = waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("new-passkey-name")));
+        field.sendKeys(name);
+        click("register-passkey");
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("passkey-notice")));
+    }
+
+    private void signOut() {
+        chromium.get(TOLLGATE + "/logout");
+        click("sign-out");
+        waitFor(ExpectedConditions.urlContains("/login?logout"));
+    }
+
+    private void click(String id) {
+        waitFor(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+    }
+
+    private String text(String id) {
+        return chromium.findElement(By.id(id)).getText();
+    }
+
+    private static <T> T waitFor(org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {
+        return new WebDriverWait(chromium, PATIENCE).until(condition);
+    }
+
+    /** A native client's loopback redirect URI (RFC 8252, 7.3) that receives the authorization code. */
+    private record Callback(HttpServer server, CompletableFuture<String> code) implements AutoCloseable {
+
+        static Callback start() throws IOException {
+            CompletableFuture<String> code = new CompletableFuture<>();
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/callback", exchange -> {
+                code.complete(UriComponentsBuilder.fromUri(exchange.getRequestURI()).build()
+                        .getQueryParams().getFirst("code"));
+                byte[] page = "signed in".getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(200, page.length);
+                exchange.getResponseBody().write(page);
+                exchange.close();
+            });
+            server.start();
+            return new Callback(server, code);
+        }
+
+        String uri() {
+            return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/callback").toString();
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.tollgate.auth.support;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's Chromium, headless, driven by Debian's chromedriver (HtmlUnit has no WebAuthn). Without them the test
+ * is skipped with the reason, unless {@code TOLLGATE_BROWSER_TESTS=required} (CI sets it): then it fails.
+ */
+public final class Chromium {
+
+    public static final Path BROWSER = Path.of("/usr/bin/chromium");
+
+    public static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+
+    private Chromium() {
+    }
+
+    /** A new headless Chromium with an empty profile; {@link ChromeDriver#quit()} ends it. */
+    public static ChromeDriver start() {
+        if (!Files.isExecutable(BROWSER) || !Files.isExecutable(DRIVER)) {
+            String missing = "browser tests need Debian's chromium and chromium-driver (" + BROWSER + ", " + DRIVER
+                    + "): apt-get install -y chromium chromium-driver";
+            if ("required".equals(System.getenv("TOLLGATE_BROWSER_TESTS"))) {
+                fail(missing + " (TOLLGATE_BROWSER_TESTS=required)");
+            }
+            Assumptions.abort(missing);
+        }
+        // the driver is given, so Selenium Manager never looks for (or downloads) one
+        System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, DRIVER.toString());
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(BROWSER.toFile());
+        // the closed network here refuses Chromium's own background connections; a root user needs --no-sandbox
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--user-data-dir=" + emptyProfile());
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(DRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        ChromeDriver chromium = new ChromeDriver(service, options);
+        chromium.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        return chromium;
+    }
+
+    private static String emptyProfile() {
+        try {
+            Path profile = Files.createTempDirectory("tollgate-chromium-");
+            profile.toFile().deleteOnExit();
+            return profile.toString();
+        }
+        catch (IOException noTempDirectory) {
+            throw new UncheckedIOException(noTempDirectory);
+        }
+    }
+}
