@@ -21,8 +21,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
@@ -45,6 +47,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import dev.tollgate.auth.passwordchange.TemporaryPasswords;
 import dev.tollgate.auth.support.Browser;
 import dev.tollgate.auth.support.Chromium;
 import dev.tollgate.auth.support.OAuthHttp;
@@ -95,6 +98,9 @@ class PasskeyBrowserTest {
 
     @Autowired
     Passkeys passkeys;
+
+    @Autowired
+    TemporaryPasswords temporaryPasswords;
 
     private VirtualAuthenticator authenticator;
 
@@ -154,6 +160,7 @@ class PasskeyBrowserTest {
             Pkce pkce = Pkce.create();
             chromium.get(TOLLGATE + Browser.authorizePath("demo-cli", callback.uri(), "openid profile", "st", pkce));
             waitFor(ExpectedConditions.urlContains("/login"));
+            String anonymousSession = sessionCookie();
             click("passkey-sign-in");
             waitFor(ExpectedConditions.or(ExpectedConditions.presenceOfElementLocated(By.id("approve")),
                     ignored -> callback.code.isDone()));
@@ -161,6 +168,7 @@ class PasskeyBrowserTest {
                 click("approve");
             }
             String code = callback.code.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+            assertThat(sessionCookie()).as("a new session id at sign-in").isNotEqualTo(anonymousSession);
 
             OAuthHttp http = new OAuthHttp(PORT);
             Reply tokens = http.post("/oauth2/token", Map.of("grant_type", "authorization_code", "code", code,
@@ -168,6 +176,7 @@ class PasskeyBrowserTest {
             assertThat(tokens.status()).as(tokens.toString()).isEqualTo(200);
             JWTClaimsSet idToken = SignedTokens.verified(tokens.field("id_token"), http).getJWTClaimsSet();
             assertThat(idToken.getSubject()).isEqualTo(user.id().toString());
+            assertThat(idToken.getStringClaim("sid")).as("the sign-in's details").isNotBlank();
             assertThat(idToken.getDateClaim("auth_time").toInstant())
                     .as("the passkey's factor is stamped with the Clock")
                     .isBetween(passkeyTime.minusSeconds(1), passkeyTime.plusSeconds(60));
@@ -203,7 +212,7 @@ class PasskeyBrowserTest {
         signInWithPassword(user.username());
         click("remove-passkey-1");
         assertThat(text("passkey-notice")).contains("removed");
-        assertThat(chromium.findElement(By.id("no-passkeys")).isDisplayed()).isTrue();
+        assertThat(text("no-passkeys")).isNotEmpty();
         assertThat(passkeys.of(user.id())).isEmpty();
         signOut();
 
@@ -212,6 +221,23 @@ class PasskeyBrowserTest {
         waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("passkey-sign-in-not_accepted")));
         chromium.get(TOLLGATE + "/account");
         assertThat(chromium.getCurrentUrl()).as("not signed in").endsWith("/login");
+    }
+
+    @Test
+    void aPasskeySignInStopsAtARequiredPasswordChangeAsAPasswordSignInDoes() throws Exception {
+        TollgateUser user = new TestUsers(users, passwords).create("sven");
+        signInWithPassword(user.username());
+        registerPasskey("Sven's key");
+        signOut();
+        assertThat(temporaryPasswords.set(user.id(), "given by the helpdesk, 42")).isTrue();
+
+        chromium.get(TOLLGATE + "/login");
+        click("passkey-sign-in");
+
+        waitFor(ExpectedConditions.urlToBe(TOLLGATE + "/password/change"));
+        chromium.get(TOLLGATE + "/account");
+        assertThat(chromium.getCurrentUrl()).as("nothing else before the new password")
+                .isEqualTo(TOLLGATE + "/password/change");
     }
 
     private void signInWithPassword(String username) {
@@ -239,11 +265,17 @@ class PasskeyBrowserTest {
         waitFor(ExpectedConditions.elementToBeClickable(By.id(id))).click();
     }
 
-    private String text(String id) {
-        return chromium.findElement(By.id(id)).getText();
+    private static String sessionCookie() {
+        Cookie session = chromium.manage().getCookieNamed("TOLLGATE_SESSION");
+        return session == null ? null : session.getValue();
     }
 
-    private static <T> T waitFor(org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {
+    /** The text of the element, once the page that has it is there. */
+    private String text(String id) {
+        return waitFor(ExpectedConditions.visibilityOfElementLocated(By.id(id))).getText();
+    }
+
+    private static <T> T waitFor(ExpectedCondition<T> condition) {
         return new WebDriverWait(chromium, PATIENCE).until(condition);
     }
 
