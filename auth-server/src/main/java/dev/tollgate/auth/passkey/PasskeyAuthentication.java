@@ -69,11 +69,7 @@ class PasskeyAuthentication implements AuthenticationProvider {
         if (!user.enabled()) {
             throw new DisabledException("the account is disabled");
         }
-        User principal = (User) User.withUsername(user.id().toString())
-                .password("")
-                .roles(user.roles().toArray(String[]::new))
-                .build();
-        principal.eraseCredentials();
+        User principal = user.principal();
         List<GrantedAuthority> authorities = new ArrayList<>(principal.getAuthorities());
         authorities.add(SignIns.factor(FactorGrantedAuthority.WEBAUTHN_AUTHORITY, clock));
         return UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities);
