@@ -144,6 +144,45 @@ class PasskeyAccountPageTest extends HttpTest {
         }
     }
 
+    @Test
+    void theSectionsSpeakGerman() throws Exception {
+        try (Browser browser = new Browser(http.baseUrl()).speaking("de")) {
+            HtmlPage login = browser.open("/login");
+            assertThat(login.getElementById("passkey-sign-in").asNormalizedText())
+                    .isEqualTo("Mit einem Passkey anmelden");
+            HtmlPage account = browser.signIn(login, user.username(), TestUsers.PASSWORD);
+            assertThat(account.getElementById("no-passkeys").asNormalizedText())
+                    .isEqualTo("Sie haben noch keine Passkeys.");
+        }
+    }
+
+    @Test
+    void aForgedOrUnaskedPasskeySignInIsRefusedAndSignsNobodyIn() throws Exception {
+        try (Browser browser = new Browser(http.baseUrl())) {
+            DomElement section = browser.<HtmlPage>open("/login").getElementById("passkey-sign-in-section");
+            Map<String, String> csrf = Map.of(section.getAttribute("data-csrf-header"),
+                    section.getAttribute("data-csrf-token"));
+            String assertion = """
+                    {"id": "AAAA", "rawId": "AAAA", "type": "public-key", "clientExtensionResults": {},
+                     "response": {"authenticatorData": "AAAA", "clientDataJSON": "AAAA", "signature": "AAAA"}}
+                    """;
+
+            WebResponse garbage = browser.postJson(PasskeySignIn.SIGN_IN_PATH, "{not json", csrf);
+            assertThat(garbage.getStatusCode()).isEqualTo(401);
+            assertThat(garbage.getContentAsString()).contains("passkey_not_accepted");
+            assertThat(browser.postJson(PasskeySignIn.SIGN_IN_PATH, assertion, csrf).getStatusCode())
+                    .as("no challenge was asked for").isEqualTo(401);
+            assertThat(browser.postJson(PasskeySignIn.OPTIONS_PATH, "", csrf).getStatusCode()).isEqualTo(200);
+            WebResponse unknown = browser.postJson(PasskeySignIn.SIGN_IN_PATH, assertion, csrf);
+            assertThat(unknown.getStatusCode()).as("no such passkey").isEqualTo(401);
+            assertThat(unknown.getContentAsString()).contains("passkey_not_accepted");
+            assertThat(browser.postJson(PasskeySignIn.SIGN_IN_PATH, assertion, Map.of()).getStatusCode())
+                    .as("no CSRF token").isEqualTo(403);
+
+            assertThat(browser.isSignedIn()).isFalse();
+        }
+    }
+
     private Browser signedIn() throws Exception {
         Browser browser = new Browser(http.baseUrl());
         browser.signIn(browser.open("/login"), user.username(), TestUsers.PASSWORD);

@@ -47,6 +47,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import dev.tollgate.auth.audit.EventQuery;
+import dev.tollgate.auth.audit.RecordedEvent;
+import dev.tollgate.auth.audit.SecurityEventType;
+import dev.tollgate.auth.audit.StoredEventsProbe;
+import dev.tollgate.auth.audit.StoredSecurityEvents;
 import dev.tollgate.auth.passwordchange.TemporaryPasswords;
 import dev.tollgate.auth.support.Browser;
 import dev.tollgate.auth.support.Chromium;
@@ -101,6 +106,9 @@ class PasskeyBrowserTest {
 
     @Autowired
     TemporaryPasswords temporaryPasswords;
+
+    @Autowired
+    StoredSecurityEvents events;
 
     private VirtualAuthenticator authenticator;
 
@@ -188,6 +196,10 @@ class PasskeyBrowserTest {
                     .contains(FactorGrantedAuthority.WEBAUTHN_AUTHORITY)
                     .doesNotContain(FactorGrantedAuthority.PASSWORD_AUTHORITY);
         }
+        assertThat(new StoredEventsProbe(events).await(new EventQuery(null, user.id().toString(), null, null, null),
+                found -> found.stream().anyMatch(event -> event.type() == SecurityEventType.SIGN_IN
+                        && "passkey".equals(event.details().get("method")))))
+                .extracting(RecordedEvent::type).contains(SecurityEventType.PASSKEY_REGISTERED);
         chromium.get(TOLLGATE + "/account");
         assertThat(text("account-username")).isEqualTo("renamed-" + user.username());
         assertThat(text("passkey-1")).as("the last use is shown").contains("last used");
@@ -214,6 +226,8 @@ class PasskeyBrowserTest {
         assertThat(text("passkey-notice")).contains("removed");
         assertThat(text("no-passkeys")).isNotEmpty();
         assertThat(passkeys.of(user.id())).isEmpty();
+        new StoredEventsProbe(events).await(new EventQuery(SecurityEventType.PASSKEY_REMOVED, user.id().toString(),
+                null, null, null), found -> found.size() == 1);
         signOut();
 
         chromium.get(TOLLGATE + "/login");
