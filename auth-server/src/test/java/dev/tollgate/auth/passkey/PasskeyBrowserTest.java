@@ -76,6 +76,7 @@ import dev.tollgate.testsupport.TestDatabases;
                 + TestDatabases.IN_MEMORY_H2_SETTINGS)
 @ActiveProfiles({"demo", "test"})
 @Import(TestClock.Config.class)
+@Chromium.Required
 class PasskeyBrowserTest {
 
     private static final int PORT = FreePorts.next();

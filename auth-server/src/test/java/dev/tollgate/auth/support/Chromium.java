@@ -4,20 +4,35 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * Debian's Chromium, headless, driven by Debian's chromedriver (HtmlUnit has no WebAuthn). Without them the test
- * is skipped with the reason, unless {@code TOLLGATE_BROWSER_TESTS=required} (CI sets it): then it fails.
+ * Debian's Chromium, headless, driven by Debian's chromedriver (HtmlUnit has no WebAuthn). A test class that needs it
+ * carries {@link Required @Chromium.Required}: without the browser the class is skipped with the reason, unless
+ * {@code TOLLGATE_BROWSER_TESTS=required} (CI sets it), then it fails.
  */
 public final class Chromium {
+
+    /** The test class runs only where Chromium is installed, or fails when browser tests are required. */
+    @Target(ElementType.TYPE)
+    @Retention(RetentionPolicy.RUNTIME)
+    @ExtendWith(Chromium.Installed.class)
+    public @interface Required {
+    }
 
     public static final Path BROWSER = Path.of("/usr/bin/chromium");
 
@@ -28,13 +43,8 @@ public final class Chromium {
 
     /** A new headless Chromium with an empty profile; {@link ChromeDriver#quit()} ends it. */
     public static ChromeDriver start() {
-        if (!Files.isExecutable(BROWSER) || !Files.isExecutable(DRIVER)) {
-            String missing = "browser tests need Debian's chromium and chromium-driver (" + BROWSER + ", " + DRIVER
-                    + "): apt-get install -y chromium chromium-driver";
-            if ("required".equals(System.getenv("TOLLGATE_BROWSER_TESTS"))) {
-                fail(missing + " (TOLLGATE_BROWSER_TESTS=required)");
-            }
-            Assumptions.abort(missing);
+        if (!installed()) {
+            fail(MISSING + " (TOLLGATE_BROWSER_TESTS=required)");
         }
         // the driver is given, so Selenium Manager never looks for (or downloads) one
         System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, DRIVER.toString());
@@ -51,6 +61,27 @@ public final class Chromium {
         ChromeDriver chromium = new ChromeDriver(service, options);
         chromium.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         return chromium;
+    }
+
+    private static final String MISSING = "browser tests need Debian's chromium and chromium-driver (" + BROWSER
+            + ", " + DRIVER + "): apt-get install -y chromium chromium-driver";
+
+    private static boolean installed() {
+        return Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
+    }
+
+    /** Skips before the Spring context starts, so a machine without Chromium spends nothing on the class. */
+    static final class Installed implements ExecutionCondition {
+
+        @Override
+        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+            if (installed() || "required".equals(System.getenv("TOLLGATE_BROWSER_TESTS"))) {
+                return ConditionEvaluationResult.enabled("Chromium is installed, or browser tests are required");
+            }
+            // surefire keeps the reason in its report only: say it where the developer looks, too
+            System.err.println(context.getDisplayName() + " skipped: " + MISSING);
+            return ConditionEvaluationResult.disabled(MISSING);
+        }
     }
 
     private static String emptyProfile() {
