@@ -17,7 +17,6 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -32,8 +31,7 @@ import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -42,9 +40,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import dev.tollgate.auth.audit.EventQuery;
@@ -53,6 +48,7 @@ import dev.tollgate.auth.audit.SecurityEventType;
 import dev.tollgate.auth.audit.StoredEventsProbe;
 import dev.tollgate.auth.audit.StoredSecurityEvents;
 import dev.tollgate.auth.passwordchange.TemporaryPasswords;
+import dev.tollgate.auth.support.AuthServerTest;
 import dev.tollgate.auth.support.Browser;
 import dev.tollgate.auth.support.Chromium;
 import dev.tollgate.auth.support.OAuthHttp;
@@ -62,26 +58,19 @@ import dev.tollgate.auth.support.SignedTokens;
 import dev.tollgate.auth.support.TestUsers;
 import dev.tollgate.auth.user.TollgateUser;
 import dev.tollgate.auth.user.UserRepository;
-import dev.tollgate.testsupport.FreePorts;
 import dev.tollgate.testsupport.TestClock;
-import dev.tollgate.testsupport.TestDatabases;
 
 /**
  * Passkeys in a real browser: Chromium with its virtual authenticator (CTAP2, built in, discoverable credentials,
- * user verification). WebAuthn needs a secure context and a relying party id the page's host ends with, so this
- * server's issuer is {@code http://localhost:<its port>}.
+ * user verification), on the shared test server. WebAuthn accepts only the issuer's origin
+ * ({@code http://auth.tollgate.test}), so Chromium reaches that name on the server's port and counts it as secure.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties =
-        "spring.datasource.url=" + TestDatabases.IN_MEMORY_H2 + "passkey-browser-test"
-                + TestDatabases.IN_MEMORY_H2_SETTINGS)
-@ActiveProfiles({"demo", "test"})
-@Import(TestClock.Config.class)
+@AuthServerTest
 @Chromium.Required
 class PasskeyBrowserTest {
 
-    private static final int PORT = FreePorts.next();
-
-    private static final String TOLLGATE = "http://localhost:" + PORT;
+    /** The issuer's origin, which Chromium reaches on this server's port. */
+    private static final String TOLLGATE = AuthServerTest.ISSUER;
 
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 
@@ -113,16 +102,8 @@ class PasskeyBrowserTest {
 
     private VirtualAuthenticator authenticator;
 
-    @DynamicPropertySource
-    static void issuerIsThisServer(DynamicPropertyRegistry properties) {
-        properties.add("server.port", () -> PORT);
-        properties.add("tollgate.issuer", () -> TOLLGATE);
-    }
-
-    @BeforeAll
-    static void startChromium() {
-        chromium = Chromium.start();
-    }
+    @LocalServerPort
+    int port;
 
     @AfterAll
     static void stopChromium() {
@@ -131,9 +112,12 @@ class PasskeyBrowserTest {
         }
     }
 
-    /** A new authenticator with no passkeys, and no cookies from the test before. */
+    /** One Chromium for the class; a new authenticator with no passkeys, and no cookies from the test before. */
     @BeforeEach
     void newAuthenticator() {
+        if (chromium == null) {
+            chromium = Chromium.start(URI.create(TOLLGATE).getHost(), port);
+        }
         chromium.manage().deleteAllCookies();
         authenticator = ((HasVirtualAuthenticator) chromium).addVirtualAuthenticator(new VirtualAuthenticatorOptions()
                 .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
@@ -179,7 +163,7 @@ class PasskeyBrowserTest {
             String code = callback.code.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
             assertThat(sessionCookie()).as("a new session id at sign-in").isNotEqualTo(anonymousSession);
 
-            OAuthHttp http = new OAuthHttp(PORT);
+            OAuthHttp http = new OAuthHttp(port);
             Reply tokens = http.post("/oauth2/token", Map.of("grant_type", "authorization_code", "code", code,
                     "redirect_uri", callback.uri(), "code_verifier", pkce.verifier(), "client_id", "demo-cli"));
             assertThat(tokens.status()).as(tokens.toString()).isEqualTo(200);

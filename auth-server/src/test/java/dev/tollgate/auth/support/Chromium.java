@@ -41,8 +41,12 @@ public final class Chromium {
     private Chromium() {
     }
 
-    /** A new headless Chromium with an empty profile; {@link ChromeDriver#quit()} ends it. */
-    public static ChromeDriver start() {
+    /**
+     * A new headless Chromium with an empty profile that reaches {@code http://<host>} (port 80, as the tests' issuer
+     * is) on this machine's {@code port}, and treats it as a secure context as browsers treat https: WebAuthn, for
+     * one, needs both the issuer's origin and a secure context. {@link ChromeDriver#quit()} ends it.
+     */
+    public static ChromeDriver start(String host, int port) {
         if (!installed()) {
             fail(MISSING + " (TOLLGATE_BROWSER_TESTS=required)");
         }
@@ -53,7 +57,9 @@ public final class Chromium {
         // the closed network here refuses Chromium's own background connections; a root user needs --no-sandbox
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--user-data-dir=" + emptyProfile());
+                "--disable-sync", "--user-data-dir=" + emptyProfile(),
+                "--host-resolver-rules=MAP " + host + " 127.0.0.1:" + port,
+                "--unsafely-treat-insecure-origin-as-secure=http://" + host);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort()
