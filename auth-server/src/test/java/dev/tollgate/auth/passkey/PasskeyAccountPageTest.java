@@ -12,38 +12,17 @@ import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.web.webauthn.management.UserCredentialRepository;
-
 import dev.tollgate.auth.support.AuthServerTest;
 import dev.tollgate.auth.support.Browser;
-import dev.tollgate.auth.support.HttpTest;
 import dev.tollgate.auth.support.TestUsers;
 import dev.tollgate.auth.user.TollgateUser;
-import dev.tollgate.auth.user.UserRepository;
 
 /**
  * The passkeys section of the account page without JavaScript: renaming and removing are plain forms behind the
  * CSRF token; adding one needs the page's script, whose endpoints refuse bad input with a reason.
  */
 @AuthServerTest
-class PasskeyAccountPageTest extends HttpTest {
-
-    @Autowired
-    UserRepository users;
-
-    @Autowired
-    PasswordEncoder passwords;
-
-    @Autowired
-    PasskeyUsers passkeyUsers;
-
-    @Autowired
-    UserCredentialRepository credentials;
-
-    @Autowired
-    Passkeys passkeys;
+class PasskeyAccountPageTest extends PasskeyTest {
 
     private TollgateUser user;
 
@@ -51,8 +30,8 @@ class PasskeyAccountPageTest extends HttpTest {
 
     @BeforeEach
     void aUser() {
-        user = new TestUsers(users, passwords).create("rita");
-        stored = new StoredPasskeys(passkeyUsers, credentials);
+        user = newUser("rita");
+        stored = stored();
     }
 
     @Test

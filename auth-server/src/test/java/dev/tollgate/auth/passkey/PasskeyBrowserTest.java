@@ -31,12 +31,9 @@ import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
@@ -51,13 +48,11 @@ import dev.tollgate.auth.passwordchange.TemporaryPasswords;
 import dev.tollgate.auth.support.AuthServerTest;
 import dev.tollgate.auth.support.Browser;
 import dev.tollgate.auth.support.Chromium;
-import dev.tollgate.auth.support.OAuthHttp;
 import dev.tollgate.auth.support.OAuthHttp.Reply;
 import dev.tollgate.auth.support.Pkce;
 import dev.tollgate.auth.support.SignedTokens;
 import dev.tollgate.auth.support.TestUsers;
 import dev.tollgate.auth.user.TollgateUser;
-import dev.tollgate.auth.user.UserRepository;
 import dev.tollgate.testsupport.TestClock;
 
 /**
@@ -67,7 +62,7 @@ import dev.tollgate.testsupport.TestClock;
  */
 @AuthServerTest
 @Chromium.Required
-class PasskeyBrowserTest {
+class PasskeyBrowserTest extends PasskeyTest {
 
     /** The issuer's origin, which Chromium reaches on this server's port. */
     private static final String TOLLGATE = AuthServerTest.ISSUER;
@@ -77,22 +72,10 @@ class PasskeyBrowserTest {
     private static ChromeDriver chromium;
 
     @Autowired
-    UserRepository users;
-
-    @Autowired
-    PasswordEncoder passwords;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
     TestClock clock;
 
     @Autowired
     OAuth2AuthorizationService authorizations;
-
-    @Autowired
-    Passkeys passkeys;
 
     @Autowired
     TemporaryPasswords temporaryPasswords;
@@ -101,9 +84,6 @@ class PasskeyBrowserTest {
     StoredSecurityEvents events;
 
     private VirtualAuthenticator authenticator;
-
-    @LocalServerPort
-    int port;
 
     @AfterAll
     static void stopChromium() {
@@ -116,7 +96,7 @@ class PasskeyBrowserTest {
     @BeforeEach
     void newAuthenticator() {
         if (chromium == null) {
-            chromium = Chromium.start(URI.create(TOLLGATE).getHost(), port);
+            chromium = Chromium.start(URI.create(TOLLGATE).getHost(), URI.create(http.baseUrl()).getPort());
         }
         chromium.manage().deleteAllCookies();
         authenticator = ((HasVirtualAuthenticator) chromium).addVirtualAuthenticator(new VirtualAuthenticatorOptions()
@@ -135,7 +115,7 @@ class PasskeyBrowserTest {
 
     @Test
     void aUserAddsAPasskeyAndSignsInWithItAloneEvenAfterBeingRenamed() throws Exception {
-        TollgateUser user = new TestUsers(users, passwords).create("petra");
+        TollgateUser user = newUser("petra");
         signInWithPassword(user.username());
         registerPasskey("Petra's laptop");
         assertThat(text("passkey-notice")).contains("passkey is added");
@@ -163,7 +143,6 @@ class PasskeyBrowserTest {
             String code = callback.code.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
             assertThat(sessionCookie()).as("a new session id at sign-in").isNotEqualTo(anonymousSession);
 
-            OAuthHttp http = new OAuthHttp(port);
             Reply tokens = http.post("/oauth2/token", Map.of("grant_type", "authorization_code", "code", code,
                     "redirect_uri", callback.uri(), "code_verifier", pkce.verifier(), "client_id", "demo-cli"));
             assertThat(tokens.status()).as(tokens.toString()).isEqualTo(200);
@@ -192,7 +171,7 @@ class PasskeyBrowserTest {
 
     @Test
     void aRemovedPasskeyOrADisabledAccountSignsNobodyIn() throws Exception {
-        TollgateUser user = new TestUsers(users, passwords).create("quentin");
+        TollgateUser user = newUser("quentin");
         signInWithPassword(user.username());
         registerPasskey("Quentin's phone");
         signOut();
@@ -224,7 +203,7 @@ class PasskeyBrowserTest {
 
     @Test
     void aPasskeySignInStopsAtARequiredPasswordChangeAsAPasswordSignInDoes() throws Exception {
-        TollgateUser user = new TestUsers(users, passwords).create("sven");
+        TollgateUser user = newUser("sven");
         signInWithPassword(user.username());
         registerPasskey("Sven's key");
         signOut();

@@ -9,46 +9,22 @@ import java.util.concurrent.Callable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.webauthn.api.AuthenticatorTransport;
 import org.springframework.security.web.webauthn.api.Bytes;
 import org.springframework.security.web.webauthn.api.CredentialRecord;
 import org.springframework.security.web.webauthn.api.ImmutableCredentialRecord;
 import org.springframework.security.web.webauthn.api.PublicKeyCredentialUserEntity;
-import org.springframework.security.web.webauthn.management.UserCredentialRepository;
 
 import dev.tollgate.auth.support.AuthServerTest;
 import dev.tollgate.auth.support.Concurrently;
-import dev.tollgate.auth.support.TestUsers;
 import dev.tollgate.auth.user.TollgateUser;
-import dev.tollgate.auth.user.UserRepository;
 
 /**
  * The passkey store: Spring Security's {@code JdbcUserCredentialRepository} on the V54 schema, the user handles keyed
  * by the user's id, and the owner-bound rename and removal.
  */
 @AuthServerTest
-class PasskeyStoreTest {
-
-    @Autowired
-    PasskeyUsers passkeyUsers;
-
-    @Autowired
-    UserCredentialRepository credentials;
-
-    @Autowired
-    Passkeys passkeys;
-
-    @Autowired
-    UserRepository users;
-
-    @Autowired
-    PasswordEncoder passwords;
-
-    @Autowired
-    JdbcClient jdbc;
+class PasskeyStoreTest extends PasskeyTest {
 
     private TollgateUser owner;
 
@@ -56,8 +32,8 @@ class PasskeyStoreTest {
 
     @BeforeEach
     void aUser() {
-        owner = new TestUsers(users, passwords).create("olga");
-        stored = new StoredPasskeys(passkeyUsers, credentials);
+        owner = newUser("olga");
+        stored = stored();
     }
 
     @Test
@@ -111,7 +87,7 @@ class PasskeyStoreTest {
 
     @Test
     void nobodyRenamesOrRemovesSomeoneElsesPasskey() {
-        TollgateUser other = new TestUsers(users, passwords).create("mallory");
+        TollgateUser other = newUser("mallory");
         stored.add(other.id(), "mallory's own");
         String olgas = stored.add(owner.id(), "phone").getCredentialId().toBase64UrlString();
 
