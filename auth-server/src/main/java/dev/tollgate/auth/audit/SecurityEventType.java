@@ -5,7 +5,8 @@ import org.slf4j.event.Level;
 /** What happened, as operators search for it in the logs ({@code event=...}). */
 public enum SecurityEventType {
 
-    /** A user signed in: with their password ({@code method=password}) or through an upstream provider. */
+    /** A user signed in: with their password ({@code method=password}), a passkey ({@code method=passkey}) or
+     * through an upstream provider. */
     SIGN_IN(Level.INFO),
 
     /** A sign-in was refused: a wrong password, an unknown or disabled account, a locked one, an upstream refusal. */
@@ -16,6 +17,12 @@ public enum SecurityEventType {
 
     /** A user signed out at Tollgate (the sign-out page or RP-initiated logout). */
     SIGN_OUT(Level.INFO),
+
+    /** A user registered a passkey on their account page ({@code passkey} names its label). */
+    PASSKEY_REGISTERED(Level.INFO),
+
+    /** A user removed one of their passkeys. */
+    PASSKEY_REMOVED(Level.INFO),
 
     /**
      * The token endpoint issued an access token (with the grant type, scopes and grant; never the token). Thousands a
