@@ -56,6 +56,12 @@ class EnvironmentVariables extends PublishedEnvironmentVariables {
             entry("RATE_LIMIT_LOGIN_PER_ADDRESS", "tollgate.rate-limit.login-per-address"),
             entry("RATE_LIMIT_SYNC_INTERVAL", "tollgate.rate-limit.sync-interval"),
             entry("PASSWORD_BCRYPT_STRENGTH", "tollgate.password.bcrypt-strength"),
+            entry("MAIL_FROM", "tollgate.mail.from"),
+            entry("MAIL_RETRY_DELAY", "tollgate.mail.retry-delay"),
+            entry("MAIL_MAX_RETRY_DELAY", "tollgate.mail.max-retry-delay"),
+            entry("MAIL_GIVE_UP_AFTER", "tollgate.mail.give-up-after"),
+            entry("MAIL_SWEEP_INTERVAL", "tollgate.mail.sweep-interval"),
+            entry("MAIL_LEASE", "tollgate.mail.lease"),
             entry("TOLLGATE_BOOTSTRAP_ADMIN_USERNAME", "tollgate.bootstrap-admin.username"),
             entry("TOLLGATE_BOOTSTRAP_ADMIN_PASSWORD", "tollgate.bootstrap-admin.password"),
             // the social login presets: a provider without a client id is off
