@@ -14,6 +14,12 @@ public enum SecurityEventType {
     /** Failed sign-ins reached the limit: the account or the client address is locked for a while. */
     ACCOUNT_LOCKED(Level.WARN),
 
+    /**
+     * A user set a new password through a reset link sent to their address; every session and token of theirs was
+     * ended ({@code sessions}, {@code authorizations}).
+     */
+    PASSWORD_RESET(Level.INFO),
+
     /** A user signed out at Tollgate (the sign-out page or RP-initiated logout). */
     SIGN_OUT(Level.INFO),
 

@@ -25,6 +25,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import dev.tollgate.auth.web.Pages;
 import dev.tollgate.ratelimit.BucketTable;
 import dev.tollgate.ratelimit.RateLimiter;
 
@@ -46,6 +47,9 @@ public class RateLimits {
     private final RequestMatcher signIn = new OrRequestMatcher(
             PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login"),
             PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login/link"));
+    /** The form that sends a password reset mail. */
+    private final RequestMatcher passwordResetRequest =
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, Pages.FORGOT_PASSWORD);
 
     public RateLimits(RateLimitProperties properties, AuthorizationServerSettings endpoints, DataSource dataSource,
             Clock clock) {
@@ -70,6 +74,9 @@ public class RateLimits {
                 String address = request.getRemoteAddr();
                 if (signIn.matches(request)) {
                     return limiter.tryTake("sign-in:" + address, properties.loginPerAddress());
+                }
+                if (passwordResetRequest.matches(request)) {
+                    return limiter.tryTake("password-reset:" + address, properties.passwordResetPerAddress());
                 }
                 if (introspection.matches(request)) {
                     return limiter.checkWithoutTaking(addressKey(request), properties.perAddress());
@@ -130,7 +137,10 @@ public class RateLimits {
                 }
             }
             else if (signIn.matches(request)) {
-                TooManyRequests.page(response, retryAfter.get());
+                TooManyRequests.page(response, retryAfter.get(), "Too many sign-in attempts");
+            }
+            else if (passwordResetRequest.matches(request)) {
+                TooManyRequests.page(response, retryAfter.get(), "Too many password reset requests");
             }
             else {
                 TooManyRequests.oauthError(response, retryAfter.get());

@@ -38,6 +38,11 @@ public class UserRepository {
                 email);
     }
 
+    /** The oldest account with this email address, verified or not, compared case-insensitively. */
+    public Optional<TollgateUser> findByEmail(String email) {
+        return findOne(SELECT_USER + " WHERE lower(email) = lower(?) ORDER BY created_at LIMIT 1", email);
+    }
+
     public boolean anyWithRole(String role) {
         return jdbc.sql("SELECT count(*) FROM user_roles WHERE role = ?").param(role).query(Long.class).single() > 0;
     }

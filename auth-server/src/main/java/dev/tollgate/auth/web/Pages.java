@@ -15,6 +15,9 @@ public final class Pages {
     /** The consent page of the authorization endpoint. */
     public static final String CONSENT = "/oauth2/consent";
 
+    /** Where a user who forgot their password asks for a reset link by mail. */
+    public static final String FORGOT_PASSWORD = "/forgot-password";
+
     /** The signed-in user's own account page. */
     public static final String ACCOUNT = "/account";
 

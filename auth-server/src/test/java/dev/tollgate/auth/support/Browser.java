@@ -71,6 +71,12 @@ public class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Asks for pages in these languages (an {@code Accept-Language} value, RFC 9110 12.5.4). */
+    public Browser acceptLanguage(String languages) {
+        web.addRequestHeader("Accept-Language", languages);
+        return this;
+    }
+
     /** Whether {@code url} is one of the servers the browser really talks to, rather than a client's callback. */
     protected boolean isServer(URL url) {
         return servers.stream().anyMatch(server -> url.toString().startsWith(server));

@@ -1,8 +1,16 @@
 package dev.tollgate.auth.support;
 
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -35,6 +43,46 @@ public final class TestMail {
         client.getJavaMailProperties().put("mail.smtp.connectiontimeout", "5000");
         client.getJavaMailProperties().put("mail.smtp.timeout", "5000");
         return client;
+    }
+
+    /**
+     * The mail to {@code recipient} that arrives as the {@code nth} (1: the first) to that address, waiting up to
+     * ten seconds for it.
+     */
+    public static MimeMessage awaitMail(GreenMail smtp, String recipient, int nth) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            List<MimeMessage> to = mailTo(smtp, recipient);
+            if (to.size() >= nth) {
+                return to.get(nth - 1);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no mail number " + nth + " to " + recipient + " within 10 s");
+            }
+            smtp.waitForIncomingEmail(500, smtp.getReceivedMessages().length + 1);
+        }
+    }
+
+    /** Every mail {@code smtp} received for {@code recipient}, oldest first. */
+    public static List<MimeMessage> mailTo(GreenMail smtp, String recipient) {
+        return Arrays.stream(smtp.getReceivedMessages()).filter(mail -> {
+            try {
+                return Arrays.stream(mail.getAllRecipients()).anyMatch(to -> to.toString().equalsIgnoreCase(recipient));
+            }
+            catch (MessagingException unreadable) {
+                throw new AssertionError(unreadable);
+            }
+        }).toList();
+    }
+
+    /** The text/plain part of a mail Tollgate sent (multipart/alternative, text first). */
+    public static String textOf(MimeMessage mail) {
+        try {
+            return (String) ((MimeMultipart) mail.getContent()).getBodyPart(0).getContent();
+        }
+        catch (IOException | MessagingException unreadable) {
+            throw new AssertionError(unreadable);
+        }
     }
 
     /** The auth server of a test context sends to a GreenMail of its own ({@code @Import(TestMail.Config.class)}). */
