@@ -37,8 +37,8 @@ public class DefaultSecurityConfig {
                 .cors(cors -> cors.configurationSource(BrowserAccess.to(browserOrigins, endpoints)))
                 .addFilterAfter(rateLimits.perAddress(), HeaderWriterFilter.class)
                 .authorizeHttpRequests(authorize -> authorize
-                        .requestMatchers(Pages.LOGIN, Pages.FORGOT_PASSWORD, Pages.FORGOT_PASSWORD + "/**", "/css/**", "/img/**",
-                                "/error").permitAll()
+                        .requestMatchers(Pages.LOGIN, Pages.FORGOT_PASSWORD, Pages.FORGOT_PASSWORD + "/**", Pages.REGISTER,
+                                Pages.REGISTER + "/**", Pages.VERIFY_EMAIL, "/css/**", "/img/**", "/error").permitAll()
                         .requestMatchers("/admin/**").hasRole(Roles.ADMIN)
                         .anyRequest().authenticated())
                 .formLogin(login -> login

@@ -66,6 +66,12 @@ public class UserRepository {
         return findById(user.id()).orElseThrow();
     }
 
+    /** Marks the user's email verified if it is still {@code email}; false if the user or address changed. */
+    public boolean verifyEmail(UUID id, String email) {
+        return jdbc.sql("UPDATE users SET email_verified = TRUE WHERE id = ? AND lower(email) = lower(?)")
+                .params(id, email).update() == 1;
+    }
+
     public void updatePasswordHash(UUID id, String passwordHash) {
         jdbc.sql("UPDATE users SET password_hash = ? WHERE id = ?").params(passwordHash, id).update();
     }

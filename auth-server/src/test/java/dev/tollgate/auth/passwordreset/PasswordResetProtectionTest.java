@@ -3,7 +3,6 @@ package dev.tollgate.auth.passwordreset;
 import java.io.IOException;
 
 import com.icegreen.greenmail.util.GreenMail;
-import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
 
@@ -80,11 +79,8 @@ class PasswordResetProtectionTest {
         }
     }
 
-    private HtmlPage requestLink(Browser browser, String email) throws IOException {
-        HtmlPage forgot = browser.open("/forgot-password");
-        HtmlForm form = forgot.getHtmlElementById("forgot-password-form");
-        form.getInputByName("email").setValue(email);
-        return forgot.getHtmlElementById("send-link").click();
+    private static HtmlPage requestLink(Browser browser, String email) throws IOException {
+        return PasswordResetTest.requestLink(browser.open("/forgot-password"), email);
     }
 
     private Browser browserAt(String address) {

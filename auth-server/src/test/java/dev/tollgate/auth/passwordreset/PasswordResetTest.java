@@ -1,5 +1,6 @@
 package dev.tollgate.auth.passwordreset;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -224,7 +225,7 @@ class PasswordResetTest extends HttpTest {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
-    private static HtmlPage requestLink(HtmlPage forgot, String email) throws Exception {
+    static HtmlPage requestLink(HtmlPage forgot, String email) throws IOException {
         HtmlForm form = forgot.getHtmlElementById("forgot-password-form");
         form.getInputByName("email").setValue(email);
         return forgot.getHtmlElementById("send-link").click();
