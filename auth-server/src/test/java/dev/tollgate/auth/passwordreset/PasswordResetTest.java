@@ -112,7 +112,7 @@ class PasswordResetTest extends HttpTest {
     @Test
     void theMailAndThePagesFollowTheBrowsersLanguage() throws Exception {
         try (Browser browser = new Browser(http.baseUrl())) {
-            HtmlPage forgot = browser.acceptLanguage("de").open("/forgot-password");
+            HtmlPage forgot = browser.speaking("de").open("/forgot-password");
             assertThat(forgot.getHtmlElementById("send-link").asNormalizedText()).isEqualTo("Link senden");
             requestLink(forgot, user.email());
 

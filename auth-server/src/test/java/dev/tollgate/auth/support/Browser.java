@@ -71,9 +71,9 @@ public class Browser implements AutoCloseable {
         return this;
     }
 
-    /** Asks for pages in these languages (an {@code Accept-Language} value, RFC 9110 12.5.4). */
-    public Browser acceptLanguage(String languages) {
-        web.addRequestHeader("Accept-Language", languages);
+    /** Sends every request with this {@code Accept-Language}, as a browser set to that language does. */
+    public Browser speaking(String acceptLanguage) {
+        web.addRequestHeader("Accept-Language", acceptLanguage);
         return this;
     }
 
