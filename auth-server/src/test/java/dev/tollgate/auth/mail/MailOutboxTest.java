@@ -155,6 +155,19 @@ class MailOutboxTest {
     }
 
     @Test
+    void withMailStartTlsNoMailGoesToAServerWithoutStartTls() throws Exception {
+        int port = smtp.getSmtp().getPort();
+        outbox.enqueue("alice@example.com", "password-changed", Locale.ENGLISH, ALICE);
+
+        assertThat(new OutboxSender(rows, MailSettings.client(port, "true"), properties, clock).sendDue()).isZero();
+        assertThat(smtp.getReceivedMessages()).as("GreenMail offers no STARTTLS").isEmpty();
+        assertThat(jdbc.sql("SELECT last_error FROM mail_outbox").query(String.class).single()).contains("STARTTLS");
+
+        clock.advance(properties.retryDelay());
+        assertThat(new OutboxSender(rows, MailSettings.client(port, "false"), properties, clock).sendDue()).isEqualTo(1);
+    }
+
+    @Test
     void theWaitDoublesAfterEachFailureUpToItsLongest() {
         OutboxSender sender = sender(FreePorts.next(), clock);
 
