@@ -1,5 +1,6 @@
 package dev.tollgate.auth.passwordreset;
 
+import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import dev.tollgate.auth.password.PasswordPolicy;
+import dev.tollgate.auth.web.NoticePage;
 import dev.tollgate.auth.web.Pages;
 
 /**
@@ -21,6 +23,15 @@ import dev.tollgate.auth.web.Pages;
  */
 @Controller
 class ForgotPasswordController {
+
+    private static final NoticePage DONE = new NoticePage("password-reset.done.title", "password-reset.done.text",
+            "password-reset-done", false,
+            List.of(new NoticePage.Action("sign-in-link", Pages.LOGIN, "password-reset.done.sign-in")));
+
+    private static final NoticePage REFUSED = new NoticePage("password-reset.refused.title",
+            "password-reset.refused.text", "password-reset-refused", true, List.of(
+                    new NoticePage.Action("ask-again", Pages.FORGOT_PASSWORD, "password-reset.refused.again"),
+                    new NoticePage.Action("back-to-sign-in", Pages.LOGIN, "password-reset.back-to-sign-in")));
 
     private final PasswordResets resets;
 
@@ -44,7 +55,7 @@ class ForgotPasswordController {
     String resetForm(@RequestParam(name = "token", defaultValue = "") String token, Model model,
             HttpServletResponse response) {
         if (!resets.isUsable(token)) {
-            return refused(response);
+            return refused(response, model);
         }
         return form(token, model);
     }
@@ -57,9 +68,9 @@ class ForgotPasswordController {
         ResetOutcome outcome = resets.reset(token, password, confirmation, locale, request.getRemoteAddr());
         switch (outcome.status()) {
             case DONE:
-                return "password-reset-done";
+                return DONE.show(model);
             case LINK_REFUSED:
-                return refused(response);
+                return refused(response, model);
             default:
                 model.addAttribute("error", outcome.reason());
                 model.addAttribute("mismatch", outcome.reason() == null);
@@ -75,8 +86,8 @@ class ForgotPasswordController {
         return "password-reset";
     }
 
-    private static String refused(HttpServletResponse response) {
+    private static String refused(HttpServletResponse response, Model model) {
         response.setStatus(HttpServletResponse.SC_GONE);
-        return "password-reset-refused";
+        return REFUSED.show(model);
     }
 }

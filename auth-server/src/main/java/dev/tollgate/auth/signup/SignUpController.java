@@ -1,5 +1,6 @@
 package dev.tollgate.auth.signup;
 
+import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,6 +18,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 import dev.tollgate.auth.password.PasswordPolicy;
 import dev.tollgate.auth.password.UnacceptablePasswordException;
+import dev.tollgate.auth.web.NoticePage;
 import dev.tollgate.auth.web.Pages;
 
 /**
@@ -29,6 +31,9 @@ class SignUpController {
 
     /** Where a sign-up that was taken leads (the rate limit counts the redirects to it). */
     static final String SENT = Pages.REGISTER + "/sent";
+
+    private static final NoticePage MAILED = new NoticePage("signup.sent.title", "signup.sent.text", "signup-sent",
+            false, List.of(new NoticePage.Action("sign-in-link", Pages.LOGIN, "signup.sign-in")));
 
     private final SignUps signUps;
 
@@ -76,9 +81,9 @@ class SignUpController {
     }
 
     @GetMapping(SENT)
-    String sent() {
+    String sent(Model model) {
         requireOpen();
-        return "register-sent";
+        return MAILED.show(model);
     }
 
     private static String form(SignUpForm signUp, Model model) {

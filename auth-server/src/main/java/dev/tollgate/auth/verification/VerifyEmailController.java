@@ -1,11 +1,15 @@
 package dev.tollgate.auth.verification;
 
+import java.util.List;
+
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import dev.tollgate.auth.web.NoticePage;
 import dev.tollgate.auth.web.Pages;
 
 /**
@@ -15,6 +19,15 @@ import dev.tollgate.auth.web.Pages;
 @Controller
 class VerifyEmailController {
 
+    private static final List<NoticePage.Action> TO_THE_ACCOUNT =
+            List.of(new NoticePage.Action("account-link", Pages.ACCOUNT, "signup.verified.continue"));
+
+    private static final NoticePage VERIFIED = new NoticePage("signup.verified.title", "signup.verified.text",
+            "email-verified", false, TO_THE_ACCOUNT);
+
+    private static final NoticePage REFUSED = new NoticePage("signup.verify-refused.title",
+            "signup.verify-refused.text", "verify-email-refused", true, TO_THE_ACCOUNT);
+
     private final EmailVerifications verifications;
 
     VerifyEmailController(EmailVerifications verifications) {
@@ -22,11 +35,12 @@ class VerifyEmailController {
     }
 
     @GetMapping(Pages.VERIFY_EMAIL)
-    String verify(@RequestParam(name = "token", defaultValue = "") String token, HttpServletResponse response) {
+    String verify(@RequestParam(name = "token", defaultValue = "") String token, HttpServletResponse response,
+            Model model) {
         if (verifications.verify(token).isPresent()) {
-            return "verify-email-done";
+            return VERIFIED.show(model);
         }
         response.setStatus(HttpServletResponse.SC_GONE);
-        return "verify-email-refused";
+        return REFUSED.show(model);
     }
 }
