@@ -26,6 +26,7 @@ import dev.tollgate.auth.login.LoginFailures;
 import dev.tollgate.auth.mail.MailOutbox;
 import dev.tollgate.auth.password.NewPasswords;
 import dev.tollgate.auth.password.UnacceptablePasswordException;
+import dev.tollgate.auth.passwordchange.TemporaryPasswords;
 import dev.tollgate.auth.session.UserSessions;
 import dev.tollgate.auth.user.TollgateUser;
 import dev.tollgate.auth.user.UserRepository;
@@ -36,7 +37,8 @@ import dev.tollgate.auth.web.Pages;
  * up on a thread of its own, so that the answer and its timing are the same whether an account has the address or
  * not; an enabled account gets a single-use link valid {@code tollgate.password-reset.link-validity}.
  * {@link #reset} takes the new password through the password policy, uses the link, and ends every session and
- * token of the user, in one transaction; then the account's sign-in lock is lifted and a notice mail is sent.
+ * token of the user (a temporary password an administrator set is replaced too), in one transaction; then the
+ * account's sign-in lock is lifted and a notice mail is sent.
  */
 @Service
 public class PasswordResets implements DisposableBean {
@@ -60,6 +62,8 @@ public class PasswordResets implements DisposableBean {
 
     private final LoginFailures loginFailures;
 
+    private final TemporaryPasswords temporaryPasswords;
+
     private final AuditLog audit;
 
     private final TransactionOperations transactions;
@@ -77,14 +81,15 @@ public class PasswordResets implements DisposableBean {
                     + "one was dropped"));
 
     PasswordResets(UserRepository users, SingleUseLinks links, MailOutbox outbox, NewPasswords newPasswords,
-            UserSessions sessions, LoginFailures loginFailures, AuditLog audit, TransactionOperations transactions,
-            PasswordResetProperties properties, Clock clock) {
+            UserSessions sessions, LoginFailures loginFailures, TemporaryPasswords temporaryPasswords, AuditLog audit,
+            TransactionOperations transactions, PasswordResetProperties properties, Clock clock) {
         this.users = users;
         this.links = links;
         this.outbox = outbox;
         this.newPasswords = newPasswords;
         this.sessions = sessions;
         this.loginFailures = loginFailures;
+        this.temporaryPasswords = temporaryPasswords;
         this.audit = audit;
         this.transactions = transactions;
         this.properties = properties;
@@ -153,6 +158,7 @@ public class PasswordResets implements DisposableBean {
                 return null;
             }
             users.updatePasswordHash(user.id(), hash);
+            temporaryPasswords.replacedElsewhere(user.id());
             links.withdrawAll(LinkPurpose.PASSWORD_RESET, user.id());
             if (user.email() != null) {
                 outbox.enqueue(user.email(), "password-changed", locale, Map.of("username", user.username()));

@@ -22,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
+import dev.tollgate.auth.passwordchange.TemporaryPasswords;
 import dev.tollgate.auth.support.AuthServerTest;
 import dev.tollgate.auth.support.Browser;
 import dev.tollgate.auth.support.Concurrently;
@@ -60,6 +61,9 @@ class PasswordResetTest extends HttpTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    TemporaryPasswords temporaryPasswords;
 
     private TollgateUser user;
 
@@ -106,6 +110,19 @@ class PasswordResetTest extends HttpTest {
             assertThat(oldPassword.getElementById("login-error")).isNotNull();
             HtmlPage account = browser.signIn(oldPassword, user.username(), NEW_PASSWORD);
             assertThat(account.getElementById("login-form")).isNull();
+        }
+    }
+
+    @Test
+    void aResetReplacesATemporaryPasswordAnAdministratorSet() throws Exception {
+        temporaryPasswords.set(user.id(), "given-by-the-helpdesk-42");
+        try (Browser browser = new Browser(http.baseUrl())) {
+            requestLink(browser.open("/forgot-password"), user.email());
+            setPassword(browser.open(linkIn(TestMail.awaitMail(smtp, user.email(), 1))), NEW_PASSWORD, NEW_PASSWORD);
+
+            assertThat(temporaryPasswords.mustChange(user.id())).isFalse();
+            HtmlPage signedIn = browser.signIn(browser.open("/login"), user.username(), NEW_PASSWORD);
+            assertThat(signedIn.getElementById("password-change-form")).as("no detour").isNull();
         }
     }
 
