@@ -15,6 +15,18 @@ public enum SecurityEventType {
     /** Failed sign-ins reached the limit: the account or the client address is locked for a while. */
     ACCOUNT_LOCKED(Level.WARN),
 
+    /** Someone created an account at {@code /register} (self-registration). */
+    SIGN_UP(Level.INFO),
+
+    /** A user followed the link sent to their email address: it is verified ({@code email_verified}). */
+    EMAIL_VERIFIED(Level.INFO),
+
+    /**
+     * A user set a new password through a reset link sent to their address; every session and token of theirs was
+     * ended ({@code sessions}, {@code authorizations}).
+     */
+    PASSWORD_RESET(Level.INFO),
+
     /** A user signed out at Tollgate (the sign-out page or RP-initiated logout). */
     SIGN_OUT(Level.INFO),
 

@@ -40,7 +40,9 @@ public class DefaultSecurityConfig {
                 .cors(cors -> cors.configurationSource(BrowserAccess.to(browserOrigins, endpoints)))
                 .addFilterAfter(rateLimits.perAddress(), HeaderWriterFilter.class)
                 .authorizeHttpRequests(authorize -> authorize
-                        .requestMatchers(Pages.LOGIN, "/css/**", "/img/**", "/js/**", "/error").permitAll()
+                        .requestMatchers(Pages.LOGIN, Pages.FORGOT_PASSWORD, Pages.FORGOT_PASSWORD + "/**",
+                                Pages.REGISTER, Pages.REGISTER + "/**", Pages.VERIFY_EMAIL,
+                                "/css/**", "/img/**", "/js/**", "/error").permitAll()
                         .requestMatchers("/admin/**").hasRole(Roles.ADMIN)
                         .anyRequest().authenticated())
                 .formLogin(login -> login
