@@ -14,6 +14,12 @@ public enum SecurityEventType {
     /** Failed sign-ins reached the limit: the account or the client address is locked for a while. */
     ACCOUNT_LOCKED(Level.WARN),
 
+    /** A user turned a second factor on or off ({@code what}: {@code totp.enrolled}, {@code totp.removed}). */
+    SECOND_FACTOR_CHANGED(Level.INFO),
+
+    /** A user signed in with a TOTP recovery code, which is now used up ({@code left}: how many remain). */
+    RECOVERY_CODE_USED(Level.WARN),
+
     /** A user signed out at Tollgate (the sign-out page or RP-initiated logout). */
     SIGN_OUT(Level.INFO),
 

@@ -14,10 +14,10 @@ import dev.tollgate.auth.cors.BrowserAccess;
 import dev.tollgate.auth.cors.BrowserOrigins;
 import dev.tollgate.auth.logout.SessionTokensRevocation;
 import dev.tollgate.auth.password.PasswordProperties;
-import dev.tollgate.auth.passwordchange.PasswordChangeOnSignIn;
 import dev.tollgate.auth.ratelimit.RateLimits;
 import dev.tollgate.auth.secret.TollgatePasswordEncoder;
 import dev.tollgate.auth.session.SignIns;
+import dev.tollgate.auth.twofactor.SecondFactorOnSignIn;
 import dev.tollgate.auth.user.Roles;
 import dev.tollgate.auth.web.FilterChainOrder;
 import dev.tollgate.auth.web.Pages;
@@ -31,19 +31,19 @@ public class DefaultSecurityConfig {
     @Order(FilterChainOrder.HOSTED_PAGES)
     SecurityFilterChain defaultSecurityFilterChain(HttpSecurity http, SessionTokensRevocation sessionTokensRevocation,
             AuthenticationFailureHandler loginFailureHandler, RateLimits rateLimits, BrowserOrigins browserOrigins,
-            AuthorizationServerSettings endpoints, PasswordChangeOnSignIn passwordChangeOnSignIn) {
+            AuthorizationServerSettings endpoints, SecondFactorOnSignIn secondFactorOnSignIn) {
         // CORS pre-flight requests of the protocol endpoints arrive here: the protocol chain matches only their methods
         http.headers(SecurityHeaders.everywhere())
                 .cors(cors -> cors.configurationSource(BrowserAccess.to(browserOrigins, endpoints)))
                 .addFilterAfter(rateLimits.perAddress(), HeaderWriterFilter.class)
                 .authorizeHttpRequests(authorize -> authorize
-                        .requestMatchers(Pages.LOGIN, "/css/**", "/img/**", "/error").permitAll()
+                        .requestMatchers(Pages.LOGIN, Pages.TWO_FACTOR, "/css/**", "/img/**", "/error").permitAll()
                         .requestMatchers("/admin/**").hasRole(Roles.ADMIN)
                         .anyRequest().authenticated())
                 .formLogin(login -> login
                         .loginPage(Pages.LOGIN)
                         .authenticationDetailsSource(SignIns.DETAILS)
-                        .successHandler(passwordChangeOnSignIn)
+                        .successHandler(secondFactorOnSignIn)
                         .failureHandler(loginFailureHandler)
                         .permitAll())
                 .logout(logout -> logout

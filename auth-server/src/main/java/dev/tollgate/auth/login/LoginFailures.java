@@ -84,6 +84,14 @@ public class LoginFailures {
      */
     public void succeeded(CountedGuess guess) {
         jdbc.sql("DELETE FROM login_failure WHERE subject = ?").param(guess.account()).update();
+        addressGuessedRight(guess);
+    }
+
+    /**
+     * The guess was right, but the account's failures stay (a password whose second factor is still to come): takes
+     * the guess back from the address's count only.
+     */
+    public void addressGuessedRight(CountedGuess guess) {
         if (guess.addressLock() != null) {
             // the lock this guess set in advance; every other guess from the address was refused since
             jdbc.sql("""
