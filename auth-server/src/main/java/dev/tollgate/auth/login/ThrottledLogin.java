@@ -81,7 +81,7 @@ public final class ThrottledLogin implements AuthenticationProvider {
             throw failed;
         }
         if (secondFactors.requiredAfterPassword(signedIn.getName())) {
-            failures.addressGuessedRight(guess);
+            failures.passwordRightSecondFactorPending(guess);
         }
         else {
             failures.succeeded(guess);
