@@ -16,8 +16,8 @@ import dev.tollgate.auth.logout.SessionTokensRevocation;
 import dev.tollgate.auth.password.PasswordProperties;
 import dev.tollgate.auth.ratelimit.RateLimits;
 import dev.tollgate.auth.secret.TollgatePasswordEncoder;
+import dev.tollgate.auth.session.AfterFirstFactor;
 import dev.tollgate.auth.session.SignIns;
-import dev.tollgate.auth.twofactor.SecondFactorOnSignIn;
 import dev.tollgate.auth.user.Roles;
 import dev.tollgate.auth.web.FilterChainOrder;
 import dev.tollgate.auth.web.Pages;
@@ -31,7 +31,7 @@ public class DefaultSecurityConfig {
     @Order(FilterChainOrder.HOSTED_PAGES)
     SecurityFilterChain defaultSecurityFilterChain(HttpSecurity http, SessionTokensRevocation sessionTokensRevocation,
             AuthenticationFailureHandler loginFailureHandler, RateLimits rateLimits, BrowserOrigins browserOrigins,
-            AuthorizationServerSettings endpoints, SecondFactorOnSignIn secondFactorOnSignIn) {
+            AuthorizationServerSettings endpoints, AfterFirstFactor afterPassword) {
         // CORS pre-flight requests of the protocol endpoints arrive here: the protocol chain matches only their methods
         http.headers(SecurityHeaders.everywhere())
                 .cors(cors -> cors.configurationSource(BrowserAccess.to(browserOrigins, endpoints)))
@@ -43,7 +43,7 @@ public class DefaultSecurityConfig {
                 .formLogin(login -> login
                         .loginPage(Pages.LOGIN)
                         .authenticationDetailsSource(SignIns.DETAILS)
-                        .successHandler(secondFactorOnSignIn)
+                        .successHandler(afterPassword)
                         .failureHandler(loginFailureHandler)
                         .permitAll())
                 .logout(logout -> logout

@@ -9,18 +9,18 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.security.core.Authentication;
-import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.stereotype.Component;
 
 import dev.tollgate.auth.passwordchange.PasswordChangeOnSignIn;
+import dev.tollgate.auth.session.AfterFirstFactor;
 import dev.tollgate.auth.web.Pages;
 
 /**
- * After the password: a user with TOTP is not signed in yet but asked for the code ({@link PendingSignIn},
+ * After the password or an upstream sign-in: a user with TOTP is not signed in yet but asked for the code ({@link PendingSignIn},
  * {@link TwoFactorSignInController}); everyone else continues as before ({@link PasswordChangeOnSignIn}).
  */
 @Component
-public class SecondFactorOnSignIn implements AuthenticationSuccessHandler {
+public class SecondFactorOnSignIn implements AfterFirstFactor {
 
     private final SecondFactorCheck check;
 
