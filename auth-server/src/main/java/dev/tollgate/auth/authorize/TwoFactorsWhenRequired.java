@@ -1,12 +1,10 @@
 package dev.tollgate.auth.authorize;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.function.Consumer;
 
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationContext;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
@@ -28,12 +26,10 @@ final class TwoFactorsWhenRequired implements Consumer<OAuth2AuthorizationCodeRe
 
     private static final String ACR_VALUES = "acr_values";
 
-    private static final String ROLE_PREFIX = "ROLE_";
-
-    private final List<String> requiredRoles;
+    private final RolesRequiringMfa roles;
 
     TwoFactorsWhenRequired(RolesRequiringMfa roles) {
-        this.requiredRoles = roles.roles().stream().map(role -> ROLE_PREFIX + role).toList();
+        this.roles = roles;
     }
 
     @Override
@@ -54,8 +50,7 @@ final class TwoFactorsWhenRequired implements Consumer<OAuth2AuthorizationCodeRe
 
     private boolean required(OAuth2AuthorizationCodeRequestAuthenticationToken request, RegisteredClient client,
             Authentication user) {
-        return asksForMfa(request) || TollgateClientSettings.requiresMfa(client)
-                || user.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(requiredRoles::contains);
+        return asksForMfa(request) || TollgateClientSettings.requiresMfa(client) || roles.lackSecondFactor(user);
     }
 
     private static boolean asksForMfa(OAuth2AuthorizationCodeRequestAuthenticationToken request) {

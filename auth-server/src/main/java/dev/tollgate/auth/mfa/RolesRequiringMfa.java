@@ -2,6 +2,9 @@ package dev.tollgate.auth.mfa;
 
 import java.util.List;
 
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+
 import dev.tollgate.auth.user.Roles;
 
 /**
@@ -12,6 +15,8 @@ import dev.tollgate.auth.user.Roles;
  */
 public final class RolesRequiringMfa {
 
+    private static final String ROLE_PREFIX = "ROLE_";
+
     private final List<String> roles;
 
     public RolesRequiringMfa(MfaProperties properties, boolean production) {
@@ -21,5 +26,13 @@ public final class RolesRequiringMfa {
 
     public List<String> roles() {
         return roles;
+    }
+
+    /** Whether the user of this sign-in has one of the roles, and the sign-in proved fewer than two factors. */
+    public boolean lackSecondFactor(Authentication signIn) {
+        return !AuthenticationMethods.isMultiFactor(signIn) && signIn.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .anyMatch(authority -> authority.startsWith(ROLE_PREFIX)
+                        && roles.contains(authority.substring(ROLE_PREFIX.length())));
     }
 }
