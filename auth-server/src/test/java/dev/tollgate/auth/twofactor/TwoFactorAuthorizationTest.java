@@ -4,67 +4,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import org.htmlunit.html.HtmlPage;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 
 import dev.tollgate.auth.client.TollgateClientSettings;
-import dev.tollgate.auth.support.AuthServerTest;
 import dev.tollgate.auth.support.Browser;
-import dev.tollgate.auth.support.HttpTest;
 import dev.tollgate.auth.support.OAuthHttp.Reply;
 import dev.tollgate.auth.support.Pkce;
-import dev.tollgate.auth.support.SignedTokens;
 import dev.tollgate.auth.support.TestUsers;
 import dev.tollgate.auth.user.TollgateUser;
-import dev.tollgate.auth.user.UserRepository;
-import dev.tollgate.testsupport.TestClock;
 
 /**
  * Authorization code flows whose ID tokens say how the user signed in ({@code amr}, {@code acr}), and clients that
  * require two factors: by {@code acr_values}, by their setting, with {@code prompt=none} and {@code prompt=login}.
  */
-@AuthServerTest
-class TwoFactorAuthorizationTest extends HttpTest {
-
-    private static final String REDIRECT_URI = AuthServerTest.DEMO_WEB_REDIRECT_URI;
+class TwoFactorAuthorizationTest extends TwoFactorFlows {
 
     private static final String MFA = "urn:tollgate:mfa";
 
     @Autowired
-    UserRepository users;
-
-    @Autowired
-    PasswordEncoder passwords;
-
-    @Autowired
-    TotpAuthenticators stored;
-
-    @Autowired
     RegisteredClientRepository clients;
-
-    @Autowired
-    TestClock clock;
-
-    private TestUsers testUsers;
-
-    private Authenticators app;
-
-    @BeforeEach
-    void setUp() {
-        testUsers = new TestUsers(users, passwords);
-        app = new Authenticators(stored, clock);
-    }
 
     @Test
     void aPasswordAloneIsPwd() throws Exception {
@@ -73,8 +40,8 @@ class TwoFactorAuthorizationTest extends HttpTest {
         try (Browser browser = new Browser(http.baseUrl())) {
             HtmlPage consent = browser.signIn(browser.open(authorize("p1", pkce, "")), user.username(),
                     TestUsers.PASSWORD);
-            TwoFactorSignInTest.approveIfAsked(browser, consent);
-            JWTClaimsSet idToken = idToken(browser, pkce);
+            approveIfAsked(browser, consent);
+            JWTClaimsSet idToken = idToken(http, browser, pkce);
             assertThat(idToken.getStringListClaim("amr")).containsExactly("pwd");
             assertThat(idToken.getStringClaim("acr")).isEqualTo("urn:tollgate:pwd");
         }
@@ -88,9 +55,9 @@ class TwoFactorAuthorizationTest extends HttpTest {
         try (Browser browser = new Browser(http.baseUrl())) {
             HtmlPage codePage = browser.signIn(browser.open(authorize("q1", pkce, "&acr_values=" + MFA)),
                     user.username(), TestUsers.PASSWORD);
-            TwoFactorSignInTest.approveIfAsked(browser,
+            approveIfAsked(browser,
                     Authenticators.enter(codePage, "two-factor-form", app.codeNow(user.id()), "verify"));
-            JWTClaimsSet idToken = idToken(browser, pkce);
+            JWTClaimsSet idToken = idToken(http, browser, pkce);
             assertThat(idToken.getStringListClaim("amr")).containsExactly("mfa", "pwd", "otp");
             assertThat(idToken.getStringClaim("acr")).isEqualTo(MFA);
         }
@@ -110,10 +77,10 @@ class TwoFactorAuthorizationTest extends HttpTest {
             setup = browser.click(setup, "two-factor-start");
             HtmlPage recovery = Authenticators.enter(setup, "two-factor-confirm-form", app.codeNow(user.id(), false),
                     "two-factor-confirm");
-            TwoFactorSignInTest.approveIfAsked(browser, browser.click(recovery, "two-factor-continue"));
+            approveIfAsked(browser, browser.click(recovery, "two-factor-continue"));
 
             assertThat(browser.callbackParameters()).containsEntry("state", "u1");
-            JWTClaimsSet idToken = idToken(browser, pkce);
+            JWTClaimsSet idToken = idToken(http, browser, pkce);
             assertThat(idToken.getStringClaim("acr")).isEqualTo(MFA);
             assertThat(idToken.getStringListClaim("amr")).contains("mfa", "otp", "pwd");
         }
@@ -129,9 +96,9 @@ class TwoFactorAuthorizationTest extends HttpTest {
 
             HtmlPage codePage = browser.open(authorize("v1", pkce, "&acr_values=" + MFA));
             assertThat(codePage.getUrl().getPath()).isEqualTo("/login/two-factor");
-            TwoFactorSignInTest.approveIfAsked(browser,
+            approveIfAsked(browser,
                     Authenticators.enter(codePage, "two-factor-form", app.codeNow(user.id()), "verify"));
-            assertThat(idToken(browser, pkce).getStringClaim("acr")).isEqualTo(MFA);
+            assertThat(idToken(http, browser, pkce).getStringClaim("acr")).isEqualTo(MFA);
         }
     }
 
@@ -180,10 +147,10 @@ class TwoFactorAuthorizationTest extends HttpTest {
             assertThat(codePage.getUrl().getPath()).as("the password alone is not a fresh sign-in")
                     .isEqualTo("/login/two-factor");
             assertThat(browser.callback()).isNull();
-            TwoFactorSignInTest.approveIfAsked(browser,
+            approveIfAsked(browser,
                     Authenticators.enter(codePage, "two-factor-form", app.codeNow(user.id()), "verify"));
 
-            JWTClaimsSet idToken = idToken(browser, pkce);
+            JWTClaimsSet idToken = idToken(http, browser, pkce);
             assertThat(idToken.getStringClaim("acr")).isEqualTo(MFA);
             assertThat(idToken.getDateClaim("auth_time").toInstant().getEpochSecond())
                     .isEqualTo(clock.instant().getEpochSecond());
@@ -198,13 +165,5 @@ class TwoFactorAuthorizationTest extends HttpTest {
 
     private static String authorize(String state, Pkce pkce, String more) {
         return Browser.authorizePath("demo-web", REDIRECT_URI, "openid", state, pkce) + more;
-    }
-
-    private JWTClaimsSet idToken(Browser browser, Pkce pkce) throws Exception {
-        Reply tokens = http.post("/oauth2/token", "demo-web", "demo-web-secret", Map.of("grant_type",
-                "authorization_code", "code", browser.callbackParameters().get("code"), "redirect_uri", REDIRECT_URI,
-                "code_verifier", pkce.verifier()));
-        assertThat(tokens.status()).as(tokens.toString()).isEqualTo(200);
-        return SignedTokens.verified(tokens.field("id_token"), http).getJWTClaimsSet();
     }
 }

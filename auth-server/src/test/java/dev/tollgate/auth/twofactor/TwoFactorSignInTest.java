@@ -10,53 +10,22 @@ import java.util.Map;
 import org.htmlunit.html.HtmlElement;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
-import dev.tollgate.auth.support.AuthServerTest;
 import dev.tollgate.auth.support.Browser;
-import dev.tollgate.auth.support.HttpTest;
 import dev.tollgate.auth.support.OAuthHttp.Reply;
 import dev.tollgate.auth.support.Pkce;
 import dev.tollgate.auth.support.TestUsers;
 import dev.tollgate.auth.user.TollgateUser;
-import dev.tollgate.auth.user.UserRepository;
-import dev.tollgate.testsupport.TestClock;
 
 /** A user turns TOTP on at the account page, then signs in with the password and a code, and turns it off again. */
-@AuthServerTest
-class TwoFactorSignInTest extends HttpTest {
-
-    private static final String REDIRECT_URI = AuthServerTest.DEMO_WEB_REDIRECT_URI;
-
-    @Autowired
-    UserRepository users;
-
-    @Autowired
-    PasswordEncoder passwords;
-
-    @Autowired
-    TotpAuthenticators stored;
-
-    @Autowired
-    TestClock clock;
+class TwoFactorSignInTest extends TwoFactorFlows {
 
     @Autowired
     JdbcClient jdbc;
-
-    private TestUsers testUsers;
-
-    private Authenticators app;
-
-    @BeforeEach
-    void setUp() {
-        testUsers = new TestUsers(users, passwords);
-        app = new Authenticators(stored, clock);
-    }
 
     @Test
     void enrolmentShowsTheKeyAsQrCodeAndUriAndOnlyACodeFromTheAppTurnsItOn() throws Exception {
@@ -206,11 +175,5 @@ class TwoFactorSignInTest extends HttpTest {
         HtmlForm form = account.getHtmlElementById("two-factor-remove-form");
         form.getInputByName("password").type(password);
         return browser.click(account, "two-factor-remove");
-    }
-
-    static void approveIfAsked(Browser browser, HtmlPage page) throws Exception {
-        if (page.getElementById("approve") != null) {
-            browser.click(page, "approve");
-        }
     }
 }

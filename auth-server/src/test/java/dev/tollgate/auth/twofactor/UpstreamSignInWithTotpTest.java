@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
 
@@ -15,14 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-import dev.tollgate.auth.support.AuthServerTest;
 import dev.tollgate.auth.support.Browser;
 import dev.tollgate.auth.support.DemoUpstream;
 import dev.tollgate.auth.support.FederationTest;
 import dev.tollgate.auth.support.OAuthHttp;
-import dev.tollgate.auth.support.OAuthHttp.Reply;
 import dev.tollgate.auth.support.Pkce;
-import dev.tollgate.auth.support.SignedTokens;
 import dev.tollgate.auth.user.TollgateUser;
 import dev.tollgate.auth.user.UserRepository;
 
@@ -32,7 +28,7 @@ import dev.tollgate.auth.user.UserRepository;
  */
 class UpstreamSignInWithTotpTest extends FederationTest {
 
-    private static final String REDIRECT_URI = AuthServerTest.DEMO_WEB_REDIRECT_URI;
+    private static final String REDIRECT_URI = TwoFactorFlows.REDIRECT_URI;
 
     @Autowired
     UserRepository users;
@@ -52,8 +48,8 @@ class UpstreamSignInWithTotpTest extends FederationTest {
         Pkce first = Pkce.create();
         try (Browser browser = new Browser(tollgate(), DemoUpstream.issuer())) {
             HtmlPage next = browser.signIn(continueWithUpstream(browser, "t1", first), username, "tara-password");
-            TwoFactorSignInTest.approveIfAsked(browser, next);
-            JWTClaimsSet idToken = idToken(browser, first);
+            TwoFactorFlows.approveIfAsked(browser, next);
+            JWTClaimsSet idToken = TwoFactorFlows.idToken(new OAuthHttp(port), browser, first);
             assertThat(idToken.getStringClaim("acr")).isEqualTo("urn:tollgate:upstream");
             assertThat(idToken.getClaim("amr")).as("no method Tollgate checked itself").isNull();
         }
@@ -69,10 +65,10 @@ class UpstreamSignInWithTotpTest extends FederationTest {
             assertThat(browser.isSignedIn()).isFalse();
 
             browser.open(Browser.authorizePath("demo-web", REDIRECT_URI, "openid", "t3", second));
-            TwoFactorSignInTest.approveIfAsked(browser, Authenticators.enter(browser.open("/login/two-factor"),
+            TwoFactorFlows.approveIfAsked(browser, Authenticators.enter(browser.open("/login/two-factor"),
                     "two-factor-form", app.codeNow(localId), "verify"));
             assertThat(browser.callbackParameters()).containsEntry("state", "t3");
-            JWTClaimsSet idToken = idToken(browser, second);
+            JWTClaimsSet idToken = TwoFactorFlows.idToken(new OAuthHttp(port), browser, second);
             assertThat(idToken.getStringClaim("acr")).isEqualTo("urn:tollgate:mfa");
             assertThat(idToken.getStringListClaim("amr")).containsExactly("mfa", "otp");
         }
@@ -81,14 +77,5 @@ class UpstreamSignInWithTotpTest extends FederationTest {
     private HtmlPage continueWithUpstream(Browser browser, String state, Pkce pkce) throws Exception {
         HtmlPage login = browser.open(Browser.authorizePath("demo-web", REDIRECT_URI, "openid", state, pkce));
         return browser.click(login, "continue-with-upstream");
-    }
-
-    private JWTClaimsSet idToken(Browser browser, Pkce pkce) throws Exception {
-        OAuthHttp http = new OAuthHttp(port);
-        Reply tokens = http.post("/oauth2/token", "demo-web", "demo-web-secret", Map.of("grant_type",
-                "authorization_code", "code", browser.callbackParameters().get("code"), "redirect_uri", REDIRECT_URI,
-                "code_verifier", pkce.verifier()));
-        assertThat(tokens.status()).as(tokens.toString()).isEqualTo(200);
-        return SignedTokens.verified(tokens.field("id_token"), http).getJWTClaimsSet();
     }
 }
