@@ -161,6 +161,19 @@ class TwoFactorSignInTest extends TwoFactorFlows {
     }
 
     @Test
+    void theCodePageSpeaksGermanToAGermanBrowser() throws Exception {
+        TollgateUser user = testUsers.create("greta");
+        app.enrol(user.id(), List.of());
+        try (Browser browser = new Browser(http.baseUrl()).speaking("de-DE,de;q=0.9")) {
+            HtmlPage codePage = browser.signIn(browser.open("/login"), user.username(), TestUsers.PASSWORD);
+            assertThat(codePage.getDocumentElement().getAttribute("lang")).isEqualTo("de");
+            assertThat(codePage.getElementById("verify").getTextContent()).isEqualTo("Bestätigen");
+            HtmlPage wrong = Authenticators.enter(codePage, "two-factor-form", "000000", "verify");
+            assertThat(wrong.getElementById("two-factor-error").asNormalizedText()).contains("stimmt nicht");
+        }
+    }
+
+    @Test
     void theCodePageWithoutAPasswordFirstIsTheLoginPage() throws Exception {
         try (Browser browser = new Browser(http.baseUrl())) {
             HtmlPage page = browser.open("/login/two-factor");
