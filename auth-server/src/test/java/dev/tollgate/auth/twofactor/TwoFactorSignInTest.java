@@ -11,8 +11,11 @@ import org.htmlunit.html.HtmlElement;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.tollgate.auth.support.Browser;
@@ -22,13 +25,14 @@ import dev.tollgate.auth.support.TestUsers;
 import dev.tollgate.auth.user.TollgateUser;
 
 /** A user turns TOTP on at the account page, then signs in with the password and a code, and turns it off again. */
+@ExtendWith(OutputCaptureExtension.class)
 class TwoFactorSignInTest extends TwoFactorFlows {
 
     @Autowired
     JdbcClient jdbc;
 
     @Test
-    void enrolmentShowsTheKeyAsQrCodeAndUriAndOnlyACodeFromTheAppTurnsItOn() throws Exception {
+    void enrolmentShowsTheKeyAsQrCodeAndUriAndOnlyACodeFromTheAppTurnsItOn(CapturedOutput log) throws Exception {
         TollgateUser user = testUsers.create("tina");
         try (Browser browser = new Browser(http.baseUrl())) {
             browser.signIn(browser.open("/login"), user.username(), TestUsers.PASSWORD);
@@ -60,11 +64,13 @@ class TwoFactorSignInTest extends TwoFactorFlows {
 
             account = browser.click(recovery, "two-factor-continue");
             assertThat(account.getElementById("two-factor-on").asNormalizedText()).contains("10");
+            assertThat(log.getOut()).contains("event=SECOND_FACTOR_CHANGED user=" + user.id() + " what=totp.enrolled");
         }
     }
 
     @Test
-    void afterThePasswordNothingIsSignedInUntilTheCodeIsRightAndACodeWorksOnce() throws Exception {
+    void afterThePasswordNothingIsSignedInUntilTheCodeIsRightAndACodeWorksOnce(CapturedOutput log)
+            throws Exception {
         TollgateUser user = testUsers.create("tom");
         app.enrol(user.id(), List.of());
         Pkce pkce = Pkce.create();
@@ -88,6 +94,8 @@ class TwoFactorSignInTest extends TwoFactorFlows {
             HtmlPage again = Authenticators.enter(browser.open("/login/two-factor"), "two-factor-form", "123456",
                     "verify");
             assertThat(again.getElementById("two-factor-error")).isNotNull();
+            assertThat(log.getOut()).contains("event=SIGN_IN_FAILED user=" + user.id())
+                    .contains("method=totp reason=wrong_code");
             assertThat(browser.isSignedIn()).isFalse();
 
             // the last page the browser asked for before the code is where the sign-in continues
@@ -114,7 +122,7 @@ class TwoFactorSignInTest extends TwoFactorFlows {
     }
 
     @Test
-    void aRecoveryCodeWorksInsteadOfACodeOnce() throws Exception {
+    void aRecoveryCodeWorksInsteadOfACodeOnce(CapturedOutput log) throws Exception {
         TollgateUser user = testUsers.create("rita");
         List<String> recoveryCodes = RecoveryCodes.generate();
         app.enrol(user.id(), recoveryCodes);
@@ -122,6 +130,7 @@ class TwoFactorSignInTest extends TwoFactorFlows {
             HtmlPage codePage = browser.signIn(browser.open("/login"), user.username(), TestUsers.PASSWORD);
             Authenticators.enter(codePage, "two-factor-form", recoveryCodes.get(3).toUpperCase(), "verify");
             assertThat(browser.isSignedIn()).isTrue();
+            assertThat(log.getOut()).contains("event=RECOVERY_CODE_USED user=" + user.id());
             assertThat(browser.<HtmlPage>open("/account").getElementById("two-factor-on").asNormalizedText()).contains("9");
         }
         try (Browser browser = new Browser(http.baseUrl())) {
@@ -133,7 +142,8 @@ class TwoFactorSignInTest extends TwoFactorFlows {
     }
 
     @Test
-    void turningTotpOffTakesTheCurrentPasswordAndAFormWithoutCsrfTokenChangesNothing() throws Exception {
+    void turningTotpOffTakesTheCurrentPasswordAndAFormWithoutCsrfTokenChangesNothing(CapturedOutput log)
+            throws Exception {
         TollgateUser user = testUsers.create("otto");
         app.enrol(user.id(), List.of());
         try (Browser browser = new Browser(http.baseUrl())) {
@@ -152,6 +162,7 @@ class TwoFactorSignInTest extends TwoFactorFlows {
             assertThat(account.getElementById("two-factor-account-notice")).isNotNull();
             assertThat(account.getElementById("two-factor-off")).isNotNull();
             assertThat(stored.isEnabled(user.id())).isFalse();
+            assertThat(log.getOut()).contains("event=SECOND_FACTOR_CHANGED user=" + user.id() + " what=totp.removed");
         }
         try (Browser browser = new Browser(http.baseUrl())) {
             HtmlPage account = browser.signIn(browser.open("/login"), user.username(), TestUsers.PASSWORD);
