@@ -25,6 +25,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import dev.tollgate.auth.web.Pages;
 import dev.tollgate.ratelimit.BucketTable;
 import dev.tollgate.ratelimit.RateLimiter;
 
@@ -42,10 +43,14 @@ public class RateLimits {
     private final RateLimiter limiter;
     private final RequestMatcher protocolEndpoints;
     private final RequestMatcher introspection;
-    /** Every form that checks a user's password: the sign-in form and the account-link page of social login. */
+    /**
+     * Every form that checks a user's password or second factor: the sign-in form, the account-link page of social
+     * login and the code after the password.
+     */
     private final RequestMatcher signIn = new OrRequestMatcher(
             PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login"),
-            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login/link"));
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login/link"),
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, Pages.TWO_FACTOR));
 
     public RateLimits(RateLimitProperties properties, AuthorizationServerSettings endpoints, DataSource dataSource,
             Clock clock) {
