@@ -24,8 +24,8 @@ import dev.tollgate.auth.web.Pages;
 
 /**
  * The authorization endpoint ({@code /oauth2/authorize}) on Tollgate's rules: native app redirect URIs, fresh
- * sign-in for {@code prompt=login} and {@code max_age}, two factors when required, consent, no request objects, only grantable scopes, and
- * {@code iss} in every response.
+ * sign-in for {@code prompt=login} and {@code max_age}, two factors when required, consent, no request objects, only
+ * grantable scopes, and {@code iss} in every response.
  */
 @Component
 public class AuthorizationEndpoint {

@@ -5,8 +5,8 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationToken;
 
 /**
- * The authorization request needs a sign-in with two factors and the browser's has one ({@link TwoFactorsWhenRequired}):
- * {@link FreshSignInEntry} sends the user to prove (or set up) the second one and brings the request back after it.
+ * The authorization request needs a sign-in with two factors and the browser's has one
+ * ({@link TwoFactorsWhenRequired}): {@link FreshSignInEntry} sends the user to prove (or set up) the second one and brings the request back after it.
  */
 final class SecondFactorRequired extends OAuth2AuthorizationCodeRequestAuthenticationException {
 

@@ -16,8 +16,9 @@ import dev.tollgate.auth.session.AfterFirstFactor;
 import dev.tollgate.auth.web.Pages;
 
 /**
- * After the password or an upstream sign-in: a user with TOTP is not signed in yet but asked for the code ({@link PendingSignIn},
- * {@link TwoFactorSignInController}); everyone else continues as before ({@link PasswordChangeOnSignIn}).
+ * After the password or an upstream sign-in: a user with TOTP is not signed in yet but asked for the code
+ * ({@link PendingSignIn}, {@link TwoFactorSignInController}); everyone else continues as before
+ * ({@link PasswordChangeOnSignIn}).
  */
 @Component
 public class SecondFactorOnSignIn implements AfterFirstFactor {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.htmlunit.Page;
 import org.htmlunit.html.HtmlElement;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
@@ -131,7 +132,8 @@ class TwoFactorSignInTest extends TwoFactorFlows {
             Authenticators.enter(codePage, "two-factor-form", recoveryCodes.get(3).toUpperCase(), "verify");
             assertThat(browser.isSignedIn()).isTrue();
             assertThat(log.getOut()).contains("event=RECOVERY_CODE_USED user=" + user.id());
-            assertThat(browser.<HtmlPage>open("/account").getElementById("two-factor-on").asNormalizedText()).contains("9");
+            HtmlPage account = browser.open("/account");
+            assertThat(account.getElementById("two-factor-on").asNormalizedText()).contains("9");
         }
         try (Browser browser = new Browser(http.baseUrl())) {
             HtmlPage codePage = browser.signIn(browser.open("/login"), user.username(), TestUsers.PASSWORD);
@@ -150,7 +152,7 @@ class TwoFactorSignInTest extends TwoFactorFlows {
             HtmlPage codePage = browser.signIn(browser.open("/login"), user.username(), TestUsers.PASSWORD);
             Authenticators.enter(codePage, "two-factor-form", app.codeNow(user.id()), "verify");
 
-            org.htmlunit.Page forged = browser.post("/account/two-factor/remove", Map.of("password", TestUsers.PASSWORD));
+            Page forged = browser.post("/account/two-factor/remove", Map.of("password", TestUsers.PASSWORD));
             assertThat(forged.getWebResponse().getStatusCode()).isEqualTo(403);
             assertThat(stored.isEnabled(user.id())).isTrue();
 
