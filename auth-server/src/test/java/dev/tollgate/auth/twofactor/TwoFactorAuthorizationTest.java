@@ -161,6 +161,7 @@ class TwoFactorAuthorizationTest extends TwoFactorFlows {
     void discoveryNamesTheAcrValues() {
         Reply configuration = http.get("/.well-known/openid-configuration");
         assertThat(configuration.json().get("acr_values_supported").toString()).contains(MFA, "urn:tollgate:pwd");
+        assertThat(configuration.json().get("claims_supported").toString()).contains("\"acr\"", "\"amr\"");
     }
 
     private static String authorize(String state, Pkce pkce, String more) {
