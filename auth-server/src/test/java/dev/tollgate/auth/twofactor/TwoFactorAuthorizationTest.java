@@ -60,6 +60,9 @@ class TwoFactorAuthorizationTest extends TwoFactorFlows {
             JWTClaimsSet idToken = idToken(http, browser, pkce);
             assertThat(idToken.getStringListClaim("amr")).containsExactly("mfa", "pwd", "otp");
             assertThat(idToken.getStringClaim("acr")).isEqualTo(MFA);
+            assertThat(idToken.getStringClaim("sid")).as("the sign-in session, as after a password alone").isNotBlank();
+            assertThat(idToken.getDateClaim("auth_time").toInstant().getEpochSecond())
+                    .isEqualTo(clock.instant().getEpochSecond());
         }
     }
 
