@@ -1,14 +1,16 @@
 package dev.tollgate.auth.twofactor;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.apache.commons.codec.binary.Base32;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
 
 /** The authenticator app of a test user: the codes it shows now, read from the secret the server keeps. */
-final class Authenticators {
+public final class Authenticators {
 
     private final TotpAuthenticators stored;
 
@@ -35,8 +37,20 @@ final class Authenticators {
         return codeNow(userId, true);
     }
 
+    /**
+     * Turns TOTP on from the set-up page as a person with an authenticator app does: starts, reads the key the page
+     * shows as text, types the app's code for it now, and returns the page of recovery codes.
+     */
+    public static HtmlPage setUpFromThePage(HtmlPage setup) throws Exception {
+        HtmlPage started = setup.getHtmlElementById("two-factor-start").click();
+        String key = started.getHtmlElementById("two-factor-secret").getTextContent().replaceAll("\\s", "");
+        byte[] secret = new Base32().decode(key);
+        String code = TotpCodes.codeAt(secret, TotpCodes.stepAt(Instant.now()), TotpCodes.DIGITS);
+        return enter(started, "two-factor-confirm-form", code, "two-factor-confirm");
+    }
+
     /** Types a code into the page's form and submits it. */
-    static HtmlPage enter(HtmlPage page, String formId, String code, String buttonId) throws Exception {
+    public static HtmlPage enter(HtmlPage page, String formId, String code, String buttonId) throws Exception {
         HtmlForm form = page.getHtmlElementById(formId);
         form.getInputByName("code").type(code);
         return page.getHtmlElementById(buttonId).click();
