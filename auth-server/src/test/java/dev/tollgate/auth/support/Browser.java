@@ -71,6 +71,12 @@ public class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Sends every request with this {@code User-Agent}, as another browser or device would. */
+    public Browser withUserAgent(String userAgent) {
+        web.addRequestHeader("User-Agent", userAgent);
+        return this;
+    }
+
     /** Whether {@code url} is one of the servers the browser really talks to, rather than a client's callback. */
     protected boolean isServer(URL url) {
         return servers.stream().anyMatch(server -> url.toString().startsWith(server));
