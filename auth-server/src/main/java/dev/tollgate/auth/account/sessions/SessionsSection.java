@@ -1,10 +1,6 @@
 package dev.tollgate.auth.account.sessions;
 
 import java.security.Principal;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -16,6 +12,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 import dev.tollgate.auth.account.AccountController;
+import dev.tollgate.auth.account.AccountTimes;
 import dev.tollgate.auth.session.SignInSession;
 import dev.tollgate.auth.session.UserSessions;
 
@@ -40,12 +37,9 @@ class SessionsSection {
     List<SessionRow> accountSessions(Principal principal, HttpSession current, Locale locale) {
         UUID userId = UUID.fromString(principal.getName());
         String currentId = sessions.listedIdOf(userId, current.getId()).orElse(null);
-        DateTimeFormatter times = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(locale)
-                .withZone(ZoneOffset.UTC);
         return sessions.list(userId).stream()
                 .map(session -> new SessionRow(session.id(), device(session, locale), address(session, locale),
-                        at(times, session.created()), at(times, session.lastUsed()),
+                        AccountTimes.format(session.created(), locale), AccountTimes.format(session.lastUsed(), locale),
                         session.id().equals(currentId)))
                 .toList();
     }
@@ -62,9 +56,5 @@ class SessionsSection {
     private String address(SignInSession session, Locale locale) {
         return session.address() != null ? session.address()
                 : messages.getMessage("account.sessions.unknown-address", null, locale);
-    }
-
-    private static String at(DateTimeFormatter times, Instant instant) {
-        return times.format(instant) + " UTC";
     }
 }
