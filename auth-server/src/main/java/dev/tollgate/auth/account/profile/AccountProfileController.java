@@ -1,0 +1,93 @@
+package dev.tollgate.auth.account.profile;
+
+import java.security.Principal;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import dev.tollgate.auth.account.AccountAnswers;
+import dev.tollgate.auth.account.AccountController;
+import dev.tollgate.auth.account.AccountOwners;
+import dev.tollgate.auth.account.changes.AccountChange;
+import dev.tollgate.auth.account.changes.AccountChanged;
+import dev.tollgate.auth.account.changes.AccountChanges;
+import dev.tollgate.auth.useradmin.UniqueUserNames;
+import dev.tollgate.auth.user.TollgateUser;
+import dev.tollgate.auth.user.UserRepository;
+
+/**
+ * The profile section of the account page: the user's name and email address. An address belongs to one user, in any
+ * case ({@link UniqueUserNames}); a new one is stored as not verified ({@code email_verified} false in tokens and
+ * userinfo) until the user follows the link mailed to it. That mail is sent by whoever listens for
+ * {@link AccountChanged} with {@link AccountChange#EMAIL_CHANGED}; the notice of the change goes to the previous
+ * address.
+ */
+@Controller
+class AccountProfileController {
+
+    static final String PATH = AccountController.PATH + "/profile";
+
+    private final AccountOwners owners;
+
+    private final UserRepository users;
+
+    private final UniqueUserNames uniqueNames;
+
+    private final AccountChanges changes;
+
+    private final AccountAnswers answers;
+
+    AccountProfileController(AccountOwners owners, UserRepository users, UniqueUserNames uniqueNames,
+            AccountChanges changes, AccountAnswers answers) {
+        this.owners = owners;
+        this.users = users;
+        this.uniqueNames = uniqueNames;
+        this.changes = changes;
+        this.answers = answers;
+    }
+
+    @PostMapping(PATH)
+    String update(Principal principal, @Valid @ModelAttribute ProfileForm form, BindingResult invalid,
+            HttpServletRequest request, Locale locale, RedirectAttributes flash) {
+        TollgateUser user = owners.of(principal);
+        if (invalid.hasFieldErrors("email")) {
+            return answers.error(flash, locale, "account.profile.email-invalid");
+        }
+        if (invalid.hasErrors()) {
+            return answers.error(flash, locale, "account.profile.name-too-long");
+        }
+        if (form.email() == null && user.email() != null) {
+            return answers.error(flash, locale, "account.profile.email-required");
+        }
+        boolean emailChanged = !Objects.equals(form.email(), user.email());
+        boolean nameChanged = !Objects.equals(form.name(), user.displayName());
+        if (emailChanged && uniqueNames.emailTaken(form.email(), user.id())) {
+            return answers.error(flash, locale, "account.profile.email-taken");
+        }
+        if (!emailChanged && !nameChanged) {
+            return answers.notice(flash, locale, "account.profile.unchanged");
+        }
+        users.updateProfile(user.id(), form.name(), form.email());
+        String address = request.getRemoteAddr();
+        if (nameChanged) {
+            changes.made(user, AccountChange.DISPLAY_NAME_CHANGED, address,
+                    Map.of("before", Objects.toString(user.displayName(), ""), "after",
+                            Objects.toString(form.name(), "")));
+        }
+        if (emailChanged) {
+            changes.made(user, AccountChange.EMAIL_CHANGED, address,
+                    Map.of("before", Objects.toString(user.email(), ""), "after", form.email()));
+            return answers.notice(flash, locale, "account.profile.email-changed", form.email());
+        }
+        return answers.notice(flash, locale, "account.profile.saved");
+    }
+}
