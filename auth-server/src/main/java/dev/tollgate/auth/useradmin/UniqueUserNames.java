@@ -24,6 +24,14 @@ public class UniqueUserNames {
                 .params(username, except).query(Long.class).single() > 0;
     }
 
+    /**
+     * Takes the lock under which an email address is checked with {@link #emailTaken} and then stored, until the
+     * transaction ends: two such changes to one address wait for each other, and the second sees the first.
+     */
+    public void lockEmailChanges() {
+        jdbc.sql("SELECT name FROM startup_lock WHERE name = 'user-email' FOR UPDATE").query().listOfRows();
+    }
+
     /** Whether another user than {@code except} has this email address, in any case. */
     public boolean emailTaken(String email, UUID except) {
         return jdbc.sql("SELECT count(*) FROM users WHERE lower(email) = lower(?) AND id <> ?")

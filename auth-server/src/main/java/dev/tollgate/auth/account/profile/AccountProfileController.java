@@ -22,7 +22,6 @@ import dev.tollgate.auth.account.changes.AccountChanged;
 import dev.tollgate.auth.account.changes.AccountChanges;
 import dev.tollgate.auth.useradmin.UniqueUserNames;
 import dev.tollgate.auth.user.TollgateUser;
-import dev.tollgate.auth.user.UserRepository;
 
 /**
  * The profile section of the account page: the user's name and email address. An address belongs to one user, in any
@@ -38,19 +37,16 @@ class AccountProfileController {
 
     private final AccountOwners owners;
 
-    private final UserRepository users;
-
-    private final UniqueUserNames uniqueNames;
+    private final ProfileChanges profiles;
 
     private final AccountChanges changes;
 
     private final AccountAnswers answers;
 
-    AccountProfileController(AccountOwners owners, UserRepository users, UniqueUserNames uniqueNames,
-            AccountChanges changes, AccountAnswers answers) {
+    AccountProfileController(AccountOwners owners, ProfileChanges profiles, AccountChanges changes,
+            AccountAnswers answers) {
         this.owners = owners;
-        this.users = users;
-        this.uniqueNames = uniqueNames;
+        this.profiles = profiles;
         this.changes = changes;
         this.answers = answers;
     }
@@ -68,22 +64,20 @@ class AccountProfileController {
         if (form.email() == null && user.email() != null) {
             return answers.error(flash, locale, "account.profile.email-required");
         }
-        boolean emailChanged = !Objects.equals(form.email(), user.email());
-        boolean nameChanged = !Objects.equals(form.name(), user.displayName());
-        if (emailChanged && uniqueNames.emailTaken(form.email(), user.id())) {
+        ProfileChanges.Outcome outcome = profiles.change(user, form.name(), form.email());
+        if (outcome == ProfileChanges.Outcome.EMAIL_TAKEN) {
             return answers.error(flash, locale, "account.profile.email-taken");
         }
-        if (!emailChanged && !nameChanged) {
+        if (outcome == ProfileChanges.Outcome.UNCHANGED) {
             return answers.notice(flash, locale, "account.profile.unchanged");
         }
-        users.updateProfile(user.id(), form.name(), form.email());
         String address = request.getRemoteAddr();
-        if (nameChanged) {
+        if (!Objects.equals(form.name(), user.displayName())) {
             changes.made(user, AccountChange.DISPLAY_NAME_CHANGED, address,
                     Map.of("before", Objects.toString(user.displayName(), ""), "after",
                             Objects.toString(form.name(), "")));
         }
-        if (emailChanged) {
+        if (outcome == ProfileChanges.Outcome.EMAIL_CHANGED) {
             changes.made(user, AccountChange.EMAIL_CHANGED, address,
                     Map.of("before", Objects.toString(user.email(), ""), "after", form.email()));
             return answers.notice(flash, locale, "account.profile.email-changed", form.email());
