@@ -195,7 +195,7 @@ class AdminConsoleUsersTest extends HttpTest {
             assertThat(login.getElementById("login-form")).isNotNull();
             Page forbidden = browser.signIn(login, "alice", "alice-password");
             assertThat(forbidden.getWebResponse().getStatusCode()).isEqualTo(403);
-            assertThat(forbidden.getWebResponse().getContentAsString())
+            assertThat(((HtmlPage) forbidden).asNormalizedText())
                     .contains("You can't do that here", "a role your account does not have")
                     .doesNotContain("Exception");
             assertThat(browser.<Page>open("/admin").getWebResponse().getStatusCode()).isEqualTo(403);

@@ -77,6 +77,12 @@ public class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Sends every request with this {@code Accept-Language}, as a browser set to that language does. */
+    public Browser speaking(String acceptLanguage) {
+        web.addRequestHeader("Accept-Language", acceptLanguage);
+        return this;
+    }
+
     /** Whether {@code url} is one of the servers the browser really talks to, rather than a client's callback. */
     protected boolean isServer(URL url) {
         return servers.stream().anyMatch(server -> url.toString().startsWith(server));

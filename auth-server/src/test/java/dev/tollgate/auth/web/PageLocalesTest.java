@@ -1,0 +1,75 @@
+package dev.tollgate.auth.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.htmlunit.html.HtmlPage;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import dev.tollgate.auth.support.AuthServerTest;
+import dev.tollgate.auth.support.Browser;
+import dev.tollgate.auth.support.ClientAddresses;
+import dev.tollgate.auth.support.Pkce;
+
+/** The pages speak the client's {@code ui_locales} first, then the browser's language, then English. */
+@AuthServerTest
+class PageLocalesTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void aBrowserSetToGermanGetsTheLoginPageInGerman() throws Exception {
+        try (Browser browser = browser().speaking("de-DE,de;q=0.9,en;q=0.5")) {
+            HtmlPage login = browser.open("/login");
+            assertThat(login.getDocumentElement().getAttribute("lang")).isEqualTo("de");
+            assertThat(login.getElementById("sign-in").getTextContent()).isEqualTo("Anmelden");
+            assertThat(login.asNormalizedText()).contains("Benutzername", "Passwort");
+        }
+    }
+
+    @Test
+    void aLanguageTollgateDoesNotSpeakFallsBackToEnglish() throws Exception {
+        try (Browser browser = browser().speaking("fr-FR,fr;q=0.9")) {
+            HtmlPage login = browser.open("/login");
+            assertThat(login.getDocumentElement().getAttribute("lang")).isEqualTo("en");
+            assertThat(login.getElementById("sign-in").getTextContent()).isEqualTo("Sign in");
+        }
+    }
+
+    @Test
+    void theClientsUiLocalesOutweighTheBrowserForTheWholeSignIn() throws Exception {
+        try (Browser browser = browser().speaking("en-US,en;q=0.9")) {
+            HtmlPage login = browser.open(Browser.authorizePath("demo-web", AuthServerTest.DEMO_WEB_REDIRECT_URI,
+                    "openid books.read", "s1", Pkce.create()) + "&ui_locales=fr-CA%20de");
+            assertThat(login.getDocumentElement().getAttribute("lang")).isEqualTo("de");
+
+            HtmlPage consent = browser.signIn(login, "alice", "alice-password");
+            assertThat(consent.getElementById("approve").getTextContent()).isEqualTo("Erlauben");
+        }
+    }
+
+    @Test
+    void uiLocalesOfLanguagesTollgateDoesNotSpeakLeaveTheBrowsersLanguage() throws Exception {
+        try (Browser browser = browser().speaking("de")) {
+            HtmlPage login = browser.open(Browser.authorizePath("demo-web", AuthServerTest.DEMO_WEB_REDIRECT_URI,
+                    "openid", "s1", Pkce.create()) + "&ui_locales=fr%20x-not-a-language");
+            assertThat(login.getDocumentElement().getAttribute("lang")).isEqualTo("de");
+        }
+    }
+
+    @Test
+    void theErrorPageSpeaksTheBrowsersLanguageToo() throws Exception {
+        try (Browser browser = browser().speaking("de")) {
+            browser.signIn(browser.open("/login"), "alice", "alice-password");
+            HtmlPage missing = browser.open("/no-such-page");
+            assertThat(missing.getWebResponse().getStatusCode()).isEqualTo(404);
+            assertThat(missing.asNormalizedText()).contains("Diese Seite gibt es nicht", "Fehler 404");
+        }
+    }
+
+    private Browser browser() {
+        return new Browser("http://localhost:" + port).behindProxy(ClientAddresses.next());
+    }
+}
