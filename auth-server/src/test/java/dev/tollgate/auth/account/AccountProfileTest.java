@@ -95,6 +95,22 @@ class AccountProfileTest extends HttpTest {
         assertThat(users.findById(user.id()).orElseThrow().email()).isEqualTo(user.email());
     }
 
+    @Test
+    void thePageAndItsAnswersFollowTheBrowsersLanguage() throws Exception {
+        try (Browser browser = new Browser(http.baseUrl()).speaking("de-DE,de;q=0.9,en;q=0.5")) {
+            browser.signIn(browser.open("/login"), user.username(), TestUsers.PASSWORD);
+            HtmlPage account = browser.open(AccountController.PATH);
+            assertThat(account.getElementsByTagName("h1").get(0).asNormalizedText()).isEqualTo("Ihr Konto");
+            assertThat(account.getHtmlElementById("sessions-heading").asNormalizedText())
+                    .isEqualTo("Wo Sie angemeldet sind");
+            assertThat(account.getHtmlElementById("sessions").asNormalizedText()).contains("(dieser Browser)");
+
+            account = save(browser, account, "Umbenannt", user.email());
+
+            assertThat(notice(account)).isEqualTo("Ihr Profil ist gespeichert.");
+        }
+    }
+
     private Browser signedIn() throws Exception {
         Browser browser = new Browser(http.baseUrl());
         browser.signIn(browser.open("/login"), user.username(), TestUsers.PASSWORD);

@@ -70,7 +70,7 @@ class AccountApplicationsController {
         details.put(SecurityEvent.CLIENT, client.getClientId());
         details.put("before", String.join(" ", withdrawn.scopes()));
         details.put("authorizations", withdrawn.authorizations());
-        changes.made(user, AccountChange.APPLICATION_REMOVED, request.getRemoteAddr(), details);
+        changes.made(user, AccountChange.APPLICATION_REMOVED, request.getRemoteAddr(), locale, details);
         return answers.notice(flash, locale, "account.applications.removed", client.getClientName());
     }
 }

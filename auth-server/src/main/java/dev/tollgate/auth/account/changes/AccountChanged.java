@@ -1,5 +1,6 @@
 package dev.tollgate.auth.account.changes;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -9,10 +10,12 @@ import java.util.UUID;
  *
  * @param previousEmail the account's address before the change: where a notice about the change goes, so that a
  *        changed address cannot hide the change from the account's owner
+ * @param locale the language of the page the change was made on, for the notice
  * @param details what the change was about, in the audit trail's words (a client id, a number of sessions); never a
  *        password
  */
-public record AccountChanged(UUID userId, AccountChange change, String previousEmail, Map<String, String> details) {
+public record AccountChanged(UUID userId, AccountChange change, String previousEmail, Locale locale,
+        Map<String, String> details) {
 
     public AccountChanged {
         details = Map.copyOf(details);

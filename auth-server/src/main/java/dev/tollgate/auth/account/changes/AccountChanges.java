@@ -1,6 +1,7 @@
 package dev.tollgate.auth.account.changes;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -30,8 +31,10 @@ public class AccountChanges {
     /**
      * @param user the account as it was before the change
      * @param address the client address the change came from
+     * @param locale the language of the page the change was made on
      */
-    public void made(TollgateUser user, AccountChange change, String address, Map<String, ?> details) {
+    public void made(TollgateUser user, AccountChange change, String address, Locale locale,
+            Map<String, ?> details) {
         Map<String, String> words = new LinkedHashMap<>();
         details.forEach((name, value) -> words.put(name, String.valueOf(value)));
         SecurityEvent event = SecurityEvent.of(SecurityEventType.ACCOUNT_CHANGE)
@@ -42,6 +45,6 @@ public class AccountChanges {
             event = event.with(detail.getKey(), detail.getValue());
         }
         audit.record(event);
-        events.publishEvent(new AccountChanged(user.id(), change, user.email(), words));
+        events.publishEvent(new AccountChanged(user.id(), change, user.email(), locale, words));
     }
 }

@@ -97,7 +97,7 @@ class AccountPasswordController {
         // the new password first: no other session can sign in again with the old one after it ended
         users.updatePasswordHash(user.id(), hash);
         UserSessions.Ended ended = sessions.endAllExceptAndRevokeOtherTokens(user.id(), request.getSession().getId());
-        changes.made(user, AccountChange.PASSWORD_CHANGED, request.getRemoteAddr(),
+        changes.made(user, AccountChange.PASSWORD_CHANGED, request.getRemoteAddr(), locale,
                 Map.of("sessions", ended.sessions(), "authorizations", ended.authorizations()));
         return answers.notice(flash, locale, "account.password.changed");
     }
@@ -121,7 +121,7 @@ class AccountPasswordController {
             return answers.errorInWords(flash, refused.getMessage());
         }
         users.updatePasswordHash(user.id(), hash);
-        changes.made(user, AccountChange.PASSWORD_SET, request.getRemoteAddr(), Map.of());
+        changes.made(user, AccountChange.PASSWORD_SET, request.getRemoteAddr(), locale, Map.of());
         return answers.notice(flash, locale, "account.password.set.done", user.username());
     }
 

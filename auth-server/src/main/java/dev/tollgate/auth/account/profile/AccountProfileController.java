@@ -73,12 +73,12 @@ class AccountProfileController {
         }
         String address = request.getRemoteAddr();
         if (!Objects.equals(form.name(), user.displayName())) {
-            changes.made(user, AccountChange.DISPLAY_NAME_CHANGED, address,
+            changes.made(user, AccountChange.DISPLAY_NAME_CHANGED, address, locale,
                     Map.of("before", Objects.toString(user.displayName(), ""), "after",
                             Objects.toString(form.name(), "")));
         }
         if (outcome == ProfileChanges.Outcome.EMAIL_CHANGED) {
-            changes.made(user, AccountChange.EMAIL_CHANGED, address,
+            changes.made(user, AccountChange.EMAIL_CHANGED, address, locale,
                     Map.of("before", Objects.toString(user.email(), ""), "after", form.email()));
             return answers.notice(flash, locale, "account.profile.email-changed", form.email());
         }

@@ -58,7 +58,7 @@ class AccountSessionsController {
         if (!sessions.end(user.id(), session)) {
             return answers.error(flash, locale, "account.sessions.not-found");
         }
-        changes.made(user, AccountChange.SESSION_ENDED, request.getRemoteAddr(), Map.of());
+        changes.made(user, AccountChange.SESSION_ENDED, request.getRemoteAddr(), locale, Map.of());
         return answers.notice(flash, locale, "account.sessions.ended");
     }
 
@@ -70,7 +70,7 @@ class AccountSessionsController {
         if (ended.sessions() == 0) {
             return answers.notice(flash, locale, "account.sessions.no-others");
         }
-        changes.made(user, AccountChange.OTHER_SESSIONS_ENDED, request.getRemoteAddr(),
+        changes.made(user, AccountChange.OTHER_SESSIONS_ENDED, request.getRemoteAddr(), locale,
                 Map.of("sessions", ended.sessions(), "authorizations", ended.authorizations()));
         return answers.notice(flash, locale, "account.sessions.others-ended", ended.sessions());
     }
