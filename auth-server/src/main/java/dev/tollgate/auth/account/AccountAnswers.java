@@ -21,6 +21,10 @@ public class AccountAnswers {
         this.messages = messages;
     }
 
+    public String text(Locale locale, String key, Object... arguments) {
+        return messages.getMessage(key, arguments, locale);
+    }
+
     public String notice(RedirectAttributes flash, Locale locale, String key, Object... arguments) {
         flash.addFlashAttribute("notice", messages.getMessage(key, arguments, locale));
         return BACK;

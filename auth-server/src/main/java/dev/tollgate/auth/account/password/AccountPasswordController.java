@@ -75,8 +75,9 @@ class AccountPasswordController {
         if (!user.hasPassword()) {
             return answers.error(flash, locale, "account.password.none-yet");
         }
-        if (!password.equals(confirmation)) {
-            return answers.error(flash, locale, "account.password.mismatch");
+        NewPassword next = newPassword(user, password, confirmation, locale);
+        if (next.refusal() != null) {
+            return answers.errorInWords(flash, next.refusal());
         }
         try {
             passwordCheck.authenticate(asSignIn(user, current, request));
@@ -87,15 +88,8 @@ class AccountPasswordController {
         catch (AuthenticationException wrong) {
             return answers.error(flash, locale, "account.password.wrong-current");
         }
-        String hash;
-        try {
-            hash = newPasswords.hashOf(password, user.username());
-        }
-        catch (UnacceptablePasswordException refused) {
-            return answers.errorInWords(flash, refused.getMessage());
-        }
         // the new password first: no other session can sign in again with the old one after it ended
-        users.updatePasswordHash(user.id(), hash);
+        users.updatePasswordHash(user.id(), next.hash());
         UserSessions.Ended ended = sessions.endAllExceptAndRevokeOtherTokens(user.id(), request.getSession().getId());
         changes.made(user, AccountChange.PASSWORD_CHANGED, request.getRemoteAddr(), locale,
                 Map.of("sessions", ended.sessions(), "authorizations", ended.authorizations()));
@@ -110,19 +104,29 @@ class AccountPasswordController {
         if (user.hasPassword()) {
             return answers.error(flash, locale, "account.password.already-set");
         }
-        if (!password.equals(confirmation)) {
-            return answers.error(flash, locale, "account.password.mismatch");
+        NewPassword next = newPassword(user, password, confirmation, locale);
+        if (next.refusal() != null) {
+            return answers.errorInWords(flash, next.refusal());
         }
-        String hash;
-        try {
-            hash = newPasswords.hashOf(password, user.username());
-        }
-        catch (UnacceptablePasswordException refused) {
-            return answers.errorInWords(flash, refused.getMessage());
-        }
-        users.updatePasswordHash(user.id(), hash);
+        users.updatePasswordHash(user.id(), next.hash());
         changes.made(user, AccountChange.PASSWORD_SET, request.getRemoteAddr(), locale, Map.of());
         return answers.notice(flash, locale, "account.password.set.done", user.username());
+    }
+
+    /** The new password's hash, unless the two fields differ or the policy refuses it: then why, in words. */
+    private NewPassword newPassword(TollgateUser user, String password, String confirmation, Locale locale) {
+        if (!password.equals(confirmation)) {
+            return new NewPassword(null, answers.text(locale, "account.password.mismatch"));
+        }
+        try {
+            return new NewPassword(newPasswords.hashOf(password, user.username()), null);
+        }
+        catch (UnacceptablePasswordException refused) {
+            return new NewPassword(null, refused.getMessage());
+        }
+    }
+
+    private record NewPassword(String hash, String refusal) {
     }
 
     /** The current password as the sign-in form would send it, from this request's client address. */
