@@ -19,6 +19,7 @@ import dev.tollgate.auth.account.AccountAnswers;
 import dev.tollgate.auth.account.AccountController;
 import dev.tollgate.auth.account.AccountOwners;
 import dev.tollgate.auth.account.changes.AccountChange;
+import dev.tollgate.auth.account.changes.AccountChanged;
 import dev.tollgate.auth.account.changes.AccountChanges;
 import dev.tollgate.auth.audit.SecurityEvent;
 import dev.tollgate.auth.consent.ConsentWithdrawal;
@@ -68,6 +69,7 @@ class AccountApplicationsController {
         ConsentWithdrawal.Withdrawn withdrawn = withdrawal.withdraw(principal.getName(), client);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put(SecurityEvent.CLIENT, client.getClientId());
+        details.put(AccountChanged.CLIENT_NAME, client.getClientName());
         details.put("before", String.join(" ", withdrawn.scopes()));
         details.put("authorizations", withdrawn.authorizations());
         changes.made(user, AccountChange.APPLICATION_REMOVED, request.getRemoteAddr(), locale, details);

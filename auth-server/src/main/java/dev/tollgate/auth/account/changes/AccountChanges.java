@@ -45,6 +45,6 @@ public class AccountChanges {
             event = event.with(detail.getKey(), detail.getValue());
         }
         audit.record(event);
-        events.publishEvent(new AccountChanged(user.id(), change, user.email(), locale, words));
+        events.publishEvent(new AccountChanged(user.id(), change, user.email(), address, locale, words));
     }
 }
