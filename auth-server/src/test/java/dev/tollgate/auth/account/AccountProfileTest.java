@@ -87,6 +87,22 @@ class AccountProfileTest extends HttpTest {
     }
 
     @Test
+    void badInputGetsAMessageInWordsAndChangesNothing() throws Exception {
+        try (Browser browser = signedIn()) {
+            HtmlPage account = browser.open(AccountController.PATH);
+            account = save(browser, account, "n".repeat(201), user.email());
+            assertThat(error(account)).isEqualTo("Use at most 200 characters for your name.");
+            account = save(browser, account, user.displayName(), "someone@example.com\r\nBcc: all@example.com");
+            assertThat(error(account)).isEqualTo("That is not an email address.");
+            account = save(browser, account, user.displayName(), "x".repeat(320) + "@example.com");
+            assertThat(error(account)).isEqualTo("That is not an email address.");
+        }
+        TollgateUser unchanged = users.findById(user.id()).orElseThrow();
+        assertThat(unchanged.displayName()).isEqualTo(user.displayName());
+        assertThat(unchanged.email()).isEqualTo(user.email());
+    }
+
+    @Test
     void aPostWithoutTheCsrfTokenChangesNothing() throws Exception {
         try (Browser browser = signedIn()) {
             Page refused = browser.post("/account/profile", Map.of("name", "Mallory", "email", "mallory@example.com"));
@@ -119,6 +135,9 @@ class AccountProfileTest extends HttpTest {
 
     private static HtmlPage save(Browser browser, HtmlPage account, String name, String email) throws Exception {
         HtmlForm form = account.getHtmlElementById("profile-form");
+        // what an attacker's browser sends: the page's own limits do not hold it back
+        form.getInputByName("name").removeAttribute("maxlength");
+        form.getInputByName("email").removeAttribute("maxlength");
         form.getInputByName("name").setValue(name);
         form.getInputByName("email").setValue(email);
         return browser.click(account, "save-profile");
