@@ -17,6 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The audit trail's table {@code security_event} (V47): batches of events in, pages of events out, old events
@@ -47,7 +48,11 @@ public class StoredSecurityEvents {
         this.jdbc = jdbc;
     }
 
-    /** Inserts the events in one JDBC batch. */
+    /**
+     * Inserts the events in one JDBC batch and one transaction (in auto-commit each row would be a commit of its own,
+     * which on the embedded database is a good part of the writer's CPU: bench/NOTES.md).
+     */
+    @Transactional
     void insert(List<RecordedEvent> events) {
         List<Object[]> rows = new ArrayList<>(events.size());
         for (RecordedEvent event : events) {
@@ -57,13 +62,17 @@ public class StoredSecurityEvents {
         batches.batchUpdate(INSERT, rows);
     }
 
-    /** One page of the events that match, newest first. */
+    /**
+     * One page of the events that match, newest first: in the order they were written, which is the order they
+     * happened in on one instance (the writer takes them from one queue); events of several instances may
+     * interleave within a flush interval.
+     */
     public EventPage find(EventQuery query, int page, int size) {
         Where where = where(query);
         long total = jdbc.sql("SELECT count(*) FROM security_event" + where.sql()).params(where.params())
                 .query(Long.class).single();
         List<RecordedEvent> content = jdbc.sql("SELECT * FROM security_event" + where.sql()
-                        + " ORDER BY occurred_at DESC, id DESC LIMIT :limit OFFSET :offset")
+                        + " ORDER BY id DESC LIMIT :limit OFFSET :offset")
                 .params(where.params())
                 .param("limit", size)
                 .param("offset", (long) page * size)
@@ -77,7 +86,7 @@ public class StoredSecurityEvents {
         int deleted = 0;
         List<Long> batch;
         do {
-            batch = jdbc.sql("SELECT id FROM security_event WHERE occurred_at < ? ORDER BY occurred_at LIMIT ?")
+            batch = jdbc.sql("SELECT id FROM security_event WHERE occurred_at < ? ORDER BY id LIMIT ?")
                     .params(at(cutoff), batchSize)
                     .query(Long.class)
                     .list();

@@ -42,8 +42,10 @@ public class UserRepository {
         return jdbc.sql("SELECT count(*) FROM user_roles WHERE role = ?").param(role).query(Long.class).single() > 0;
     }
 
+    /** Whether a user has this username in any case (V57: the database holds usernames unique regardless of case). */
     public boolean usernameTaken(String username) {
-        return jdbc.sql("SELECT count(*) FROM users WHERE username = ?").param(username).query(Long.class).single() > 0;
+        return jdbc.sql("SELECT count(*) FROM users WHERE lower(username) = lower(?)").param(username)
+                .query(Long.class).single() > 0;
     }
 
     /** Adds a new user; fails on a taken username instead of touching that account. */

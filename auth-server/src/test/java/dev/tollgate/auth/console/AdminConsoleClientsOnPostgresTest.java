@@ -1,0 +1,7 @@
+package dev.tollgate.auth.console;
+
+import dev.tollgate.testsupport.OnPostgres;
+
+@OnPostgres
+class AdminConsoleClientsOnPostgresTest extends AdminConsoleClientsTest {
+}
