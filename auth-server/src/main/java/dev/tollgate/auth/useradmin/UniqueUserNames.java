@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
  * The one rule of administered users' names (SCIM and the console): a username, and an email address, belong to one
  * user regardless of case. Checked before a change, for a precise answer; the database holds usernames to it also
  * under parallel requests (V57), email addresses only through this check (an upstream sign-in may bring an address
- * that an unverified local account also gives).
+ * that an unverified local account also gives), made under {@link #lockEmailChanges} where parallel changes race.
  */
 @Component
 public class UniqueUserNames {
