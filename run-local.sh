@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Starts the whole local Tollgate system: auth-server (9000), resource-server (8080) and demo-client (8081),
 # each on its own embedded H2 file database under ./data/, with the demo data, plus a second auth-server (9100,
-# profile demo-upstream) as the upstream identity provider behind "Continue with Tollgate Upstream (demo)".
+# profile demo-upstream) as the upstream identity provider behind "Continue with Tollgate Upstream (demo)", and a
+# mail catcher (SMTP 2525, inbox on 8025, every mail also as an .eml file under ./data/mail/) that both auth servers
+# send their mail to.
 # Runs in the foreground; Ctrl-C (or SIGTERM) stops them all. Needs only a JDK 17+; the Maven wrapper fetches Maven.
 # The apps run on $JAVA_HOME's java when JAVA_HOME is set (Java 21+ gives the resource server virtual threads).
 # Each app may take as long as it needs to come up while it is alive and its log keeps growing, up to
@@ -13,6 +15,9 @@ AUTH_PORT=${AUTH_PORT:-9000}
 API_PORT=${API_PORT:-8080}
 DEMO_PORT=${DEMO_PORT:-8081}
 UPSTREAM_PORT=${UPSTREAM_PORT:-9100}
+export MAIL_CATCHER_SMTP_PORT=${MAIL_CATCHER_SMTP_PORT:-2525}
+export MAIL_CATCHER_HTTP_PORT=${MAIL_CATCHER_HTTP_PORT:-8025}
+export MAIL_CATCHER_FOLDER=${MAIL_CATCHER_FOLDER:-data/mail}
 export AUTH_ISSUER=${AUTH_ISSUER:-http://localhost:$AUTH_PORT}
 export API_AUDIENCE=${API_AUDIENCE:-http://localhost:$API_PORT}
 export API_URL=${API_URL:-http://localhost:$API_PORT}
@@ -22,7 +27,7 @@ STARTUP_TIMEOUT=${STARTUP_TIMEOUT:-600}
 STARTUP_STALL_TIMEOUT=${STARTUP_STALL_TIMEOUT:-120}
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 LOGS=data/logs
-MODULES=(auth-server resource-server demo-client)
+MODULES=(mail-catcher auth-server resource-server demo-client)
 PIDS=()
 
 runnable_jar() { ls "$1"/target/*-exec.jar 2>/dev/null | head -n 1; }
@@ -96,7 +101,7 @@ for limit in STARTUP_TIMEOUT STARTUP_STALL_TIMEOUT; do
   fi
 done
 
-for port in "$AUTH_PORT" "$API_PORT" "$DEMO_PORT" "$UPSTREAM_PORT"; do
+for port in "$AUTH_PORT" "$API_PORT" "$DEMO_PORT" "$UPSTREAM_PORT" "$MAIL_CATCHER_SMTP_PORT" "$MAIL_CATCHER_HTTP_PORT"; do
   if port_in_use "$port"; then
     echo "Port $port is already in use. Stop whatever listens there (an earlier run?) and try again." >&2
     exit 1
@@ -105,7 +110,7 @@ done
 
 if needs_build; then
   echo "Building Tollgate (the first build downloads dependencies and takes a few minutes)..."
-  ./mvnw -B -q -DskipTests -pl auth-server,resource-server,demo-client -am package
+  ./mvnw -B -q -DskipTests -pl mail-catcher,auth-server,resource-server,demo-client -am package
 fi
 
 mkdir -p "$LOGS"
@@ -122,15 +127,26 @@ start() {
 
 echo "Starting Tollgate (logs in $LOGS/)..."
 STARTUP_DEADLINE=$((SECONDS + STARTUP_TIMEOUT))
-start auth-server auth-server "$AUTH_PORT"
+# first, so that no mail of the auth servers waits for it (they would queue it meanwhile, and send it later)
+"$JAVA" -XX:TieredStopAtLevel=1 -jar "$(runnable_jar mail-catcher)" >"$LOGS/mail-catcher.log" 2>&1 &
+PIDS+=($!)
+# its inbox port opens after its SMTP port
+until port_in_use "$MAIL_CATCHER_HTTP_PORT"; do
+  kill -0 "${PIDS[0]}" 2>/dev/null || give_up mail-catcher "stopped during start-up"
+  [ "$SECONDS" -lt "$STARTUP_DEADLINE" ] || give_up mail-catcher "did not open port $MAIL_CATCHER_HTTP_PORT"
+  sleep 1
+done
+echo "  mail-catcher is up on http://localhost:$MAIL_CATCHER_HTTP_PORT"
+MAIL=(MAIL_HOST=127.0.0.1 MAIL_PORT="$MAIL_CATCHER_SMTP_PORT" MAIL_STARTTLS=false)
+start auth-server auth-server "$AUTH_PORT" "${MAIL[@]}"
 start resource-server resource-server "$API_PORT"
 start demo-client demo-client "$DEMO_PORT"
-start upstream-auth-server auth-server "$UPSTREAM_PORT" SPRING_PROFILES_ACTIVE=demo-upstream \
+start upstream-auth-server auth-server "$UPSTREAM_PORT" "${MAIL[@]}" SPRING_PROFILES_ACTIVE=demo-upstream \
   AUTH_ISSUER="$DEMO_UPSTREAM_ISSUER" DEMO_UPSTREAM_REDIRECT_URIS="$AUTH_ISSUER/login/oauth2/code/upstream"
-await_healthy auth-server "$AUTH_PORT" "${PIDS[0]}"
-await_healthy resource-server "$API_PORT" "${PIDS[1]}"
-await_healthy demo-client "$DEMO_PORT" "${PIDS[2]}"
-await_healthy upstream-auth-server "$UPSTREAM_PORT" "${PIDS[3]}"
+await_healthy auth-server "$AUTH_PORT" "${PIDS[1]}"
+await_healthy resource-server "$API_PORT" "${PIDS[2]}"
+await_healthy demo-client "$DEMO_PORT" "${PIDS[3]}"
+await_healthy upstream-auth-server "$UPSTREAM_PORT" "${PIDS[4]}"
 
 cat <<INFO
 
@@ -147,6 +163,7 @@ Tollgate is running. Press Ctrl-C to stop it all.
                 carol / carol-password             (new to Tollgate: gets a local account)
                 alice / alice-upstream-password    (same verified email as alice: links after alice-password)
   Your account  $AUTH_ISSUER/account   (linked sign-ins, password for upstream-only users)
+  Mail          http://localhost:$MAIL_CATCHER_HTTP_PORT   (every mail Tollgate sends; also as .eml files in $MAIL_CATCHER_FOLDER/)
   Demo clients  demo-web / demo-web-secret, demo-cli (public), demo-service / demo-service-secret,
                 demo-service-opaque / demo-service-opaque-secret, resource-server / resource-server-secret
 

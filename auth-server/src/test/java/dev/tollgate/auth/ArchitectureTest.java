@@ -72,6 +72,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheOutboxTalksToTheMailServer() {
+        noClasses().that().resideOutsideOfPackage("dev.tollgate.auth.mail..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.mail..", "jakarta.mail..")
+                .because("mail is queued with mail.MailOutbox in the caller's transaction, never sent from a request")
+                .check(AUTH_SERVER);
+    }
+
+    @Test
     void everySecurityFilterChainHasAnOrderOfItsOwn() {
         List<Integer> orders = AUTH_SERVER.stream()
                 .flatMap(type -> type.getMethods().stream())

@@ -5,7 +5,8 @@ import org.slf4j.event.Level;
 /** What happened, as operators search for it in the logs ({@code event=...}). */
 public enum SecurityEventType {
 
-    /** A user signed in: with their password ({@code method=password}) or through an upstream provider. */
+    /** A user signed in: with their password ({@code method=password}), a passkey ({@code method=passkey}) or
+     * through an upstream provider. */
     SIGN_IN(Level.INFO),
 
     /** A sign-in was refused: a wrong password, an unknown or disabled account, a locked one, an upstream refusal. */
@@ -14,8 +15,26 @@ public enum SecurityEventType {
     /** Failed sign-ins reached the limit: the account or the client address is locked for a while. */
     ACCOUNT_LOCKED(Level.WARN),
 
+    /** Someone created an account at {@code /register} (self-registration). */
+    SIGN_UP(Level.INFO),
+
+    /** A user followed the link sent to their email address: it is verified ({@code email_verified}). */
+    EMAIL_VERIFIED(Level.INFO),
+
+    /**
+     * A user set a new password through a reset link sent to their address; every session and token of theirs was
+     * ended ({@code sessions}, {@code authorizations}).
+     */
+    PASSWORD_RESET(Level.INFO),
+
     /** A user signed out at Tollgate (the sign-out page or RP-initiated logout). */
     SIGN_OUT(Level.INFO),
+
+    /** A user registered a passkey on their account page ({@code passkey} names its label). */
+    PASSKEY_REGISTERED(Level.INFO),
+
+    /** A user removed one of their passkeys. */
+    PASSKEY_REMOVED(Level.INFO),
 
     /**
      * The token endpoint issued an access token (with the grant type, scopes and grant; never the token). Thousands a

@@ -3,6 +3,7 @@ package dev.tollgate.auth.config;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
@@ -13,6 +14,7 @@ import org.springframework.security.web.header.HeaderWriterFilter;
 import dev.tollgate.auth.cors.BrowserAccess;
 import dev.tollgate.auth.cors.BrowserOrigins;
 import dev.tollgate.auth.logout.SessionTokensRevocation;
+import dev.tollgate.auth.passkey.PasskeySignIn;
 import dev.tollgate.auth.password.PasswordProperties;
 import dev.tollgate.auth.passwordchange.PasswordChangeOnSignIn;
 import dev.tollgate.auth.ratelimit.RateLimits;
@@ -31,13 +33,16 @@ public class DefaultSecurityConfig {
     @Order(FilterChainOrder.HOSTED_PAGES)
     SecurityFilterChain defaultSecurityFilterChain(HttpSecurity http, SessionTokensRevocation sessionTokensRevocation,
             AuthenticationFailureHandler loginFailureHandler, RateLimits rateLimits, BrowserOrigins browserOrigins,
-            AuthorizationServerSettings endpoints, PasswordChangeOnSignIn passwordChangeOnSignIn) {
+            AuthorizationServerSettings endpoints, PasswordChangeOnSignIn passwordChangeOnSignIn,
+            PasskeySignIn passkeySignIn) {
         // CORS pre-flight requests of the protocol endpoints arrive here: the protocol chain matches only their methods
         http.headers(SecurityHeaders.everywhere())
                 .cors(cors -> cors.configurationSource(BrowserAccess.to(browserOrigins, endpoints)))
                 .addFilterAfter(rateLimits.perAddress(), HeaderWriterFilter.class)
                 .authorizeHttpRequests(authorize -> authorize
-                        .requestMatchers(Pages.LOGIN, "/css/**", "/img/**", "/error").permitAll()
+                        .requestMatchers(Pages.LOGIN, Pages.FORGOT_PASSWORD, Pages.FORGOT_PASSWORD + "/**",
+                                Pages.REGISTER, Pages.REGISTER + "/**", Pages.VERIFY_EMAIL,
+                                "/css/**", "/img/**", "/js/**", "/error").permitAll()
                         .requestMatchers("/admin/**").hasRole(Roles.ADMIN)
                         .anyRequest().authenticated())
                 .formLogin(login -> login
@@ -46,6 +51,7 @@ public class DefaultSecurityConfig {
                         .successHandler(passwordChangeOnSignIn)
                         .failureHandler(loginFailureHandler)
                         .permitAll())
+                .with(passkeySignIn, Customizer.withDefaults())
                 .logout(logout -> logout
                         .logoutUrl(Pages.LOGOUT)
                         .addLogoutHandler(sessionTokensRevocation)

@@ -45,11 +45,7 @@ class LocalUserSession {
      */
     Authentication signIn(TollgateUser user, List<String> factors, HttpServletRequest request,
             HttpServletResponse response) {
-        User principal = (User) User.withUsername(user.id().toString())
-                .password("")
-                .roles(user.roles().toArray(String[]::new))
-                .build();
-        principal.eraseCredentials();
+        User principal = user.principal();
         List<GrantedAuthority> authorities = new ArrayList<>(principal.getAuthorities());
         factors.forEach(factor -> authorities.add(SignIns.factor(factor, clock)));
         UsernamePasswordAuthenticationToken authentication =

@@ -102,6 +102,14 @@ public class LoginFailures {
     }
 
     /**
+     * Forgets the account's failures and lifts its lock: the person proved to own the account another way (a
+     * password reset through a link sent to its address). The addresses' counts stay.
+     */
+    public void forgetAccount(String username) {
+        jdbc.sql("DELETE FROM login_failure WHERE subject = ?").param(account(username)).update();
+    }
+
+    /**
      * Adds one failure to the subject's count, unless the subject is locked; answers the lock that this failure
      * sets when it reaches the limit. Failures older than forgetAfter start the count again.
      */

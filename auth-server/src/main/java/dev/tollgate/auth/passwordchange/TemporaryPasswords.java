@@ -65,6 +65,11 @@ public class TemporaryPasswords {
         requiredChanges.clear(userId);
     }
 
+    /** The user chose a password of their own another way (a reset link): the temporary one is gone. */
+    public void replacedElsewhere(UUID userId) {
+        requiredChanges.clear(userId);
+    }
+
     /** Whether the user signs in with a temporary password and must choose their own first. */
     public boolean mustChange(UUID userId) {
         return requiredChanges.isRequired(userId);

@@ -9,7 +9,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Requests allowed per {@code period} on the token, introspection, revocation and registration endpoints: per
  * client address ({@code perAddress}, all those endpoints together) and per authenticated client
  * ({@code perClient}); posts of a password form (sign-in, linking a social login to an account) have their own,
- * tighter budget per address ({@code loginPerAddress}).
+ * tighter budget per address ({@code loginPerAddress}), and requests for a password reset mail a tighter one still
+ * ({@code passwordResetPerAddress}), so that nobody floods a mailbox or the outbox from one address. Accounts
+ * created at {@code /register} are counted per address and hour ({@code signUpsPerAddress}), whatever the period.
  * Introspection is what a resource server does for every opaque token its callers bring, at a rate set by its own
  * traffic: an authenticated client's introspection calls have a budget of their own
  * ({@code introspectionPerClient}, a guard against a runaway client only) and cost its address nothing; only
@@ -26,5 +28,7 @@ public record RateLimitProperties(
         @DefaultValue("300") long perClient,
         @DefaultValue("12000") long introspectionPerClient,
         @DefaultValue("30") long loginPerAddress,
+        @DefaultValue("5") long passwordResetPerAddress,
+        @DefaultValue("10") long signUpsPerAddress,
         @DefaultValue("50ms") Duration syncInterval) {
 }

@@ -25,6 +25,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import dev.tollgate.auth.web.Pages;
 import dev.tollgate.ratelimit.BucketTable;
 import dev.tollgate.ratelimit.RateLimiter;
 
@@ -40,18 +41,27 @@ public class RateLimits {
 
     private final RateLimitProperties properties;
     private final RateLimiter limiter;
+    /** Counts per hour, for sign-ups: a person creates an account or two, a bot hundreds. */
+    private final RateLimiter hourly;
     private final RequestMatcher protocolEndpoints;
     private final RequestMatcher introspection;
     /** Every form that checks a user's password: the sign-in form and the account-link page of social login. */
     private final RequestMatcher signIn = new OrRequestMatcher(
             PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login"),
             PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login/link"));
+    /** Self-registration: only a created account (answered with a redirect) counts. */
+    private final RequestMatcher signUp = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, Pages.REGISTER);
+    /** The form that sends a password reset mail. */
+    private final RequestMatcher passwordResetRequest =
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, Pages.FORGOT_PASSWORD);
 
     public RateLimits(RateLimitProperties properties, AuthorizationServerSettings endpoints, DataSource dataSource,
             Clock clock) {
         this.properties = properties;
         TimeMeter time = BucketTable.timeOf(clock);
         this.limiter = new RateLimiter(properties.period(), properties.syncInterval(), new BucketTable(dataSource, time),
+                time);
+        this.hourly = new RateLimiter(Duration.ofHours(1), properties.syncInterval(), new BucketTable(dataSource, time),
                 time);
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         this.introspection = paths.matcher(endpoints.getTokenIntrospectionEndpoint());
@@ -71,6 +81,12 @@ public class RateLimits {
                 if (signIn.matches(request)) {
                     return limiter.tryTake("sign-in:" + address, properties.loginPerAddress());
                 }
+                if (signUp.matches(request)) {
+                    return hourly.checkWithoutTaking(signUpKey(request), properties.signUpsPerAddress());
+                }
+                if (passwordResetRequest.matches(request)) {
+                    return limiter.tryTake("password-reset:" + address, properties.passwordResetPerAddress());
+                }
                 if (introspection.matches(request)) {
                     return limiter.checkWithoutTaking(addressKey(request), properties.perAddress());
                 }
@@ -84,8 +100,15 @@ public class RateLimits {
                 if (introspection.matches(request) && response.getStatus() != HttpServletResponse.SC_OK) {
                     limiter.tryTake(addressKey(request), properties.perAddress());
                 }
+                if (signUp.matches(request) && response.getStatus() == HttpServletResponse.SC_FOUND) {
+                    hourly.tryTake(signUpKey(request), properties.signUpsPerAddress());
+                }
             }
         };
+    }
+
+    private static String signUpKey(HttpServletRequest request) {
+        return "sign-up:" + request.getRemoteAddr();
     }
 
     private static String addressKey(HttpServletRequest request) {
@@ -130,7 +153,13 @@ public class RateLimits {
                 }
             }
             else if (signIn.matches(request)) {
-                TooManyRequests.page(response, retryAfter.get());
+                TooManyRequests.page(response, retryAfter.get(), "Too many sign-in attempts");
+            }
+            else if (signUp.matches(request)) {
+                TooManyRequests.page(response, retryAfter.get(), "Too many new accounts from your network");
+            }
+            else if (passwordResetRequest.matches(request)) {
+                TooManyRequests.page(response, retryAfter.get(), "Too many password reset requests");
             }
             else {
                 TooManyRequests.oauthError(response, retryAfter.get());

@@ -9,7 +9,7 @@ import org.springframework.http.HttpStatus;
 
 import dev.tollgate.auth.web.RetryLaterAnswer;
 
-/** The 429 answer: {@code Retry-After} always, an OAuth error body on protocol endpoints, a short page on sign-in. */
+/** The 429 answer: {@code Retry-After} always, an OAuth error body on protocol endpoints, a short page on a form. */
 final class TooManyRequests {
 
     private TooManyRequests() {
@@ -21,10 +21,10 @@ final class TooManyRequests {
                 "Too many requests. Retry after " + seconds + " seconds.");
     }
 
-    static void page(HttpServletResponse response, Duration retryAfter) throws IOException {
+    static void page(HttpServletResponse response, Duration retryAfter, String heading) throws IOException {
         long seconds = seconds(retryAfter);
         RetryLaterAnswer.page(response, HttpStatus.TOO_MANY_REQUESTS, seconds, "Too many attempts",
-                "Too many sign-in attempts", "Wait " + seconds + " seconds, then go back and try again.");
+                heading, "Wait " + seconds + " seconds, then go back and try again.");
     }
 
     private static long seconds(Duration retryAfter) {

@@ -3,6 +3,8 @@ package dev.tollgate.auth.user;
 import java.util.SortedSet;
 import java.util.UUID;
 
+import org.springframework.security.core.userdetails.User;
+
 /**
  * A person who signs in to Tollgate. {@code id} is the stable subject ({@code sub}) of their tokens; {@code passwordHash}
  * is null for a user who signs in only through an upstream provider.
@@ -24,5 +26,19 @@ public record TollgateUser(
 
     public boolean hasRole(String role) {
         return roles.contains(role);
+    }
+
+    /**
+     * This user as the principal of a sign-in that did not check their password (a passkey, an upstream provider):
+     * named by the id, as a password sign-in's principal is ({@link TollgateUserDetailsService}), with the roles and
+     * no password.
+     */
+    public User principal() {
+        User principal = (User) User.withUsername(id.toString())
+                .password("")
+                .roles(roles.toArray(String[]::new))
+                .build();
+        principal.eraseCredentials();
+        return principal;
     }
 }

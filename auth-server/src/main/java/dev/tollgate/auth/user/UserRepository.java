@@ -38,6 +38,11 @@ public class UserRepository {
                 email);
     }
 
+    /** The oldest account with this email address, verified or not, compared case-insensitively. */
+    public Optional<TollgateUser> findByEmail(String email) {
+        return findOne(SELECT_USER + " WHERE lower(email) = lower(?) ORDER BY created_at LIMIT 1", email);
+    }
+
     public boolean anyWithRole(String role) {
         return jdbc.sql("SELECT count(*) FROM user_roles WHERE role = ?").param(role).query(Long.class).single() > 0;
     }
@@ -61,6 +66,12 @@ public class UserRepository {
         user.roles().forEach(role ->
                 jdbc.sql("INSERT INTO user_roles (user_id, role) VALUES (?, ?)").params(user.id(), role).update());
         return findById(user.id()).orElseThrow();
+    }
+
+    /** Marks the user's email verified if it is still {@code email}; false if the user or address changed. */
+    public boolean verifyEmail(UUID id, String email) {
+        return jdbc.sql("UPDATE users SET email_verified = TRUE WHERE id = ? AND lower(email) = lower(?)")
+                .params(id, email).update() == 1;
     }
 
     public void updatePasswordHash(UUID id, String passwordHash) {

@@ -15,6 +15,15 @@ public final class Pages {
     /** The consent page of the authorization endpoint. */
     public static final String CONSENT = "/oauth2/consent";
 
+    /** Where a user who forgot their password asks for a reset link by mail. */
+    public static final String FORGOT_PASSWORD = "/forgot-password";
+
+    /** Self-registration ({@code tollgate.registration.enabled}). */
+    public static final String REGISTER = "/register";
+
+    /** The page of the link that verifies an email address. */
+    public static final String VERIFY_EMAIL = "/verify-email";
+
     /** The signed-in user's own account page. */
     public static final String ACCOUNT = "/account";
 

@@ -16,7 +16,7 @@ import dev.tollgate.testsupport.TestClock;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "test"})
-@Import(TestClock.Config.class)
+@Import({TestClock.Config.class, TestMail.Config.class})
 public @interface AuthServerTest {
 
     /** tollgate.issuer in application-test.yml. */

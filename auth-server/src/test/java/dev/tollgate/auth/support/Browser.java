@@ -128,6 +128,15 @@ public class Browser implements AutoCloseable {
         return web.getPage(request);
     }
 
+    /** Posts JSON to the auth server as a page's script does, with these headers (a CSRF token, for one). */
+    public WebResponse postJson(String path, String json, Map<String, String> headers) throws IOException {
+        WebRequest request = new WebRequest(URI.create(authServerUrl + path).toURL(), HttpMethod.POST);
+        request.setAdditionalHeader("Content-Type", "application/json");
+        headers.forEach(request::setAdditionalHeader);
+        request.setRequestBody(json);
+        return web.loadWebResponse(request);
+    }
+
     /** Changes every following request's URL, as someone between the browser and the servers could. */
     public void rewriteRequests(UnaryOperator<String> rewrite) {
         this.rewrite = rewrite;

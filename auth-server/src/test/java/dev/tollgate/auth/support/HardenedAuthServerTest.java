@@ -20,6 +20,6 @@ import dev.tollgate.testsupport.TestClock;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "test", "hardened"})
-@Import(TestClock.Config.class)
+@Import({TestClock.Config.class, TestMail.Config.class})
 public @interface HardenedAuthServerTest {
 }

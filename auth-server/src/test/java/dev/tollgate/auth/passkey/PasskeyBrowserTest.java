@@ -1,0 +1,287 @@
+package dev.tollgate.auth.passkey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import dev.tollgate.auth.audit.EventQuery;
+import dev.tollgate.auth.audit.RecordedEvent;
+import dev.tollgate.auth.audit.SecurityEventType;
+import dev.tollgate.auth.audit.StoredEventsProbe;
+import dev.tollgate.auth.audit.StoredSecurityEvents;
+import dev.tollgate.auth.passwordchange.TemporaryPasswords;
+import dev.tollgate.auth.support.AuthServerTest;
+import dev.tollgate.auth.support.Browser;
+import dev.tollgate.auth.support.Chromium;
+import dev.tollgate.auth.support.OAuthHttp.Reply;
+import dev.tollgate.auth.support.Pkce;
+import dev.tollgate.auth.support.SignedTokens;
+import dev.tollgate.auth.support.TestUsers;
+import dev.tollgate.auth.user.TollgateUser;
+import dev.tollgate.testsupport.TestClock;
+
+/**
+ * Passkeys in a real browser: Chromium with its virtual authenticator (CTAP2, built in, discoverable credentials,
+ * user verification), on the shared test server. WebAuthn accepts only the issuer's origin
+ * ({@code http://auth.tollgate.test}), so Chromium reaches that name on the server's port and counts it as secure.
+ */
+@AuthServerTest
+@Chromium.Required
+class PasskeyBrowserTest extends PasskeyTest {
+
+    /** The issuer's origin, which Chromium reaches on this server's port. */
+    private static final String TOLLGATE = AuthServerTest.ISSUER;
+
+    private static final Duration PATIENCE = Duration.ofSeconds(20);
+
+    private static ChromeDriver chromium;
+
+    @Autowired
+    TestClock clock;
+
+    @Autowired
+    OAuth2AuthorizationService authorizations;
+
+    @Autowired
+    TemporaryPasswords temporaryPasswords;
+
+    @Autowired
+    StoredSecurityEvents events;
+
+    private VirtualAuthenticator authenticator;
+
+    @AfterAll
+    static void stopChromium() {
+        if (chromium != null) {
+            chromium.quit();
+        }
+    }
+
+    /** One Chromium for the class; a new authenticator with no passkeys, and no cookies from the test before. */
+    @BeforeEach
+    void newAuthenticator() {
+        if (chromium == null) {
+            chromium = Chromium.start(URI.create(TOLLGATE).getHost(), URI.create(http.baseUrl()).getPort());
+        }
+        chromium.manage().deleteAllCookies();
+        authenticator = ((HasVirtualAuthenticator) chromium).addVirtualAuthenticator(new VirtualAuthenticatorOptions()
+                .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
+                .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
+                .setHasResidentKey(true)
+                .setHasUserVerification(true)
+                .setIsUserVerified(true)
+                .setIsUserConsenting(true));
+    }
+
+    @AfterEach
+    void removeAuthenticator() {
+        ((HasVirtualAuthenticator) chromium).removeVirtualAuthenticator(authenticator);
+    }
+
+    @Test
+    void aUserAddsAPasskeyAndSignsInWithItAloneEvenAfterBeingRenamed() throws Exception {
+        TollgateUser user = newUser("petra");
+        signInWithPassword(user.username());
+        registerPasskey("Petra's laptop");
+        assertThat(text("passkey-notice")).contains("passkey is added");
+        assertThat(text("passkey-1")).contains("Petra's laptop");
+        assertThat(authenticator.getCredentials()).singleElement()
+                .satisfies(credential -> assertThat(credential.isResidentCredential()).isTrue());
+        signOut();
+
+        jdbc.sql("UPDATE users SET username = ? WHERE id = ?").param("renamed-" + user.username())
+                .param(user.id()).update();
+        clock.advance(Duration.ofHours(2));
+        Instant passkeyTime = clock.instant();
+
+        try (Callback callback = Callback.start()) {
+            Pkce pkce = Pkce.create();
+            chromium.get(TOLLGATE + Browser.authorizePath("demo-cli", callback.uri(), "openid profile", "st", pkce));
+            waitFor(ExpectedConditions.urlContains("/login"));
+            String anonymousSession = sessionCookie();
+            click("passkey-sign-in");
+            waitFor(ExpectedConditions.or(ExpectedConditions.presenceOfElementLocated(By.id("approve")),
+                    ignored -> callback.code.isDone()));
+            if (!callback.code.isDone()) {
+                click("approve");
+            }
+            String code = callback.code.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+            assertThat(sessionCookie()).as("a new session id at sign-in").isNotEqualTo(anonymousSession);
+
+            Reply tokens = http.post("/oauth2/token", Map.of("grant_type", "authorization_code", "code", code,
+                    "redirect_uri", callback.uri(), "code_verifier", pkce.verifier(), "client_id", "demo-cli"));
+            assertThat(tokens.status()).as(tokens.toString()).isEqualTo(200);
+            JWTClaimsSet idToken = SignedTokens.verified(tokens.field("id_token"), http).getJWTClaimsSet();
+            assertThat(idToken.getSubject()).isEqualTo(user.id().toString());
+            assertThat(idToken.getStringClaim("sid")).as("the sign-in's details").isNotBlank();
+            assertThat(idToken.getDateClaim("auth_time").toInstant())
+                    .as("the passkey's factor is stamped with the Clock")
+                    .isBetween(passkeyTime.minusSeconds(1), passkeyTime.plusSeconds(60));
+
+            OAuth2Authorization authorization = authorizations.findByToken(tokens.field("access_token"),
+                    OAuth2TokenType.ACCESS_TOKEN);
+            Authentication principal = authorization.getAttribute(Principal.class.getName());
+            assertThat(principal.getAuthorities()).extracting(GrantedAuthority::getAuthority)
+                    .contains(FactorGrantedAuthority.WEBAUTHN_AUTHORITY)
+                    .doesNotContain(FactorGrantedAuthority.PASSWORD_AUTHORITY);
+        }
+        assertThat(new StoredEventsProbe(events).await(new EventQuery(null, user.id().toString(), null, null, null),
+                found -> found.stream().anyMatch(event -> event.type() == SecurityEventType.SIGN_IN
+                        && "passkey".equals(event.details().get("method")))))
+                .extracting(RecordedEvent::type).contains(SecurityEventType.PASSKEY_REGISTERED);
+        chromium.get(TOLLGATE + "/account");
+        assertThat(text("account-username")).isEqualTo("renamed-" + user.username());
+        assertThat(text("passkey-1")).as("the last use is shown").contains("last used");
+    }
+
+    @Test
+    void aRemovedPasskeyOrADisabledAccountSignsNobodyIn() throws Exception {
+        TollgateUser user = newUser("quentin");
+        signInWithPassword(user.username());
+        registerPasskey("Quentin's phone");
+        signOut();
+
+        jdbc.sql("UPDATE users SET enabled = FALSE WHERE id = ?").param(user.id()).update();
+        chromium.get(TOLLGATE + "/login");
+        click("passkey-sign-in");
+        waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("passkey-sign-in-not_accepted")));
+        assertThat(chromium.getCurrentUrl()).endsWith("/login");
+        chromium.get(TOLLGATE + "/account");
+        assertThat(chromium.getCurrentUrl()).as("not signed in").endsWith("/login");
+
+        jdbc.sql("UPDATE users SET enabled = TRUE WHERE id = ?").param(user.id()).update();
+        signInWithPassword(user.username());
+        click("remove-passkey-1");
+        assertThat(text("passkey-notice")).contains("removed");
+        assertThat(text("no-passkeys")).isNotEmpty();
+        assertThat(passkeys.of(user.id())).isEmpty();
+        new StoredEventsProbe(events).await(new EventQuery(SecurityEventType.PASSKEY_REMOVED, user.id().toString(),
+                null, null, null), found -> found.size() == 1);
+        signOut();
+
+        chromium.get(TOLLGATE + "/login");
+        click("passkey-sign-in");
+        waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("passkey-sign-in-not_accepted")));
+        chromium.get(TOLLGATE + "/account");
+        assertThat(chromium.getCurrentUrl()).as("not signed in").endsWith("/login");
+    }
+
+    @Test
+    void aPasskeySignInStopsAtARequiredPasswordChangeAsAPasswordSignInDoes() throws Exception {
+        TollgateUser user = newUser("sven");
+        signInWithPassword(user.username());
+        registerPasskey("Sven's key");
+        signOut();
+        assertThat(temporaryPasswords.set(user.id(), "given by the helpdesk, 42")).isTrue();
+
+        chromium.get(TOLLGATE + "/login");
+        click("passkey-sign-in");
+
+        waitFor(ExpectedConditions.urlToBe(TOLLGATE + "/password/change"));
+        chromium.get(TOLLGATE + "/account");
+        assertThat(chromium.getCurrentUrl()).as("nothing else before the new password")
+                .isEqualTo(TOLLGATE + "/password/change");
+    }
+
+    private void signInWithPassword(String username) {
+        chromium.get(TOLLGATE + "/login");
+        chromium.findElement(By.id("username")).sendKeys(username);
+        chromium.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
+        click("sign-in");
+        waitFor(ExpectedConditions.urlMatches("^" + TOLLGATE + "/account(\\?continue)?$"));
+    }
+
+    private void registerPasskey(String name) {
+        WebElement field = waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("new-passkey-name")));
+        field.sendKeys(name);
+        click("register-passkey");
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("passkey-notice")));
+    }
+
+    private void signOut() {
+        chromium.get(TOLLGATE + "/logout");
+        click("sign-out");
+        waitFor(ExpectedConditions.urlContains("/login?logout"));
+    }
+
+    private void click(String id) {
+        waitFor(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+    }
+
+    private static String sessionCookie() {
+        Cookie session = chromium.manage().getCookieNamed("TOLLGATE_SESSION");
+        return session == null ? null : session.getValue();
+    }
+
+    /** The text of the element, once the page that has it is there. */
+    private String text(String id) {
+        return waitFor(ExpectedConditions.visibilityOfElementLocated(By.id(id))).getText();
+    }
+
+    private static <T> T waitFor(ExpectedCondition<T> condition) {
+        return new WebDriverWait(chromium, PATIENCE).until(condition);
+    }
+
+    /** A native client's loopback redirect URI (RFC 8252, 7.3) that receives the authorization code. */
+    private record Callback(HttpServer server, CompletableFuture<String> code) implements AutoCloseable {
+
+        static Callback start() throws IOException {
+            CompletableFuture<String> code = new CompletableFuture<>();
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/callback", exchange -> {
+                code.complete(UriComponentsBuilder.fromUri(exchange.getRequestURI()).build()
+                        .getQueryParams().getFirst("code"));
+                byte[] page = "signed in".getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(200, page.length);
+                exchange.getResponseBody().write(page);
+                exchange.close();
+            });
+            server.start();
+            return new Callback(server, code);
+        }
+
+        String uri() {
+            return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/callback").toString();
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package dev.tollgate.auth.passkey;
+
+import dev.tollgate.testsupport.OnPostgres;
+
+@OnPostgres
+class PasskeyStoreOnPostgresTest extends PasskeyStoreTest {
+}

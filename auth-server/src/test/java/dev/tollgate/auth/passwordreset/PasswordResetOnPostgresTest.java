@@ -1,0 +1,7 @@
+package dev.tollgate.auth.passwordreset;
+
+import dev.tollgate.testsupport.OnPostgres;
+
+@OnPostgres
+class PasswordResetOnPostgresTest extends PasswordResetTest {
+}

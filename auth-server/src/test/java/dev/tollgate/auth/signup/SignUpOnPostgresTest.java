@@ -1,0 +1,7 @@
+package dev.tollgate.auth.signup;
+
+import dev.tollgate.testsupport.OnPostgres;
+
+@OnPostgres
+class SignUpOnPostgresTest extends SignUpTest {
+}
