@@ -6,8 +6,7 @@ import java.util.UUID;
 
 /**
  * A change a user made to their own account, published as an application event once it is stored, for whatever
- * tells the user about it (the notice mail). For {@link AccountChange#EMAIL_CHANGED} the new address, stored as not
- * verified, is the user's email: the listener that mails the verification link to it starts there.
+ * tells the user about it (the notice mail).
  *
  * @param previousEmail the account's address before the change: where a notice about the change goes, so that a
  *        changed address cannot hide the change from the account's owner

@@ -18,7 +18,6 @@ import dev.tollgate.auth.account.AccountAnswers;
 import dev.tollgate.auth.account.AccountController;
 import dev.tollgate.auth.account.AccountOwners;
 import dev.tollgate.auth.account.changes.AccountChange;
-import dev.tollgate.auth.account.changes.AccountChanged;
 import dev.tollgate.auth.account.changes.AccountChanges;
 import dev.tollgate.auth.useradmin.UniqueUserNames;
 import dev.tollgate.auth.user.TollgateUser;
@@ -26,9 +25,8 @@ import dev.tollgate.auth.user.TollgateUser;
 /**
  * The profile section of the account page: the user's name and email address. An address belongs to one user, in any
  * case ({@link UniqueUserNames}); a new one is stored as not verified ({@code email_verified} false in tokens and
- * userinfo) until the user follows the link mailed to it. That mail is sent by whoever listens for
- * {@link AccountChanged} with {@link AccountChange#EMAIL_CHANGED}; the notice of the change goes to the previous
- * address.
+ * userinfo) until the user follows the link mailed to it ({@link ProfileChanges}); the notice of the change goes
+ * to the previous address.
  */
 @Controller
 class AccountProfileController {
@@ -64,7 +62,7 @@ class AccountProfileController {
         if (form.email() == null && user.email() != null) {
             return answers.error(flash, locale, "account.profile.email-required");
         }
-        ProfileChanges.Outcome outcome = profiles.change(user, form.name(), form.email());
+        ProfileChanges.Outcome outcome = profiles.change(user, form.name(), form.email(), locale);
         if (outcome == ProfileChanges.Outcome.EMAIL_TAKEN) {
             return answers.error(flash, locale, "account.profile.email-taken");
         }

@@ -1,5 +1,6 @@
 package dev.tollgate.auth.account.profile;
 
+import java.util.Locale;
 import java.util.Objects;
 
 import org.springframework.stereotype.Service;
@@ -8,8 +9,12 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.tollgate.auth.useradmin.UniqueUserNames;
 import dev.tollgate.auth.user.TollgateUser;
 import dev.tollgate.auth.user.UserRepository;
+import dev.tollgate.auth.verification.EmailVerifications;
 
-/** Stores a user's own name and email address; a new address only if no other user has it, in any case. */
+/**
+ * Stores a user's own name and email address: a new address only if no other user has it, in any case, and then as
+ * not verified, with a link that verifies it mailed to it in the same transaction.
+ */
 @Service
 class ProfileChanges {
 
@@ -19,14 +24,20 @@ class ProfileChanges {
 
     private final UniqueUserNames uniqueNames;
 
-    ProfileChanges(UserRepository users, UniqueUserNames uniqueNames) {
+    private final EmailVerifications verifications;
+
+    ProfileChanges(UserRepository users, UniqueUserNames uniqueNames, EmailVerifications verifications) {
         this.users = users;
         this.uniqueNames = uniqueNames;
+        this.verifications = verifications;
     }
 
-    /** @param user the account as it is before the change */
+    /**
+     * @param user the account as it is before the change
+     * @param locale the language of the verification mail
+     */
     @Transactional
-    Outcome change(TollgateUser user, String name, String email) {
+    Outcome change(TollgateUser user, String name, String email, Locale locale) {
         boolean emailChanged = !Objects.equals(email, user.email());
         if (!emailChanged && Objects.equals(name, user.displayName())) {
             return Outcome.UNCHANGED;
@@ -38,6 +49,9 @@ class ProfileChanges {
             }
         }
         users.updateProfile(user.id(), name, email);
+        if (emailChanged && email != null) {
+            verifications.send(user.id(), user.username(), email, locale);
+        }
         return emailChanged ? Outcome.EMAIL_CHANGED : Outcome.SAVED;
     }
 }
