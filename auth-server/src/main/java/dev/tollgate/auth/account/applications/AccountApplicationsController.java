@@ -11,6 +11,7 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -47,15 +48,18 @@ class AccountApplicationsController {
 
     private final AccountAnswers answers;
 
+    private final TransactionOperations transactions;
+
     AccountApplicationsController(AccountOwners owners, RegisteredClientRepository clients,
             OAuth2AuthorizationConsentService consents, ConsentWithdrawal withdrawal, AccountChanges changes,
-            AccountAnswers answers) {
+            AccountAnswers answers, TransactionOperations transactions) {
         this.owners = owners;
         this.clients = clients;
         this.consents = consents;
         this.withdrawal = withdrawal;
         this.changes = changes;
         this.answers = answers;
+        this.transactions = transactions;
     }
 
     @PostMapping(REMOVE)
@@ -66,13 +70,15 @@ class AccountApplicationsController {
         if (client == null || consents.findById(client.getId(), principal.getName()) == null) {
             return answers.error(flash, locale, "account.applications.not-connected");
         }
-        ConsentWithdrawal.Withdrawn withdrawn = withdrawal.withdraw(principal.getName(), client);
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put(SecurityEvent.CLIENT, client.getClientId());
-        details.put(AccountChanged.CLIENT_NAME, client.getClientName());
-        details.put("before", String.join(" ", withdrawn.scopes()));
-        details.put("authorizations", withdrawn.authorizations());
-        changes.made(user, AccountChange.APPLICATION_REMOVED, request.getRemoteAddr(), locale, details);
+        transactions.executeWithoutResult(status -> {
+            ConsentWithdrawal.Withdrawn withdrawn = withdrawal.withdraw(principal.getName(), client);
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put(SecurityEvent.CLIENT, client.getClientId());
+            details.put(AccountChanged.CLIENT_NAME, client.getClientName());
+            details.put("before", String.join(" ", withdrawn.scopes()));
+            details.put("authorizations", withdrawn.authorizations());
+            changes.made(user, AccountChange.APPLICATION_REMOVED, request.getRemoteAddr(), locale, details);
+        });
         return answers.notice(flash, locale, "account.applications.removed", client.getClientName());
     }
 }

@@ -13,7 +13,7 @@ import dev.tollgate.auth.audit.SecurityEventType;
 import dev.tollgate.auth.user.TollgateUser;
 
 /**
- * Every change on the account page ends here once it is stored: it goes into the audit trail
+ * Every change on the account page ends here, in the change's transaction: it goes into the audit trail
  * ({@code ACCOUNT_CHANGE}) and is published as {@link AccountChanged}, so that the account's owner is told.
  */
 @Service

@@ -10,6 +10,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -55,8 +56,11 @@ class AccountPasswordController {
 
     private final AccountAnswers answers;
 
+    private final TransactionOperations transactions;
+
     AccountPasswordController(AccountOwners owners, UserRepository users, ThrottledLogin passwordCheck,
-            NewPasswords newPasswords, UserSessions sessions, AccountChanges changes, AccountAnswers answers) {
+            NewPasswords newPasswords, UserSessions sessions, AccountChanges changes, AccountAnswers answers,
+            TransactionOperations transactions) {
         this.owners = owners;
         this.users = users;
         this.passwordCheck = passwordCheck;
@@ -64,6 +68,7 @@ class AccountPasswordController {
         this.sessions = sessions;
         this.changes = changes;
         this.answers = answers;
+        this.transactions = transactions;
     }
 
     @PostMapping(CHANGE)
@@ -88,11 +93,14 @@ class AccountPasswordController {
         catch (AuthenticationException wrong) {
             return answers.error(flash, locale, "account.password.wrong-current");
         }
-        // the new password first: no other session can sign in again with the old one after it ended
-        users.updatePasswordHash(user.id(), next.hash());
-        UserSessions.Ended ended = sessions.endAllExceptAndRevokeOtherTokens(user.id(), request.getSession().getId());
-        changes.made(user, AccountChange.PASSWORD_CHANGED, request.getRemoteAddr(), locale,
-                Map.of("sessions", ended.sessions(), "authorizations", ended.authorizations()));
+        transactions.executeWithoutResult(status -> {
+            // the new password first: no other session can sign in again with the old one after it ended
+            users.updatePasswordHash(user.id(), next.hash());
+            UserSessions.Ended ended =
+                    sessions.endAllExceptAndRevokeOtherTokens(user.id(), request.getSession().getId());
+            changes.made(user, AccountChange.PASSWORD_CHANGED, request.getRemoteAddr(), locale,
+                    Map.of("sessions", ended.sessions(), "authorizations", ended.authorizations()));
+        });
         return answers.notice(flash, locale, "account.password.changed");
     }
 
@@ -108,8 +116,10 @@ class AccountPasswordController {
         if (next.refusal() != null) {
             return answers.errorInWords(flash, next.refusal());
         }
-        users.updatePasswordHash(user.id(), next.hash());
-        changes.made(user, AccountChange.PASSWORD_SET, request.getRemoteAddr(), locale, Map.of());
+        transactions.executeWithoutResult(status -> {
+            users.updatePasswordHash(user.id(), next.hash());
+            changes.made(user, AccountChange.PASSWORD_SET, request.getRemoteAddr(), locale, Map.of());
+        });
         return answers.notice(flash, locale, "account.password.set.done", user.username());
     }
 

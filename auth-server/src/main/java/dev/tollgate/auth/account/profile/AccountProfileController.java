@@ -2,8 +2,6 @@ package dev.tollgate.auth.account.profile;
 
 import java.security.Principal;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Objects;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -17,8 +15,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import dev.tollgate.auth.account.AccountAnswers;
 import dev.tollgate.auth.account.AccountController;
 import dev.tollgate.auth.account.AccountOwners;
-import dev.tollgate.auth.account.changes.AccountChange;
-import dev.tollgate.auth.account.changes.AccountChanges;
 import dev.tollgate.auth.useradmin.UniqueUserNames;
 import dev.tollgate.auth.user.TollgateUser;
 
@@ -37,15 +33,11 @@ class AccountProfileController {
 
     private final ProfileChanges profiles;
 
-    private final AccountChanges changes;
-
     private final AccountAnswers answers;
 
-    AccountProfileController(AccountOwners owners, ProfileChanges profiles, AccountChanges changes,
-            AccountAnswers answers) {
+    AccountProfileController(AccountOwners owners, ProfileChanges profiles, AccountAnswers answers) {
         this.owners = owners;
         this.profiles = profiles;
-        this.changes = changes;
         this.answers = answers;
     }
 
@@ -62,24 +54,11 @@ class AccountProfileController {
         if (form.email() == null && user.email() != null) {
             return answers.error(flash, locale, "account.profile.email-required");
         }
-        ProfileChanges.Outcome outcome = profiles.change(user, form.name(), form.email(), locale);
-        if (outcome == ProfileChanges.Outcome.EMAIL_TAKEN) {
-            return answers.error(flash, locale, "account.profile.email-taken");
-        }
-        if (outcome == ProfileChanges.Outcome.UNCHANGED) {
-            return answers.notice(flash, locale, "account.profile.unchanged");
-        }
-        String address = request.getRemoteAddr();
-        if (!Objects.equals(form.name(), user.displayName())) {
-            changes.made(user, AccountChange.DISPLAY_NAME_CHANGED, address, locale,
-                    Map.of("before", Objects.toString(user.displayName(), ""), "after",
-                            Objects.toString(form.name(), "")));
-        }
-        if (outcome == ProfileChanges.Outcome.EMAIL_CHANGED) {
-            changes.made(user, AccountChange.EMAIL_CHANGED, address, locale,
-                    Map.of("before", Objects.toString(user.email(), ""), "after", form.email()));
-            return answers.notice(flash, locale, "account.profile.email-changed", form.email());
-        }
-        return answers.notice(flash, locale, "account.profile.saved");
+        return switch (profiles.change(user, form.name(), form.email(), request.getRemoteAddr(), locale)) {
+            case EMAIL_TAKEN -> answers.error(flash, locale, "account.profile.email-taken");
+            case UNCHANGED -> answers.notice(flash, locale, "account.profile.unchanged");
+            case EMAIL_CHANGED -> answers.notice(flash, locale, "account.profile.email-changed", form.email());
+            case SAVED -> answers.notice(flash, locale, "account.profile.saved");
+        };
     }
 }

@@ -1,11 +1,14 @@
 package dev.tollgate.auth.account.profile;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.tollgate.auth.account.changes.AccountChange;
+import dev.tollgate.auth.account.changes.AccountChanges;
 import dev.tollgate.auth.useradmin.UniqueUserNames;
 import dev.tollgate.auth.user.TollgateUser;
 import dev.tollgate.auth.user.UserRepository;
@@ -13,7 +16,8 @@ import dev.tollgate.auth.verification.EmailVerifications;
 
 /**
  * Stores a user's own name and email address: a new address only if no other user has it, in any case, and then as
- * not verified, with a link that verifies it mailed to it in the same transaction.
+ * not verified. In the same transaction a link that verifies it is mailed to it, and each change is recorded
+ * ({@link AccountChanges}), so its notice goes out only if it is stored.
  */
 @Service
 class ProfileChanges {
@@ -26,20 +30,26 @@ class ProfileChanges {
 
     private final EmailVerifications verifications;
 
-    ProfileChanges(UserRepository users, UniqueUserNames uniqueNames, EmailVerifications verifications) {
+    private final AccountChanges changes;
+
+    ProfileChanges(UserRepository users, UniqueUserNames uniqueNames, EmailVerifications verifications,
+            AccountChanges changes) {
         this.users = users;
         this.uniqueNames = uniqueNames;
         this.verifications = verifications;
+        this.changes = changes;
     }
 
     /**
      * @param user the account as it is before the change
-     * @param locale the language of the verification mail
+     * @param address the client address the change comes from
+     * @param locale the language of the mails
      */
     @Transactional
-    Outcome change(TollgateUser user, String name, String email, Locale locale) {
+    Outcome change(TollgateUser user, String name, String email, String address, Locale locale) {
         boolean emailChanged = !Objects.equals(email, user.email());
-        if (!emailChanged && Objects.equals(name, user.displayName())) {
+        boolean nameChanged = !Objects.equals(name, user.displayName());
+        if (!emailChanged && !nameChanged) {
             return Outcome.UNCHANGED;
         }
         if (emailChanged) {
@@ -49,8 +59,14 @@ class ProfileChanges {
             }
         }
         users.updateProfile(user.id(), name, email);
-        if (emailChanged && email != null) {
+        if (nameChanged) {
+            changes.made(user, AccountChange.DISPLAY_NAME_CHANGED, address, locale,
+                    Map.of("before", Objects.toString(user.displayName(), ""), "after", Objects.toString(name, "")));
+        }
+        if (emailChanged) {
             verifications.send(user.id(), user.username(), email, locale);
+            changes.made(user, AccountChange.EMAIL_CHANGED, address, locale,
+                    Map.of("before", Objects.toString(user.email(), ""), "after", email));
         }
         return emailChanged ? Outcome.EMAIL_CHANGED : Outcome.SAVED;
     }

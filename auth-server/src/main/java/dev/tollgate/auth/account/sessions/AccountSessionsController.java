@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -39,12 +40,15 @@ class AccountSessionsController {
 
     private final AccountAnswers answers;
 
+    private final TransactionOperations transactions;
+
     AccountSessionsController(AccountOwners owners, UserSessions sessions, AccountChanges changes,
-            AccountAnswers answers) {
+            AccountAnswers answers, TransactionOperations transactions) {
         this.owners = owners;
         this.sessions = sessions;
         this.changes = changes;
         this.answers = answers;
+        this.transactions = transactions;
     }
 
     /** {@code session} is the id the page listed; only the signed-in user's own sessions are looked in. */
@@ -55,23 +59,32 @@ class AccountSessionsController {
         if (sessions.listedIdOf(user.id(), current.getId()).filter(session::equals).isPresent()) {
             return answers.error(flash, locale, "account.sessions.this-one");
         }
-        if (!sessions.end(user.id(), session)) {
-            return answers.error(flash, locale, "account.sessions.not-found");
-        }
-        changes.made(user, AccountChange.SESSION_ENDED, request.getRemoteAddr(), locale, Map.of());
-        return answers.notice(flash, locale, "account.sessions.ended");
+        boolean ended = Boolean.TRUE.equals(transactions.execute(status -> {
+            if (!sessions.end(user.id(), session)) {
+                return false;
+            }
+            changes.made(user, AccountChange.SESSION_ENDED, request.getRemoteAddr(), locale, Map.of());
+            return true;
+        }));
+        return ended ? answers.notice(flash, locale, "account.sessions.ended")
+                : answers.error(flash, locale, "account.sessions.not-found");
     }
 
     @PostMapping(END_OTHERS)
     String endOthers(Principal principal, HttpSession current, HttpServletRequest request, Locale locale,
             RedirectAttributes flash) {
         TollgateUser user = owners.of(principal);
-        UserSessions.Ended ended = sessions.endAllExcept(user.id(), current.getId());
+        UserSessions.Ended ended = transactions.execute(status -> {
+            UserSessions.Ended others = sessions.endAllExcept(user.id(), current.getId());
+            if (others.sessions() > 0) {
+                changes.made(user, AccountChange.OTHER_SESSIONS_ENDED, request.getRemoteAddr(), locale,
+                        Map.of("sessions", others.sessions(), "authorizations", others.authorizations()));
+            }
+            return others;
+        });
         if (ended.sessions() == 0) {
             return answers.notice(flash, locale, "account.sessions.no-others");
         }
-        changes.made(user, AccountChange.OTHER_SESSIONS_ENDED, request.getRemoteAddr(), locale,
-                Map.of("sessions", ended.sessions(), "authorizations", ended.authorizations()));
         return answers.notice(flash, locale, "account.sessions.others-ended", ended.sessions());
     }
 }
