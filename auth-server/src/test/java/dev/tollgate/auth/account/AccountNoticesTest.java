@@ -99,6 +99,24 @@ class AccountNoticesTest extends HttpTest {
         }
     }
 
+    @Test
+    void anAccountWhoseAddressTakesNoMailStillChangesItsName() throws Exception {
+        users.updateProfile(user.id(), user.displayName(), "an upstream's idea of an address");
+        try (Browser browser = new Browser(http.baseUrl())) {
+            browser.signIn(browser.open("/login"), user.username(), TestUsers.PASSWORD);
+            HtmlPage account = browser.open(AccountController.PATH);
+            HtmlForm form = account.getHtmlElementById("profile-form");
+            form.getInputByName("name").setValue("Still Renamed");
+            form.getInputByName("email").setValue("an upstream's idea of an address");
+
+            account = browser.click(account, "save-profile");
+
+            assertThat(account.getElementById("account-notice").asNormalizedText())
+                    .isEqualTo("Your profile is saved.");
+        }
+        assertThat(users.findById(user.id()).orElseThrow().displayName()).isEqualTo("Still Renamed");
+    }
+
     private static void assertNotice(MimeMessage mail, String says) throws Exception {
         assertThat(mail.getSubject()).isEqualTo("Your Tollgate account was changed");
         assertThat(TestMail.textOf(mail)).contains("Hello ").contains(says);

@@ -2,6 +2,7 @@ package dev.tollgate.auth.account.profile;
 
 import java.security.Principal;
 import java.util.Locale;
+import java.util.Objects;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -45,10 +46,11 @@ class AccountProfileController {
     String update(Principal principal, @Valid @ModelAttribute ProfileForm form, BindingResult invalid,
             HttpServletRequest request, Locale locale, RedirectAttributes flash) {
         TollgateUser user = owners.of(principal);
-        if (invalid.hasFieldErrors("email")) {
+        // an address stored before (an upstream provider's) is kept as it is, so that the name can still change
+        if (invalid.hasFieldErrors("email") && !Objects.equals(form.email(), user.email())) {
             return answers.error(flash, locale, "account.profile.email-invalid");
         }
-        if (invalid.hasErrors()) {
+        if (invalid.hasFieldErrors("name")) {
             return answers.error(flash, locale, "account.profile.name-too-long");
         }
         if (form.email() == null && user.email() != null) {
