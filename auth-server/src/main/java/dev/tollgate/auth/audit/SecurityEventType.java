@@ -66,6 +66,12 @@ public enum SecurityEventType {
      */
     ADMIN_CHANGE(Level.INFO),
 
+    /**
+     * A user changed their own account on the account page ({@link SecurityEvent#USER} who, detail {@code what}: a
+     * password, the email address, a session ended, an application removed), never a password.
+     */
+    ACCOUNT_CHANGE(Level.INFO),
+
     /** A new signing key started signing; the previous one was retired. */
     SIGNING_KEY_ROTATED(Level.INFO),
 

@@ -1,5 +1,7 @@
 package dev.tollgate.auth.authorization;
 
+import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
@@ -45,6 +47,18 @@ public interface TokenFamilies {
 
     /** Invalidates, as {@link #revokeAllOfUser} does, the user's families granted to one client (by its registration id). */
     int revokeAllOfUserAndClient(String principalName, String registeredClientId);
+
+    /**
+     * Invalidates, as {@link #revokeAllOfUser} does, every family of the user except those granted in one browser
+     * session (by its digest): what a password change leaves the person who made it.
+     */
+    int revokeAllOfUserExceptSession(String principalName, String keptSessionDigest);
+
+    /**
+     * When each client last got an access token for the user (by the client's registration id): the newest token of
+     * the grants still stored, revoked ones included.
+     */
+    Map<String, Instant> lastAccessTokenByClient(String principalName);
 
     /** The registration ids of the clients that got an access token through a browser session (by its digest). */
     Set<String> clientsOfSession(String sessionDigest);
