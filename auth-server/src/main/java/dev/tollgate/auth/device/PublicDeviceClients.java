@@ -1,0 +1,105 @@
+package dev.tollgate.auth.device;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.web.authentication.AuthenticationConverter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * A public client (a TV, a command-line tool: no secret; RFC 8628 §3.1, §3.4) identified by its {@code client_id}
+ * alone, and only where the device grant needs it: on the device authorization endpoint, and on the token endpoint for
+ * {@code grant_type=urn:ietf:params:oauth:grant-type:device_code}. Only a client registered as public (method
+ * {@code none}, no secret) with the device grant passes; the device code is then the credential. Requests with any
+ * client credentials are left to the other converters.
+ */
+final class PublicDeviceClients {
+
+    private PublicDeviceClients() {
+    }
+
+    /** Reads such a request as a client authentication of method {@code none}. */
+    static AuthenticationConverter converter(String deviceAuthorizationEndpoint, String tokenEndpoint) {
+        RequestMatcher deviceAuthorization = PathPatternRequestMatcher.withDefaults()
+                .matcher(HttpMethod.POST, deviceAuthorizationEndpoint);
+        RequestMatcher token = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, tokenEndpoint);
+        return request -> {
+            boolean deviceRequest = deviceAuthorization.matches(request) || (token.matches(request)
+                    && AuthorizationGrantType.DEVICE_CODE.getValue()
+                            .equals(single(request, OAuth2ParameterNames.GRANT_TYPE)));
+            if (!deviceRequest || request.getHeader(HttpHeaders.AUTHORIZATION) != null
+                    || request.getParameter(OAuth2ParameterNames.CLIENT_SECRET) != null
+                    || request.getParameter(OAuth2ParameterNames.CLIENT_ASSERTION) != null) {
+                return null;
+            }
+            String clientId = single(request, OAuth2ParameterNames.CLIENT_ID);
+            if (clientId == null) {
+                return null;
+            }
+            Map<String, Object> parameters = new HashMap<>();
+            request.getParameterMap().forEach((name, values) -> {
+                if (!name.equals(OAuth2ParameterNames.CLIENT_ID)) {
+                    parameters.put(name, values.length == 1 ? values[0] : values);
+                }
+            });
+            return new DeviceClientRequest(clientId, parameters);
+        };
+    }
+
+    /** Authenticates what {@link #converter} read, and nothing else. */
+    static AuthenticationProvider authenticationProvider(RegisteredClientRepository clients) {
+        return new AuthenticationProvider() {
+
+            @Override
+            public Authentication authenticate(Authentication authentication) {
+                RegisteredClient client = clients.findByClientId(authentication.getPrincipal().toString());
+                if (client == null || !isPublicDeviceClient(client)) {
+                    throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_CLIENT,
+                            "Client authentication failed: client_id", null));
+                }
+                return new OAuth2ClientAuthenticationToken(client, ClientAuthenticationMethod.NONE, null);
+            }
+
+            @Override
+            public boolean supports(Class<?> authentication) {
+                return DeviceClientRequest.class.isAssignableFrom(authentication);
+            }
+        };
+    }
+
+    private static boolean isPublicDeviceClient(RegisteredClient client) {
+        return client.getClientAuthenticationMethods().equals(Set.of(ClientAuthenticationMethod.NONE))
+                && client.getClientSecret() == null
+                && client.getAuthorizationGrantTypes().contains(AuthorizationGrantType.DEVICE_CODE);
+    }
+
+    private static String single(HttpServletRequest request, String name) {
+        String[] values = request.getParameterValues(name);
+        return values != null && values.length == 1 && !values[0].isBlank() ? values[0] : null;
+    }
+
+    /** A device request naming its client by id only: a type of its own so that no other provider takes it. */
+    private static final class DeviceClientRequest extends OAuth2ClientAuthenticationToken {
+
+        DeviceClientRequest(String clientId, Map<String, Object> parameters) {
+            super(clientId, ClientAuthenticationMethod.NONE, null, parameters);
+        }
+    }
+}
