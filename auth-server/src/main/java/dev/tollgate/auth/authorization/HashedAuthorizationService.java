@@ -240,8 +240,9 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService, T
                     Timestamp polledAt = rs.getTimestamp("device_polled_at");
                     Timestamp issuedAt = rs.getTimestamp("device_code_issued_at");
                     int seconds = rs.getInt("device_poll_interval");
+                    Duration interval = rs.wasNull() ? initialInterval : Duration.ofSeconds(seconds);
                     return new Poll(rs.getString("id"), (polledAt != null ? polledAt : issuedAt).toInstant(),
-                            rs.wasNull() ? initialInterval : Duration.ofSeconds(seconds));
+                            interval);
                 })
                 .optional();
         if (previous.isEmpty()) {

@@ -79,7 +79,7 @@ public class DeviceFlow {
                         })))
                 .clientAuthentication(client -> client
                         .authenticationConverter(PublicDeviceClients.converter(
-                                endpoints.getDeviceAuthorizationEndpoint(), endpoints.getTokenEndpoint()))
+                                endpoints.getDeviceAuthorizationEndpoint(), endpoints.getTokenEndpoint(), clients))
                         .authenticationProvider(PublicDeviceClients.authenticationProvider(clients)));
     }
 

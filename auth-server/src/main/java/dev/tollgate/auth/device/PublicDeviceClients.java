@@ -35,8 +35,13 @@ final class PublicDeviceClients {
     private PublicDeviceClients() {
     }
 
-    /** Reads such a request as a client authentication of method {@code none}. */
-    static AuthenticationConverter converter(String deviceAuthorizationEndpoint, String tokenEndpoint) {
+    /**
+     * Reads such a request of a public device client as a client authentication of method {@code none}. Any other
+     * client is not read at all, so that the request stays unauthenticated ({@code invalid_client}): a refusal by the
+     * provider would only let Spring Authorization Server's PKCE check answer instead.
+     */
+    static AuthenticationConverter converter(String deviceAuthorizationEndpoint, String tokenEndpoint,
+            RegisteredClientRepository clients) {
         RequestMatcher deviceAuthorization = PathPatternRequestMatcher.withDefaults()
                 .matcher(HttpMethod.POST, deviceAuthorizationEndpoint);
         RequestMatcher token = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, tokenEndpoint);
@@ -50,7 +55,7 @@ final class PublicDeviceClients {
                 return null;
             }
             String clientId = single(request, OAuth2ParameterNames.CLIENT_ID);
-            if (clientId == null) {
+            if (clientId == null || !isPublicDeviceClient(clients.findByClientId(clientId))) {
                 return null;
             }
             Map<String, Object> parameters = new HashMap<>();
@@ -70,7 +75,7 @@ final class PublicDeviceClients {
             @Override
             public Authentication authenticate(Authentication authentication) {
                 RegisteredClient client = clients.findByClientId(authentication.getPrincipal().toString());
-                if (client == null || !isPublicDeviceClient(client)) {
+                if (!isPublicDeviceClient(client)) {
                     throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_CLIENT,
                             "Client authentication failed: client_id", null));
                 }
@@ -85,7 +90,7 @@ final class PublicDeviceClients {
     }
 
     private static boolean isPublicDeviceClient(RegisteredClient client) {
-        return client.getClientAuthenticationMethods().equals(Set.of(ClientAuthenticationMethod.NONE))
+        return client != null && client.getClientAuthenticationMethods().equals(Set.of(ClientAuthenticationMethod.NONE))
                 && client.getClientSecret() == null
                 && client.getAuthorizationGrantTypes().contains(AuthorizationGrantType.DEVICE_CODE);
     }
