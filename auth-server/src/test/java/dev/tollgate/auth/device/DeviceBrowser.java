@@ -15,7 +15,11 @@ final class DeviceBrowser implements AutoCloseable {
     private final Browser browser;
 
     DeviceBrowser(String baseUrl) {
-        this.browser = new Browser(baseUrl);
+        this(new Browser(baseUrl));
+    }
+
+    DeviceBrowser(Browser browser) {
+        this.browser = browser;
     }
 
     /** Opens the verification page, signing in first as Tollgate asks. */
