@@ -16,6 +16,12 @@ public final class TollgateClientSettings {
     public static final String BUILT_IN = "settings.client.tollgate.built-in";
 
     /**
+     * Clients with this setting {@code true} get codes only for users signed in with two factors, as if every request
+     * asked for {@code acr_values=urn:tollgate:mfa}.
+     */
+    public static final String REQUIRE_MFA = "settings.client.tollgate.require-mfa";
+
+    /**
      * A grant type no endpoint accepts, for clients that only introspect: a registered client needs at least one
      * grant type, and this one lets them obtain no token at all.
      */
@@ -27,6 +33,10 @@ public final class TollgateClientSettings {
 
     public static boolean isBuiltIn(RegisteredClient client) {
         return Boolean.TRUE.equals(client.getClientSettings().getSetting(BUILT_IN));
+    }
+
+    public static boolean requiresMfa(RegisteredClient client) {
+        return Boolean.TRUE.equals(client.getClientSettings().getSetting(REQUIRE_MFA));
     }
 
     public static boolean mayIntrospect(RegisteredClient client) {
