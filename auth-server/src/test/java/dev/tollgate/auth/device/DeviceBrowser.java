@@ -24,7 +24,12 @@ final class DeviceBrowser implements AutoCloseable {
 
     /** Opens the verification page, signing in first as Tollgate asks. */
     HtmlPage signIn(String username, String password) throws IOException {
-        HtmlPage page = browser.open(VERIFICATION_PAGE);
+        return openSigningIn(VERIFICATION_PAGE, username, password);
+    }
+
+    /** Opens a page, signing in first if Tollgate asks: it then comes back to that page. */
+    HtmlPage openSigningIn(String path, String username, String password) throws IOException {
+        HtmlPage page = browser.open(path);
         if (page.getElementById("login-form") != null) {
             page = browser.signIn(page, username, password);
         }

@@ -127,10 +127,11 @@ class DeviceFlowTest extends AdminApiTest {
     void aDeniedDeviceIsToldSoAndGetsNothing() throws IOException {
         DeviceAuthorizationSuccessResponse device = demoCli.authorize("books.read");
         try (DeviceBrowser user = new DeviceBrowser(http.baseUrl())) {
-            user.signIn("alice", "alice-password");
-            HtmlPage confirmation = user.open("/oauth2/device_verification?user_code="
-                    + device.getUserCode().getValue());
-            assertThat(confirmation.getElementById("deny")).as("verification_uri_complete asks too").isNotNull();
+            HtmlPage confirmation = user.openSigningIn("/oauth2/device_verification?user_code="
+                    + device.getUserCode().getValue(), "alice", "alice-password");
+            assertThat(confirmation.getElementById("deny"))
+                    .as("verification_uri_complete: sign-in, then the confirmation, never an approval by itself")
+                    .isNotNull();
 
             HtmlPage done = user.click(confirmation, "deny");
             assertThat(done.getElementById("device-denied")).as(done.asNormalizedText()).isNotNull();
