@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import dev.tollgate.auth.audit.AuditLog;
 import dev.tollgate.auth.authorization.DevicePolls;
 import dev.tollgate.auth.consent.DenyRevokesConsent;
+import dev.tollgate.auth.mfa.RolesRequiringMfa;
 import dev.tollgate.auth.web.Pages;
 
 /**
@@ -37,12 +38,15 @@ public class DeviceFlow {
 
     private final AuditLog audit;
 
+    private final RolesRequiringMfa roles;
+
     private final Clock clock;
 
     private final DeviceCodes codes;
 
     public DeviceFlow(RegisteredClientRepository clients, OAuth2AuthorizationService authorizations, DevicePolls polls,
-            AuditLog audit, Clock clock) {
+            AuditLog audit, RolesRequiringMfa roles, Clock clock) {
+        this.roles = roles;
         this.clients = clients;
         this.authorizations = authorizations;
         this.polls = polls;
@@ -70,7 +74,7 @@ public class DeviceFlow {
                         .authenticationProviders(providers -> providers.replaceAll(provider -> {
                             if (provider instanceof OAuth2DeviceVerificationAuthenticationProvider entered) {
                                 entered.setAuthorizationConsentRequired(always -> true);
-                                return new DeviceVerification(entered, authorizations, clients, clock);
+                                return new DeviceVerification(entered, authorizations, clients, roles, clock);
                             }
                             if (provider instanceof OAuth2DeviceAuthorizationConsentAuthenticationProvider consent) {
                                 consent.setAuthorizationConsentCustomizer(new DenyRevokesConsent());

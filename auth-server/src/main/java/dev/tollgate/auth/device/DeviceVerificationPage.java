@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import dev.tollgate.auth.web.NoticePage;
+import dev.tollgate.auth.web.Pages;
 
 /**
  * The verification page where a signed-in user enters the code their device shows (RFC 8628 §3.3), and where the
@@ -27,6 +28,11 @@ class DeviceVerificationPage {
         }
         if (VerificationAnswers.DENIED.equals(result)) {
             return notice("device.denied.title", "device.denied.text", "device-denied", true).show(model);
+        }
+        if (VerificationAnswers.SECOND_FACTOR.equals(result)) {
+            return new NoticePage("device.second-factor.title", "device.second-factor.text", "device-second-factor",
+                    true, List.of(new NoticePage.Action("set-up-two-factor", Pages.TWO_FACTOR_SETUP,
+                            "device.second-factor.set-up"))).show(model);
         }
         model.addAttribute("wrongCode", VerificationAnswers.WRONG_CODE.equals(result));
         return "device";

@@ -23,7 +23,8 @@ import dev.tollgate.auth.ratelimit.RateLimits;
 
 /**
  * What the browser sees once the verification endpoint has decided: the verification page again, telling that the
- * device was approved, denied, or that the code did not work (which counts against the guessing limit); approvals and
+ * device was approved, denied, that the user must sign in with two factors first, or that the code did not work
+ * (which counts against the guessing limit); approvals and
  * denials go to the audit trail.
  */
 final class VerificationAnswers implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
@@ -35,6 +36,8 @@ final class VerificationAnswers implements AuthenticationSuccessHandler, Authent
     static final String DENIED = "denied";
 
     static final String WRONG_CODE = "wrong-code";
+
+    static final String SECOND_FACTOR = "second-factor";
 
     private final String verificationPage;
 
@@ -60,6 +63,11 @@ final class VerificationAnswers implements AuthenticationSuccessHandler, Authent
                 && OAuth2ErrorCodes.ACCESS_DENIED.equals(refused.getError().getErrorCode())) {
             record(SecurityEventType.DEVICE_DENIED, request, request.getParameter(OAuth2ParameterNames.CLIENT_ID));
             show(request, response, DENIED);
+            return;
+        }
+        if (exception instanceof OAuth2AuthenticationException refused && DeviceVerification.SECOND_FACTOR_REQUIRED
+                .equals(refused.getError().getErrorCode())) {
+            show(request, response, SECOND_FACTOR);
             return;
         }
         RateLimits.countAsWrongUserCode(request);

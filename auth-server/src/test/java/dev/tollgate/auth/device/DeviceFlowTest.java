@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 import com.nimbusds.oauth2.sdk.AccessTokenResponse;
 import com.nimbusds.oauth2.sdk.TokenResponse;
@@ -17,6 +18,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
+
+import dev.tollgate.auth.client.TollgateClientSettings;
 
 import dev.tollgate.auth.support.AdminApiTest;
 import dev.tollgate.auth.support.AdminHttp;
@@ -38,6 +46,9 @@ class DeviceFlowTest extends AdminApiTest {
 
     @Autowired
     TestClock clock;
+
+    @Autowired
+    RegisteredClientRepository clients;
 
     private DeviceClient demoCli;
 
@@ -221,6 +232,25 @@ class DeviceFlowTest extends AdminApiTest {
         clock.advance(Duration.ofSeconds(5));
         assertThat(adminCli.pollOutcome(device.getDeviceCode())).as("allowing nothing grants nothing")
                 .isEqualTo("access_denied");
+    }
+
+    @Test
+    void aSignInWithOneFactorApprovesNoDeviceWhereTheCodeFlowAsksForTwo() throws IOException {
+        String clientId = "mfa-device-" + UUID.randomUUID();
+        clients.save(RegisteredClient.withId(clientId).clientId(clientId).clientName("Two-factor TV")
+                .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
+                .authorizationGrantType(AuthorizationGrantType.DEVICE_CODE)
+                .scope("books.read")
+                .clientSettings(ClientSettings.builder().setting(TollgateClientSettings.REQUIRE_MFA, true).build())
+                .build());
+        DeviceClient tv = new DeviceClient(http.baseUrl(), clientId);
+        DeviceAuthorizationSuccessResponse device = tv.authorize("books.read");
+        try (DeviceBrowser user = new DeviceBrowser(http.baseUrl())) {
+            HtmlPage answer = user.enter(user.signIn("alice", "alice-password"), device.getUserCode().getValue());
+            assertThat(answer.getElementById("device-second-factor")).as(answer.asNormalizedText()).isNotNull();
+        }
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(tv.pollOutcome(device.getDeviceCode())).isEqualTo("authorization_pending");
     }
 
     @Test
