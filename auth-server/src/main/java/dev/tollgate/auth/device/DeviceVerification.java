@@ -24,11 +24,11 @@ import dev.tollgate.auth.mfa.AuthenticationMethods;
 import dev.tollgate.auth.mfa.RolesRequiringMfa;
 
 /**
- * A user code entered on the verification page (RFC 8628 §3.3), before Spring Authorization Server looks at it: refused
- * once its ten minutes are over on the application's clock, and the scopes only an ADMIN may get dropped from the
- * request for anyone else ({@link AdminOnlyScopes}, as at the authorization endpoint), so that the confirmation page
- * shows only what the user can grant. A sign-in with one factor approves nothing where the code flow asks for two (a role
- * in {@code tollgate.mfa.required-roles}, a client requiring it).
+ * A user code entered on the verification page (RFC 8628 §3.3), before Spring Authorization Server looks at it:
+ * refused once its ten minutes are over on the application's clock, and the scopes only an ADMIN may get dropped from
+ * the request for anyone else ({@link AdminOnlyScopes}, as at the authorization endpoint), so that the confirmation
+ * page shows only what the user can grant. A sign-in with one factor approves nothing where the code flow asks for two
+ * (a role in {@code tollgate.mfa.required-roles}, a client requiring it).
  */
 final class DeviceVerification implements AuthenticationProvider {
 
@@ -58,7 +58,8 @@ final class DeviceVerification implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication authentication) {
-        OAuth2DeviceVerificationAuthenticationToken request = (OAuth2DeviceVerificationAuthenticationToken) authentication;
+        OAuth2DeviceVerificationAuthenticationToken request =
+                (OAuth2DeviceVerificationAuthenticationToken) authentication;
         OAuth2Authorization authorization = authorizations.findByToken(request.getUserCode(), USER_CODE);
         if (authorization != null) {
             OAuth2Authorization.Token<OAuth2UserCode> userCode = authorization.getToken(OAuth2UserCode.class);

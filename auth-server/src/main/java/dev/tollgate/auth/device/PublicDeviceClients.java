@@ -1,12 +1,8 @@
 package dev.tollgate.auth.device;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
-import jakarta.servlet.http.HttpServletRequest;
-
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
@@ -22,6 +18,8 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.web.authentication.AuthenticationConverter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import dev.tollgate.auth.client.ClientIdOnlyRequests;
 
 /**
  * A public client (a TV, a command-line tool: no secret; RFC 8628 §3.1, §3.4) identified by its {@code client_id}
@@ -48,23 +46,12 @@ final class PublicDeviceClients {
         return request -> {
             boolean deviceRequest = deviceAuthorization.matches(request) || (token.matches(request)
                     && AuthorizationGrantType.DEVICE_CODE.getValue()
-                            .equals(single(request, OAuth2ParameterNames.GRANT_TYPE)));
-            if (!deviceRequest || request.getHeader(HttpHeaders.AUTHORIZATION) != null
-                    || request.getParameter(OAuth2ParameterNames.CLIENT_SECRET) != null
-                    || request.getParameter(OAuth2ParameterNames.CLIENT_ASSERTION) != null) {
+                            .equals(ClientIdOnlyRequests.single(request, OAuth2ParameterNames.GRANT_TYPE)));
+            OAuth2ClientAuthenticationToken claim = deviceRequest ? ClientIdOnlyRequests.read(request) : null;
+            if (claim == null || !isPublicDeviceClient(clients.findByClientId(claim.getPrincipal().toString()))) {
                 return null;
             }
-            String clientId = single(request, OAuth2ParameterNames.CLIENT_ID);
-            if (clientId == null || !isPublicDeviceClient(clients.findByClientId(clientId))) {
-                return null;
-            }
-            Map<String, Object> parameters = new HashMap<>();
-            request.getParameterMap().forEach((name, values) -> {
-                if (!name.equals(OAuth2ParameterNames.CLIENT_ID)) {
-                    parameters.put(name, values.length == 1 ? values[0] : values);
-                }
-            });
-            return new DeviceClientRequest(clientId, parameters);
+            return new DeviceClientRequest(claim.getPrincipal().toString(), claim.getAdditionalParameters());
         };
     }
 
@@ -93,11 +80,6 @@ final class PublicDeviceClients {
         return client != null && client.getClientAuthenticationMethods().equals(Set.of(ClientAuthenticationMethod.NONE))
                 && client.getClientSecret() == null
                 && client.getAuthorizationGrantTypes().contains(AuthorizationGrantType.DEVICE_CODE);
-    }
-
-    private static String single(HttpServletRequest request, String name) {
-        String[] values = request.getParameterValues(name);
-        return values != null && values.length == 1 && !values[0].isBlank() ? values[0] : null;
     }
 
     /** A device request naming its client by id only: a type of its own so that no other provider takes it. */

@@ -51,7 +51,8 @@ final class VerificationAnswers implements AuthenticationSuccessHandler, Authent
     @Override
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
             Authentication authentication) throws IOException {
-        OAuth2DeviceVerificationAuthenticationToken approved = (OAuth2DeviceVerificationAuthenticationToken) authentication;
+        OAuth2DeviceVerificationAuthenticationToken approved =
+                (OAuth2DeviceVerificationAuthenticationToken) authentication;
         record(SecurityEventType.DEVICE_APPROVED, request, approved.getClientId());
         show(request, response, APPROVED);
     }

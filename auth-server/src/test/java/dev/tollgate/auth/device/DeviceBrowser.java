@@ -36,7 +36,7 @@ final class DeviceBrowser implements AutoCloseable {
         return page;
     }
 
-    /** Types the code on the verification page: the confirmation (consent) page, or the page telling what went wrong. */
+    /** Types the code on the verification page: the confirmation (consent) page, or the page saying what went wrong. */
     HtmlPage enter(HtmlPage verificationPage, String typed) throws IOException {
         HtmlTextInput code = verificationPage.getHtmlElementById("user_code");
         code.type(typed);
