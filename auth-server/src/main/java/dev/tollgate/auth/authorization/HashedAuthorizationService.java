@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
@@ -40,7 +41,7 @@ import dev.tollgate.auth.authorization.AuthorizationRows.Kind;
  * be undone by that request writing back the copy it read.
  */
 @Repository
-public class HashedAuthorizationService implements OAuth2AuthorizationService, TokenFamilies {
+public class HashedAuthorizationService implements OAuth2AuthorizationService, TokenFamilies, DevicePolls {
 
     private static final String ROW_VERSION = AuthorizationRows.ROW_VERSION;
 
@@ -248,6 +249,38 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService, T
                 .param(sessionDigest)
                 .query(String.class)
                 .list());
+    }
+
+    /**
+     * Two devices polling with one code at the same instant may both pass; each poll is still answered once, and the
+     * code still gives one token (the row version decides).
+     */
+    @Override
+    public boolean tooEarly(String deviceCode, Instant now, Duration initialInterval, Duration increment) {
+        record Poll(String id, Instant last, Duration interval) {
+        }
+        Optional<Poll> previous = jdbc.sql("SELECT id, device_code_issued_at, device_polled_at, device_poll_interval"
+                        + " FROM token_authorization WHERE device_code_hash = ?")
+                .param(rows.digestOf(deviceCode))
+                .query((rs, row) -> {
+                    Timestamp polledAt = rs.getTimestamp("device_polled_at");
+                    Timestamp issuedAt = rs.getTimestamp("device_code_issued_at");
+                    int seconds = rs.getInt("device_poll_interval");
+                    Duration interval = rs.wasNull() ? initialInterval : Duration.ofSeconds(seconds);
+                    return new Poll(rs.getString("id"), (polledAt != null ? polledAt : issuedAt).toInstant(),
+                            interval);
+                })
+                .optional();
+        if (previous.isEmpty()) {
+            return false;
+        }
+        Poll poll = previous.get();
+        boolean tooEarly = now.isBefore(poll.last().plus(poll.interval()));
+        Duration interval = tooEarly ? poll.interval().plus(increment) : poll.interval();
+        jdbc.sql("UPDATE token_authorization SET device_polled_at = ?, device_poll_interval = ? WHERE id = ?")
+                .params(Timestamp.from(now), interval.toSeconds(), poll.id())
+                .update();
+        return tooEarly;
     }
 
     private void insert(Map<String, Object> row, OAuth2Authorization authorization) {

@@ -69,8 +69,10 @@ class DemoData implements SmartInitializingSingleton {
                 .clientSettings(userFacing())
                 .tokenSettings(tokenPolicy.tokenSettings(OAuth2TokenFormat.SELF_CONTAINED)));
         // RFC 8252 §7.3: any port is accepted for a loopback IP redirect URI
+        // also a device (RFC 8628): a terminal without a browser of its own signs in on another screen
         upsert("demo-cli", "Tollgate Demo CLI", publicClient(List.of("http://127.0.0.1/callback"),
-                Set.of(OidcScopes.OPENID, OidcScopes.PROFILE, OidcScopes.EMAIL, BOOKS_READ)));
+                Set.of(OidcScopes.OPENID, OidcScopes.PROFILE, OidcScopes.EMAIL, BOOKS_READ))
+                .andThen(client -> client.authorizationGrantType(AuthorizationGrantType.DEVICE_CODE)));
         upsert("api-docs", "Books API documentation (Swagger UI)", publicClient(demo.apiDocsRedirectUris(),
                 Set.of(OidcScopes.OPENID, BOOKS_READ, BOOKS_WRITE, USERS_READ)));
         upsert("demo-service", "Tollgate Demo Service",

@@ -42,7 +42,8 @@ final class ClientMetadataRules {
     static final String INVALID_CLIENT_METADATA = "invalid_client_metadata";
 
     static final Set<String> GRANT_TYPES = Set.of(AuthorizationGrantType.AUTHORIZATION_CODE.getValue(),
-            AuthorizationGrantType.REFRESH_TOKEN.getValue(), AuthorizationGrantType.CLIENT_CREDENTIALS.getValue());
+            AuthorizationGrantType.REFRESH_TOKEN.getValue(), AuthorizationGrantType.CLIENT_CREDENTIALS.getValue(),
+            AuthorizationGrantType.DEVICE_CODE.getValue());
 
     /** Scopes that make a client an administrator of Tollgate or a registrar of other clients. */
     static final Set<String> ADMINISTRATOR_SCOPES =
@@ -98,10 +99,13 @@ final class ClientMetadataRules {
     void check(AbstractOAuth2ClientRegistration request) {
         List<String> grantTypes = grantTypesOf(request);
         require(GRANT_TYPES.containsAll(grantTypes), OAuth2ClientMetadataClaimNames.GRANT_TYPES,
-                "the supported grant types are authorization_code, refresh_token and client_credentials");
+                "the supported grant types are authorization_code, refresh_token, client_credentials and "
+                        + AuthorizationGrantType.DEVICE_CODE.getValue());
         boolean authorizationCode = grantTypes.contains(AuthorizationGrantType.AUTHORIZATION_CODE.getValue());
-        require(authorizationCode || !grantTypes.contains(AuthorizationGrantType.REFRESH_TOKEN.getValue()),
-                OAuth2ClientMetadataClaimNames.GRANT_TYPES, "refresh_token comes only with authorization_code");
+        boolean userGrant = authorizationCode || grantTypes.contains(AuthorizationGrantType.DEVICE_CODE.getValue());
+        require(userGrant || !grantTypes.contains(AuthorizationGrantType.REFRESH_TOKEN.getValue()),
+                OAuth2ClientMetadataClaimNames.GRANT_TYPES,
+                "refresh_token comes only with authorization_code or the device grant");
         List<String> responseTypes = request.getResponseTypes();
         require(responseTypes == null || responseTypes.stream()
                         .allMatch(OAuth2AuthorizationResponseType.CODE.getValue()::equals),

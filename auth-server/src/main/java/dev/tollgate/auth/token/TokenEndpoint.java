@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2TokenEndpointConfigurer;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2DeviceCodeAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
@@ -11,12 +12,13 @@ import org.springframework.transaction.support.TransactionOperations;
 import dev.tollgate.auth.audit.AuditLog;
 import dev.tollgate.auth.authorization.RotatedRefreshTokens;
 import dev.tollgate.auth.authorization.TokenFamilies;
+import dev.tollgate.auth.device.DeviceFlow;
 import dev.tollgate.auth.refresh.RefreshTokenReuseDetection;
 
 /**
  * The token endpoint ({@code /oauth2/token}): the registered scopes when a request names none, refresh token
  * rotation with reuse detection, a replayed authorization code revoking what it issued, and every issued access token
- * recorded in the audit trail.
+ * recorded in the audit trail; a device polling gets the answers of {@link DeviceFlow#polling}.
  */
 @Component
 public class TokenEndpoint {
@@ -33,8 +35,12 @@ public class TokenEndpoint {
 
     private final Clock clock;
 
+    private final DeviceFlow device;
+
     public TokenEndpoint(TokenFamilies authorizations, RotatedRefreshTokens rotatedRefreshTokens,
-            TransactionOperations transactions, AuditLog audit, TokenIssuanceAudit issuanceAudit, Clock clock) {
+            TransactionOperations transactions, AuditLog audit, TokenIssuanceAudit issuanceAudit, Clock clock,
+            DeviceFlow device) {
+        this.device = device;
         this.authorizations = authorizations;
         this.rotatedRefreshTokens = rotatedRefreshTokens;
         this.transactions = transactions;
@@ -54,6 +60,9 @@ public class TokenEndpoint {
                     if (provider instanceof OAuth2AuthorizationCodeAuthenticationProvider) {
                         return issuanceAudit.recording(
                                 new AuthorizationCodeReplayDetection(provider, authorizations, audit));
+                    }
+                    if (provider.supports(OAuth2DeviceCodeAuthenticationToken.class)) {
+                        return issuanceAudit.recording(device.polling(provider));
                     }
                     return issuanceAudit.recording(provider);
                 }));
