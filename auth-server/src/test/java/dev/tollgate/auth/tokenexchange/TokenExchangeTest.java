@@ -334,6 +334,27 @@ class TokenExchangeTest extends HttpTest {
     }
 
     @Test
+    void aGatewayRegisteredDynamicallyExchangesTokensUnderTheSameRules() throws Exception {
+        String registrar = http.clientCredentials("demo-registrar", "demo-registrar-secret", null).field("access_token");
+        Reply registered = http.postJson("/oauth2/register", registrar, """
+                {"client_name": "Books Gateway", "scope": "books.read",
+                 "grant_types": ["client_credentials", "urn:ietf:params:oauth:grant-type:token-exchange"]}
+                """);
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        String gateway = registered.field("client_id");
+        String alice = aliceAccessToken(Client.DEMO_WEB);
+
+        TokenResponse response = TokenResponse.parse(new TokenRequest(tokenEndpoint(),
+                new ClientSecretBasic(new ClientID(gateway), new Secret(registered.field("client_secret"))),
+                new TokenExchangeGrant(new TypelessToken(alice), TokenTypeURI.ACCESS_TOKEN), null)
+                .toHTTPRequest().send());
+
+        assertThat(response.indicatesSuccess()).isTrue();
+        assertThat(SignedTokens.verified(response.toSuccessResponse().getTokens().getAccessToken().getValue(), http)
+                .getJWTClaimsSet().getJSONObjectClaim("act")).isEqualTo(Map.of("sub", gateway));
+    }
+
+    @Test
     void bothDiscoveryDocumentsAdvertiseTheGrantType() {
         for (String document : List.of("/.well-known/openid-configuration", "/.well-known/oauth-authorization-server")) {
             assertThat(http.get(document).json().get("grant_types_supported").toString())
