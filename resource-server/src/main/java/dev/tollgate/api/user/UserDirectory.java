@@ -32,7 +32,10 @@ public class UserDirectory {
         this.jdbc = jdbc;
     }
 
-    /** Adds the caller on their first call; later calls refresh what the token says and {@code last_seen}. */
+    /**
+     * Adds the caller on their first call; later calls refresh what the token says (a username or email it does not
+     * carry stays as it was), {@code last_seen} and {@code last_actor}.
+     */
     @Transactional
     public void record(Caller caller, Instant seenAt) {
         OffsetDateTime now = seenAt.atOffset(ZoneOffset.UTC);
@@ -72,8 +75,10 @@ public class UserDirectory {
     }
 
     private boolean update(Caller caller, OffsetDateTime now) {
-        return jdbc.sql("update directory_user set username = :username, email = :email, roles = :roles, "
-                        + "last_seen = :now, last_actor = :actor where id = :id")
+        // a token without preferred_username (no scope profile, as a gateway's often is) says nothing about the name
+        return jdbc.sql("update directory_user set username = coalesce(:username, username), "
+                        + "email = coalesce(:email, email), roles = :roles, last_seen = :now, last_actor = :actor "
+                        + "where id = :id")
                 .param("username", caller.username())
                 .param("email", caller.email())
                 .param("roles", String.join(" ", caller.roles()))

@@ -101,6 +101,11 @@ public final class AccessTokens {
             return this;
         }
 
+        public Draft claim(String name, Object value) {
+            claims.claim(name, value);
+            return this;
+        }
+
         public Draft issuer(String issuer) {
             claims.issuer(issuer);
             return this;

@@ -63,6 +63,20 @@ class ActingClientsTest extends ApiTest {
     }
 
     @Test
+    void aGatewaysTokenWithoutUsernameKeepsTheUsernameTheDirectoryKnows() {
+        String daveId = UUID.randomUUID().toString();
+        api.get("/api/users/me", TOKENS.user("dave", List.of("USER"), "openid profile").subject(daveId).sign());
+        String withoutProfile = TOKENS.client("demo-gateway", "books.read").subject(daveId)
+                .claim("roles", List.of("USER")).actedOnBy("demo-gateway").sign();
+
+        assertThat(api.get("/api/books", withoutProfile).status()).isEqualTo(200);
+
+        ApiResponse entry = api.get("/api/users/" + daveId, admin);
+        assertThat(entry.text("username")).isEqualTo("dave");
+        assertThat(entry.text("lastActor")).isEqualTo("demo-gateway");
+    }
+
+    @Test
     void aUserCallingThroughTheirOwnClientHasNoActor() {
         String carolId = UUID.randomUUID().toString();
 
