@@ -3,12 +3,12 @@ package dev.tollgate.auth.tokenexchange;
 import java.time.Clock;
 
 import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenExchangeAuthenticationProvider;
 import org.springframework.security.web.authentication.AuthenticationConverter;
 import org.springframework.stereotype.Component;
 
 import dev.tollgate.auth.AuthServerProperties;
+import dev.tollgate.auth.authorization.TokenFamilies;
 
 /**
  * Token exchange (RFC 8693) at the token endpoint: Spring Authorization Server's grant, always on, with Tollgate's
@@ -18,13 +18,13 @@ import dev.tollgate.auth.AuthServerProperties;
 @Component
 public class TokenExchange {
 
-    private final OAuth2AuthorizationService authorizations;
+    private final TokenFamilies authorizations;
 
     private final String apiAudience;
 
     private final Clock clock;
 
-    public TokenExchange(OAuth2AuthorizationService authorizations, AuthServerProperties properties, Clock clock) {
+    public TokenExchange(TokenFamilies authorizations, AuthServerProperties properties, Clock clock) {
         this.authorizations = authorizations;
         this.apiAudience = properties.api().audience();
         this.clock = clock;

@@ -15,13 +15,13 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
-import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenExchangeAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.util.StringUtils;
 
+import dev.tollgate.auth.authorization.TokenFamilies;
 import dev.tollgate.auth.client.TollgateClientSettings;
 
 /**
@@ -38,6 +38,8 @@ import dev.tollgate.auth.client.TollgateClientSettings;
  * <li>the token is for the API ({@code audience}/{@code resource} other than it: {@code invalid_target}, RFC 8693
  * §2.2.2).</li>
  * </ul>
+ * The new grant joins the family of the subject token's ({@link TokenFamilies#deriving}): whatever revokes the
+ * user's grant (sign-out, refresh token reuse, consent withdrawal, ...) revokes the exchanged token too.
  * The new token carries {@code act} ({@link ActorClaim}) unless the client has
  * {@link TollgateClientSettings#TOKEN_EXCHANGE_IMPERSONATION} and sends no {@code actor_token}. The actor is then
  * known from the client, so the actor token is checked here and not handed on: Spring's provider would otherwise
@@ -52,13 +54,13 @@ public final class TokenExchangePolicy implements AuthenticationProvider {
 
     private final AuthenticationProvider delegate;
 
-    private final OAuth2AuthorizationService authorizations;
+    private final TokenFamilies authorizations;
 
     private final String apiAudience;
 
     private final Clock clock;
 
-    TokenExchangePolicy(AuthenticationProvider delegate, OAuth2AuthorizationService authorizations, String apiAudience,
+    TokenExchangePolicy(AuthenticationProvider delegate, TokenFamilies authorizations, String apiAudience,
             Clock clock) {
         this.delegate = delegate;
         this.authorizations = authorizations;
@@ -84,7 +86,10 @@ public final class TokenExchangePolicy implements AuthenticationProvider {
         }
         requireTheApi(exchange.getAudiences(), "audience");
         requireTheApi(exchange.getResources(), "resource");
-        OAuth2Authorization.Token<OAuth2AccessToken> subject = usersAccessToken(exchange.getSubjectToken());
+        OAuth2Authorization subjectAuthorization = authorizations.findByToken(exchange.getSubjectToken(),
+                OAuth2TokenType.ACCESS_TOKEN);
+        OAuth2Authorization.Token<OAuth2AccessToken> subject = usersAccessToken(subjectAuthorization,
+                exchange.getSubjectToken());
         boolean actorToken = StringUtils.hasText(exchange.getActorToken());
         if (actorToken) {
             requireOwnToken(exchange.getActorToken(), client);
@@ -95,9 +100,10 @@ public final class TokenExchangePolicy implements AuthenticationProvider {
         if (!actorToken && TollgateClientSettings.mayImpersonate(client)) {
             parameters.put(IMPERSONATION, true);
         }
-        return delegate.authenticate(new OAuth2TokenExchangeAuthenticationToken(exchange.getRequestedTokenType(),
-                exchange.getSubjectToken(), exchange.getSubjectTokenType(), clientPrincipal, null, null,
-                exchange.getResources(), exchange.getAudiences(), scopes, parameters));
+        OAuth2TokenExchangeAuthenticationToken checked = new OAuth2TokenExchangeAuthenticationToken(
+                exchange.getRequestedTokenType(), exchange.getSubjectToken(), exchange.getSubjectTokenType(),
+                clientPrincipal, null, null, exchange.getResources(), exchange.getAudiences(), scopes, parameters);
+        return authorizations.deriving(subjectAuthorization.getId(), () -> delegate.authenticate(checked));
     }
 
     @Override
@@ -111,8 +117,8 @@ public final class TokenExchangePolicy implements AuthenticationProvider {
         }
     }
 
-    private OAuth2Authorization.Token<OAuth2AccessToken> usersAccessToken(String token) {
-        OAuth2Authorization authorization = authorizations.findByToken(token, OAuth2TokenType.ACCESS_TOKEN);
+    private OAuth2Authorization.Token<OAuth2AccessToken> usersAccessToken(OAuth2Authorization authorization,
+            String token) {
         OAuth2Authorization.Token<OAuth2AccessToken> accessToken = activeAccessToken(authorization, token);
         if (accessToken == null) {
             throw refusal(OAuth2ErrorCodes.INVALID_GRANT, "The subject token is not an active access token.");

@@ -48,6 +48,7 @@ import dev.tollgate.auth.audit.StoredSecurityEvents;
 import dev.tollgate.auth.client.TollgateClientSettings;
 import dev.tollgate.auth.secret.SecretDigest;
 import dev.tollgate.auth.support.AuthServerTest;
+import dev.tollgate.auth.support.Browser;
 import dev.tollgate.auth.support.Grants;
 import dev.tollgate.auth.support.Grants.Client;
 import dev.tollgate.auth.support.HttpTest;
@@ -352,6 +353,37 @@ class TokenExchangeTest extends HttpTest {
         assertThat(response.indicatesSuccess()).isTrue();
         assertThat(SignedTokens.verified(response.toSuccessResponse().getTokens().getAccessToken().getValue(), http)
                 .getJWTClaimsSet().getJSONObjectClaim("act")).isEqualTo(Map.of("sub", gateway));
+    }
+
+    @Test
+    void signingOutAtTollgateEndsTheTokensExchangedFromThatSessionsGrants() throws Exception {
+        String otherSession = exchangedFor(GATEWAY, aliceAccessToken(Client.DEMO_WEB));
+        try (Browser browser = new Browser(http.baseUrl())) {
+            String alice = grants.exchange(grants.authorize(browser, Client.DEMO_WEB, "alice", "alice-password",
+                    ALICE_SCOPES)).field("access_token");
+            String viaGateway = exchangedFor(GATEWAY, alice);
+            String viaSecond = exchangedFor(SECOND_GATEWAY, viaGateway);
+
+            browser.click(browser.open("/logout"), "sign-out");
+
+            assertThat(grants.isActive(viaGateway)).isFalse();
+            assertThat(grants.isActive(viaSecond)).as("exchanged from an exchanged token").isFalse();
+        }
+        assertThat(grants.isActive(otherSession)).as("from another browser session's grant").isTrue();
+    }
+
+    @Test
+    void refreshTokenReuseEndsTheTokensExchangedFromThatGrant() throws Exception {
+        Reply tokens = grants.aliceTokens(Client.DEMO_WEB, ALICE_SCOPES);
+        String viaGateway = exchangedFor(GATEWAY, tokens.field("access_token"));
+        assertThat(grants.refresh(Client.DEMO_WEB, tokens.field("refresh_token")).status()).isEqualTo(200);
+        assertThat(grants.isActive(viaGateway)).as("a refresh leaves it alone").isTrue();
+
+        assertThat(grants.refresh(Client.DEMO_WEB, tokens.field("refresh_token")).field("error"))
+                .isEqualTo("invalid_grant");
+
+        assertThat(grants.isActive(viaGateway)).isFalse();
+        assertRefused(exchangeForGateway(tokens.field("access_token")), "invalid_grant");
     }
 
     @Test
