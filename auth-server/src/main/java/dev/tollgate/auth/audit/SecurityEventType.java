@@ -27,6 +27,12 @@ public enum SecurityEventType {
      */
     PASSWORD_RESET(Level.INFO),
 
+    /** A user turned a second factor on or off ({@code what}: {@code totp.enrolled}, {@code totp.removed}). */
+    SECOND_FACTOR_CHANGED(Level.INFO),
+
+    /** A user signed in with a TOTP recovery code, which is now used up ({@code left}: how many remain). */
+    RECOVERY_CODE_USED(Level.WARN),
+
     /** A user signed out at Tollgate (the sign-out page or RP-initiated logout). */
     SIGN_OUT(Level.INFO),
 
@@ -59,6 +65,12 @@ public enum SecurityEventType {
      * details {@code what}, {@code before} and {@code after}, never a password or secret).
      */
     ADMIN_CHANGE(Level.INFO),
+
+    /**
+     * A user changed their own account on the account page ({@link SecurityEvent#USER} who, detail {@code what}: a
+     * password, the email address, a session ended, an application removed), never a password.
+     */
+    ACCOUNT_CHANGE(Level.INFO),
 
     /** A new signing key started signing; the previous one was retired. */
     SIGNING_KEY_ROTATED(Level.INFO),

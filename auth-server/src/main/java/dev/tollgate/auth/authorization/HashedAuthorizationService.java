@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -241,6 +243,33 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService, T
         finally {
             derivingFrom.remove();
         }
+    }
+
+    /** Keeps the grants exchanged from the kept session's grants with them. */
+    @Override
+    public int revokeAllOfUserExceptSession(String principalName, String keptSessionDigest) {
+        return jdbc.sql("UPDATE token_authorization SET " + ALL_INVALIDATED + ", expires_at = ?, version = version + 1"
+                        + " WHERE principal_name = ? AND grant_type <> ?"
+                        + " AND (session_hash IS NULL OR session_hash <> ?)"
+                        + " AND (derived_from IS NULL OR derived_from NOT IN"
+                        + " (SELECT id FROM token_authorization WHERE session_hash = ?))")
+                .params(Timestamp.from(clock.instant()), principalName,
+                        AuthorizationGrantType.CLIENT_CREDENTIALS.getValue(), keptSessionDigest, keptSessionDigest)
+                .update();
+    }
+
+    @Override
+    public Map<String, Instant> lastAccessTokenByClient(String principalName) {
+        Map<String, Instant> lastByClient = new LinkedHashMap<>();
+        jdbc.sql("SELECT registered_client_id, MAX(access_token_issued_at) AS last_issued FROM token_authorization"
+                        + " WHERE principal_name = ? AND grant_type <> ? AND access_token_issued_at IS NOT NULL"
+                        + " GROUP BY registered_client_id")
+                .params(principalName, AuthorizationGrantType.CLIENT_CREDENTIALS.getValue())
+                .query(rs -> {
+                    lastByClient.put(rs.getString("registered_client_id"),
+                            rs.getObject("last_issued", OffsetDateTime.class).toInstant());
+                });
+        return lastByClient;
     }
 
     @Override

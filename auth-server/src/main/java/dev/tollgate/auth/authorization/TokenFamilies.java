@@ -1,5 +1,7 @@
 package dev.tollgate.auth.authorization;
 
+import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -50,11 +52,23 @@ public interface TokenFamilies {
 
     /**
      * Runs a token exchange (RFC 8693) whose new authorization derives from the authorization with this id, the
-     * subject token's: saved in it, the new authorization joins that family, so every revocation of the family below
-     * revokes it too. If the family is revoked while the new authorization is saved, the new one is revoked at once and
+     * subject token's: saved in it, the new authorization joins that family, so {@link #revokeAll} and every
+     * {@code revokeAllOf...} of that family revoke it too. If the family is revoked while the new authorization is saved, the new one is revoked at once and
      * {@link AuthorizationChangedConcurrently} thrown.
      */
     <T> T deriving(String authorizationId, Supplier<T> exchange);
+
+    /**
+     * Invalidates, as {@link #revokeAllOfUser} does, every family of the user except those granted in one browser
+     * session (by its digest): what a password change leaves the person who made it.
+     */
+    int revokeAllOfUserExceptSession(String principalName, String keptSessionDigest);
+
+    /**
+     * When each client last got an access token for the user (by the client's registration id): the newest token of
+     * the grants still stored, revoked ones included.
+     */
+    Map<String, Instant> lastAccessTokenByClient(String principalName);
 
     /** The registration ids of the clients that got an access token through a browser session (by its digest). */
     Set<String> clientsOfSession(String sessionDigest);

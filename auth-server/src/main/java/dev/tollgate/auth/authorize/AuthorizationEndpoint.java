@@ -19,12 +19,13 @@ import org.springframework.stereotype.Component;
 import dev.tollgate.auth.consent.ConsentRequired;
 import dev.tollgate.auth.consent.DenyRevokesConsent;
 import dev.tollgate.auth.consent.UncheckedScopesWithdrawn;
+import dev.tollgate.auth.mfa.RolesRequiringMfa;
 import dev.tollgate.auth.web.Pages;
 
 /**
  * The authorization endpoint ({@code /oauth2/authorize}) on Tollgate's rules: native app redirect URIs, fresh
- * sign-in for {@code prompt=login} and {@code max_age}, consent, no request objects, only grantable scopes, and
- * {@code iss} in every response.
+ * sign-in for {@code prompt=login} and {@code max_age}, two factors when required, consent, no request objects, only
+ * grantable scopes, and {@code iss} in every response.
  */
 @Component
 public class AuthorizationEndpoint {
@@ -41,8 +42,12 @@ public class AuthorizationEndpoint {
 
     private final AuthorizationRequestCache requestCache;
 
+    private final TwoFactorsWhenRequired twoFactors;
+
     public AuthorizationEndpoint(RegisteredClientRepository clients, OAuth2AuthorizationService authorizations,
-            OAuth2AuthorizationConsentService consents, AuthorizationServerSettings endpoints, Clock clock) {
+            OAuth2AuthorizationConsentService consents, AuthorizationServerSettings endpoints, Clock clock,
+            RolesRequiringMfa mfa) {
+        this.twoFactors = new TwoFactorsWhenRequired(mfa);
         this.clients = clients;
         this.authorizations = authorizations;
         this.consents = consents;
@@ -57,7 +62,8 @@ public class AuthorizationEndpoint {
                     if (provider instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider codeRequest) {
                         codeRequest.setAuthenticationValidator(NativeAppRedirectUris.validator()
                                 .andThen(OAuth2AuthorizationCodeRequestAuthenticationValidator.DEFAULT_SCOPE_VALIDATOR)
-                                .andThen(new FreshSignIn(clock)));
+                                .andThen(new FreshSignIn(clock))
+                                .andThen(twoFactors));
                         codeRequest.setAuthorizationConsentRequired(new ConsentPrompt(new ConsentRequired()));
                     }
                     if (provider instanceof OAuth2AuthorizationConsentAuthenticationProvider consent) {
@@ -72,7 +78,8 @@ public class AuthorizationEndpoint {
                                 : converter))
                 .authorizationResponseHandler(authorizationResponse)
                 .errorResponseHandler(new FreshSignInEntry(authorizationResponse, requestCache,
-                        new LoginUrlAuthenticationEntryPoint(Pages.LOGIN)));
+                        new LoginUrlAuthenticationEntryPoint(Pages.LOGIN),
+                        new LoginUrlAuthenticationEntryPoint(Pages.TWO_FACTOR)));
     }
 
     /** {@code prompt=none} answered without the login page, and a request that needs a sign-in resumed after it. */

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import dev.tollgate.auth.authorize.IssuerInAuthorizationResponse;
 import dev.tollgate.auth.consent.ScopeDescriptions;
 import dev.tollgate.auth.keys.KeyProperties;
+import dev.tollgate.auth.mfa.AuthenticationMethods;
 import dev.tollgate.auth.userinfo.IdentityClaims;
 
 /**
@@ -46,6 +47,7 @@ public class Discovery {
                 .claim(IssuerInAuthorizationResponse.METADATA_NAME, true)
                 .scopes(Discovery::replaceWithKnownScopes)
                 .claim("claims_supported", IdentityClaims.SUPPORTED)
+                .claim("acr_values_supported", AuthenticationMethods.SUPPORTED)
                 .claim("request_parameter_supported", false)
                 .claim("request_uri_parameter_supported", false)
                 .idTokenSigningAlgorithms(algorithms -> algorithms.replaceAll(any -> keys.algorithm().name())));
