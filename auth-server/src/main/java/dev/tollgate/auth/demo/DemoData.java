@@ -85,6 +85,10 @@ class DemoData implements SmartInitializingSingleton {
         // automation on the admin API and SCIM, as a service account would do it
         upsert("demo-admin", "Tollgate Demo Admin Automation", service("demo-admin", OAuth2TokenFormat.SELF_CONTAINED,
                 AdminOnlyScopes.TOLLGATE_ADMIN));
+        // a gateway in front of the API: exchanges a user's token for one naming it as the actor (RFC 8693)
+        upsert("demo-gateway", "Tollgate Demo Gateway",
+                service("demo-gateway", OAuth2TokenFormat.SELF_CONTAINED, BOOKS_READ)
+                        .andThen(client -> client.authorizationGrantType(AuthorizationGrantType.TOKEN_EXCHANGE)));
         upsert("resource-server", "Tollgate Books API", client -> client
                 .clientSecret(demoSecret("resource-server"))
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)

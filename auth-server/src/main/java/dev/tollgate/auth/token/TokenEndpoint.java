@@ -14,11 +14,13 @@ import dev.tollgate.auth.authorization.RotatedRefreshTokens;
 import dev.tollgate.auth.authorization.TokenFamilies;
 import dev.tollgate.auth.device.DeviceFlow;
 import dev.tollgate.auth.refresh.RefreshTokenReuseDetection;
+import dev.tollgate.auth.tokenexchange.TokenExchange;
 
 /**
  * The token endpoint ({@code /oauth2/token}): the registered scopes when a request names none, refresh token
- * rotation with reuse detection, a replayed authorization code revoking what it issued, and every issued access token
- * recorded in the audit trail; a device polling gets the answers of {@link DeviceFlow#polling}.
+ * rotation with reuse detection, a replayed authorization code revoking what it issued, token exchange under
+ * Tollgate's rules ({@link TokenExchange}), and every issued access token recorded in the audit trail; a device
+ * polling gets the answers of {@link DeviceFlow#polling}.
  */
 @Component
 public class TokenEndpoint {
@@ -33,25 +35,29 @@ public class TokenEndpoint {
 
     private final TokenIssuanceAudit issuanceAudit;
 
+    private final TokenExchange tokenExchange;
+
     private final Clock clock;
 
     private final DeviceFlow device;
 
     public TokenEndpoint(TokenFamilies authorizations, RotatedRefreshTokens rotatedRefreshTokens,
-            TransactionOperations transactions, AuditLog audit, TokenIssuanceAudit issuanceAudit, Clock clock,
-            DeviceFlow device) {
+            TransactionOperations transactions, AuditLog audit, TokenIssuanceAudit issuanceAudit,
+            TokenExchange tokenExchange, Clock clock, DeviceFlow device) {
         this.device = device;
         this.authorizations = authorizations;
         this.rotatedRefreshTokens = rotatedRefreshTokens;
         this.transactions = transactions;
         this.audit = audit;
         this.issuanceAudit = issuanceAudit;
+        this.tokenExchange = tokenExchange;
         this.clock = clock;
     }
 
     /** For {@code tokenEndpoint(...)}. */
     public void customize(OAuth2TokenEndpointConfigurer token) {
         token.accessTokenRequestConverter(new RegisteredScopesByDefault())
+                .accessTokenRequestConverter(tokenExchange.requests())
                 .authenticationProviders(providers -> providers.replaceAll(provider -> {
                     if (provider instanceof OAuth2RefreshTokenAuthenticationProvider) {
                         return issuanceAudit.recording(new RefreshTokenReuseDetection(provider, authorizations,
@@ -64,7 +70,7 @@ public class TokenEndpoint {
                     if (provider.supports(OAuth2DeviceCodeAuthenticationToken.class)) {
                         return issuanceAudit.recording(device.polling(provider));
                     }
-                    return issuanceAudit.recording(provider);
+                    return issuanceAudit.recording(tokenExchange.withRules(provider));
                 }));
     }
 }
