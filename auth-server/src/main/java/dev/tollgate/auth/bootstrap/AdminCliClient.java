@@ -55,15 +55,28 @@ class AdminCliClient implements SmartInitializingSingleton {
         ensureRegistered();
     }
 
-    /** True if this call registered the client, false if it was there already. */
+    /**
+     * True if this call registered the client, false if it was there already. A client registered by an earlier
+     * version gets the grants this version gives it (the device grant came later); what an administrator changed
+     * otherwise stays.
+     */
     boolean ensureRegistered() {
         Boolean created = transaction.execute(status -> {
             lock.holdUntilCommit();
-            if (clients.findByClientId(CLIENT_ID) != null) {
-                return false;
+            RegisteredClient definition = definition();
+            RegisteredClient registered = clients.findByClientId(CLIENT_ID);
+            if (registered == null) {
+                clients.save(definition);
+                return true;
             }
-            clients.save(definition());
-            return true;
+            if (!registered.getAuthorizationGrantTypes().containsAll(definition.getAuthorizationGrantTypes())) {
+                clients.save(RegisteredClient.from(registered)
+                        .authorizationGrantTypes(grants -> grants.addAll(definition.getAuthorizationGrantTypes()))
+                        .build());
+                log.info("Gave the built-in client {} the grant types of this version: {}", CLIENT_ID,
+                        definition.getAuthorizationGrantTypes().stream().map(AuthorizationGrantType::getValue).toList());
+            }
+            return false;
         });
         if (Boolean.TRUE.equals(created)) {
             log.info("Registered the built-in client {}", CLIENT_ID);

@@ -25,6 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -103,6 +104,24 @@ class BuiltInDataTest {
         assertThat(cli.getClientSettings().isRequireProofKey()).isTrue();
         assertThat(cli.getClientSettings().isRequireAuthorizationConsent()).isFalse();
         assertThat(db.adminCli().ensureRegistered()).as("a restart").isFalse();
+    }
+
+    @Test
+    void theAdminCliOfAnEarlierVersionGetsTheDeviceGrantAndKeepsTheRest() {
+        Database db = fresh("h2");
+        db.adminCli().ensureRegistered();
+        RegisteredClient registered = db.clients.findByClientId("tollgate-admin-cli");
+        db.clients.save(RegisteredClient.from(registered)
+                .authorizationGrantTypes(grants -> grants.remove(AuthorizationGrantType.DEVICE_CODE))
+                .redirectUris(uris -> uris.add("http://127.0.0.1/operator"))
+                .build());
+
+        assertThat(db.adminCli().ensureRegistered()).isFalse();
+
+        RegisteredClient cli = db.clients.findByClientId("tollgate-admin-cli");
+        assertThat(cli.getAuthorizationGrantTypes()).contains(AuthorizationGrantType.DEVICE_CODE,
+                AuthorizationGrantType.AUTHORIZATION_CODE, AuthorizationGrantType.REFRESH_TOKEN);
+        assertThat(cli.getRedirectUris()).as("an administrator's change").contains("http://127.0.0.1/operator");
     }
 
     @Test
