@@ -16,6 +16,14 @@ public final class TollgateClientSettings {
     public static final String BUILT_IN = "settings.client.tollgate.built-in";
 
     /**
+     * Clients with this setting {@code true} get a code only for authorization requests they pushed first (RFC 9126
+     * section 6, client metadata {@code require_pushed_authorization_requests}). Not under {@code tollgate.}: it is
+     * client metadata, replaced with the rest of it.
+     */
+    public static final String REQUIRE_PUSHED_AUTHORIZATION_REQUESTS =
+            "settings.client.require-pushed-authorization-requests";
+
+    /**
      * A grant type no endpoint accepts, for clients that only introspect: a registered client needs at least one
      * grant type, and this one lets them obtain no token at all.
      */
@@ -27,6 +35,10 @@ public final class TollgateClientSettings {
 
     public static boolean isBuiltIn(RegisteredClient client) {
         return Boolean.TRUE.equals(client.getClientSettings().getSetting(BUILT_IN));
+    }
+
+    public static boolean requiresPushedRequests(RegisteredClient client) {
+        return Boolean.TRUE.equals(client.getClientSettings().getSetting(REQUIRE_PUSHED_AUTHORIZATION_REQUESTS));
     }
 
     public static boolean mayIntrospect(RegisteredClient client) {
