@@ -46,6 +46,7 @@ class EnvironmentVariables extends PublishedEnvironmentVariables {
             entry("LOGIN_LOCKOUT", "tollgate.login.lockout"),
             entry("LOGIN_MAX_LOCKOUT", "tollgate.login.max-lockout"),
             entry("LOGIN_FORGET_AFTER", "tollgate.login.forget-after"),
+            entry("MFA_REQUIRED_ROLES", "tollgate.mfa.required-roles"),
             entry("SCIM_MAX_RESULTS", "tollgate.scim.max-results"),
             entry("ADMIN_CONSOLE_FRESH_SIGN_IN", "tollgate.admin-console.fresh-sign-in"),
             entry("RATE_LIMIT_ENABLED", "tollgate.rate-limit.enabled"),

@@ -27,6 +27,12 @@ public enum SecurityEventType {
      */
     PASSWORD_RESET(Level.INFO),
 
+    /** A user turned a second factor on or off ({@code what}: {@code totp.enrolled}, {@code totp.removed}). */
+    SECOND_FACTOR_CHANGED(Level.INFO),
+
+    /** A user signed in with a TOTP recovery code, which is now used up ({@code left}: how many remain). */
+    RECOVERY_CODE_USED(Level.WARN),
+
     /** A user signed out at Tollgate (the sign-out page or RP-initiated logout). */
     SIGN_OUT(Level.INFO),
 

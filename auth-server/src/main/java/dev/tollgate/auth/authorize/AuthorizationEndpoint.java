@@ -21,14 +21,15 @@ import org.springframework.stereotype.Component;
 import dev.tollgate.auth.consent.ConsentRequired;
 import dev.tollgate.auth.consent.DenyRevokesConsent;
 import dev.tollgate.auth.consent.UncheckedScopesWithdrawn;
+import dev.tollgate.auth.mfa.RolesRequiringMfa;
 import dev.tollgate.auth.par.PushedRequests;
 import dev.tollgate.auth.web.Pages;
 
 /**
  * The authorization endpoint ({@code /oauth2/authorize}) on Tollgate's rules: native app redirect URIs, fresh
- * sign-in for {@code prompt=login} and {@code max_age}, consent, no request objects, only grantable scopes,
- * {@code iss} in every response, and pushed authorization requests (RFC 9126) read and spent here, required for the
- * clients registered so.
+ * sign-in for {@code prompt=login} and {@code max_age}, two factors when required, consent, no request objects, only
+ * grantable scopes, {@code iss} in every response, and pushed authorization requests (RFC 9126) read and spent here,
+ * required for the clients registered so.
  */
 @Component
 public class AuthorizationEndpoint {
@@ -45,11 +46,14 @@ public class AuthorizationEndpoint {
 
     private final AuthorizationRequestCache requestCache;
 
+    private final TwoFactorsWhenRequired twoFactors;
+
     private final PushedRequests pushedRequests;
 
     public AuthorizationEndpoint(RegisteredClientRepository clients, OAuth2AuthorizationService authorizations,
             OAuth2AuthorizationConsentService consents, AuthorizationServerSettings endpoints, Clock clock,
-            PushedRequests pushedRequests) {
+            RolesRequiringMfa mfa, PushedRequests pushedRequests) {
+        this.twoFactors = new TwoFactorsWhenRequired(mfa);
         this.clients = clients;
         this.authorizations = authorizations;
         this.consents = consents;
@@ -66,7 +70,8 @@ public class AuthorizationEndpoint {
                         codeRequest.setAuthenticationValidator(NativeAppRedirectUris.validator()
                                 .andThen(new PushedRequestsRequired())
                                 .andThen(OAuth2AuthorizationCodeRequestAuthenticationValidator.DEFAULT_SCOPE_VALIDATOR)
-                                .andThen(new FreshSignIn(clock)));
+                                .andThen(new FreshSignIn(clock))
+                                .andThen(twoFactors));
                         codeRequest.setAuthorizationConsentRequired(new ConsentPrompt(new ConsentRequired()));
                     }
                     if (provider instanceof OAuth2AuthorizationConsentAuthenticationProvider consent) {
@@ -83,7 +88,8 @@ public class AuthorizationEndpoint {
                 .authorizationResponseHandler(new PushedRequestSpent(pushedRequests, authorizationResponse,
                         authorizationResponse))
                 .errorResponseHandler(new FreshSignInEntry(authorizationResponse, requestCache,
-                        new LoginUrlAuthenticationEntryPoint(Pages.LOGIN)));
+                        new LoginUrlAuthenticationEntryPoint(Pages.LOGIN),
+                        new LoginUrlAuthenticationEntryPoint(Pages.TWO_FACTOR)));
     }
 
     /**

@@ -12,9 +12,9 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.security.web.savedrequest.RequestCache;
 
 /**
- * The authorization endpoint's answer to a request that failed: {@link FreshSignInRequired} shows the login page and
- * keeps the request to come back to after it ({@link AuthorizationRequestCache}); every
- * other failure goes to the client as before.
+ * The authorization endpoint's answer to a request that failed: {@link FreshSignInRequired} shows the login page,
+ * {@link SecondFactorRequired} the second factor's page, and both keep the request to come back to after it
+ * ({@link AuthorizationRequestCache}); every other failure goes to the client as before.
  */
 public final class FreshSignInEntry implements AuthenticationFailureHandler {
 
@@ -24,11 +24,14 @@ public final class FreshSignInEntry implements AuthenticationFailureHandler {
 
     private final AuthenticationEntryPoint loginPage;
 
+    private final AuthenticationEntryPoint secondFactorPage;
+
     public FreshSignInEntry(AuthenticationFailureHandler clientAnswer, RequestCache requestCache,
-            AuthenticationEntryPoint loginPage) {
+            AuthenticationEntryPoint loginPage, AuthenticationEntryPoint secondFactorPage) {
         this.clientAnswer = clientAnswer;
         this.requestCache = requestCache;
         this.loginPage = loginPage;
+        this.secondFactorPage = secondFactorPage;
     }
 
     @Override
@@ -37,6 +40,11 @@ public final class FreshSignInEntry implements AuthenticationFailureHandler {
         if (exception instanceof FreshSignInRequired) {
             requestCache.saveRequest(request, response);
             loginPage.commence(request, response, exception);
+            return;
+        }
+        if (exception instanceof SecondFactorRequired) {
+            requestCache.saveRequest(request, response);
+            secondFactorPage.commence(request, response, exception);
             return;
         }
         clientAnswer.onAuthenticationFailure(request, response, exception);

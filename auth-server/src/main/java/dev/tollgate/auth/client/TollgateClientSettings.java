@@ -24,6 +24,12 @@ public final class TollgateClientSettings {
             "settings.client.require-pushed-authorization-requests";
 
     /**
+     * Clients with this setting {@code true} get codes only for users signed in with two factors, as if every request
+     * asked for {@code acr_values=urn:tollgate:mfa}.
+     */
+    public static final String REQUIRE_MFA = "settings.client.tollgate.require-mfa";
+
+    /**
      * A grant type no endpoint accepts, for clients that only introspect: a registered client needs at least one
      * grant type, and this one lets them obtain no token at all.
      */
@@ -39,6 +45,10 @@ public final class TollgateClientSettings {
 
     public static boolean requiresPushedRequests(RegisteredClient client) {
         return Boolean.TRUE.equals(client.getClientSettings().getSetting(REQUIRE_PUSHED_AUTHORIZATION_REQUESTS));
+    }
+
+    public static boolean requiresMfa(RegisteredClient client) {
+        return Boolean.TRUE.equals(client.getClientSettings().getSetting(REQUIRE_MFA));
     }
 
     public static boolean mayIntrospect(RegisteredClient client) {

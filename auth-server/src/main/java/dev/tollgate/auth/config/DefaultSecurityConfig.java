@@ -16,9 +16,9 @@ import dev.tollgate.auth.cors.BrowserOrigins;
 import dev.tollgate.auth.logout.SessionTokensRevocation;
 import dev.tollgate.auth.passkey.PasskeySignIn;
 import dev.tollgate.auth.password.PasswordProperties;
-import dev.tollgate.auth.passwordchange.PasswordChangeOnSignIn;
 import dev.tollgate.auth.ratelimit.RateLimits;
 import dev.tollgate.auth.secret.TollgatePasswordEncoder;
+import dev.tollgate.auth.session.AfterFirstFactor;
 import dev.tollgate.auth.session.SignIns;
 import dev.tollgate.auth.user.Roles;
 import dev.tollgate.auth.web.FilterChainOrder;
@@ -33,14 +33,13 @@ public class DefaultSecurityConfig {
     @Order(FilterChainOrder.HOSTED_PAGES)
     SecurityFilterChain defaultSecurityFilterChain(HttpSecurity http, SessionTokensRevocation sessionTokensRevocation,
             AuthenticationFailureHandler loginFailureHandler, RateLimits rateLimits, BrowserOrigins browserOrigins,
-            AuthorizationServerSettings endpoints, PasswordChangeOnSignIn passwordChangeOnSignIn,
-            PasskeySignIn passkeySignIn) {
+            AuthorizationServerSettings endpoints, AfterFirstFactor afterPassword, PasskeySignIn passkeySignIn) {
         // CORS pre-flight requests of the protocol endpoints arrive here: the protocol chain matches only their methods
         http.headers(SecurityHeaders.everywhere())
                 .cors(cors -> cors.configurationSource(BrowserAccess.to(browserOrigins, endpoints)))
                 .addFilterAfter(rateLimits.perAddress(), HeaderWriterFilter.class)
                 .authorizeHttpRequests(authorize -> authorize
-                        .requestMatchers(Pages.LOGIN, Pages.FORGOT_PASSWORD, Pages.FORGOT_PASSWORD + "/**",
+                        .requestMatchers(Pages.LOGIN, Pages.TWO_FACTOR, Pages.FORGOT_PASSWORD, Pages.FORGOT_PASSWORD + "/**",
                                 Pages.REGISTER, Pages.REGISTER + "/**", Pages.VERIFY_EMAIL,
                                 "/css/**", "/img/**", "/js/**", "/error").permitAll()
                         .requestMatchers("/admin/**").hasRole(Roles.ADMIN)
@@ -48,7 +47,7 @@ public class DefaultSecurityConfig {
                 .formLogin(login -> login
                         .loginPage(Pages.LOGIN)
                         .authenticationDetailsSource(SignIns.DETAILS)
-                        .successHandler(passwordChangeOnSignIn)
+                        .successHandler(afterPassword)
                         .failureHandler(loginFailureHandler)
                         .permitAll())
                 .with(passkeySignIn, Customizer.withDefaults())

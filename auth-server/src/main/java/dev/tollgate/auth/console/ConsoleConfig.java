@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import dev.tollgate.auth.mfa.RolesRequiringMfa;
 import dev.tollgate.auth.user.UserRepository;
 
 /**
@@ -17,12 +18,16 @@ class ConsoleConfig implements WebMvcConfigurer {
 
     private final FreshSignInForChanges freshSignIn;
 
-    ConsoleConfig(ConsoleProperties properties, Clock clock, UserRepository users) {
+    private final TwoFactorsForAdministrators twoFactors;
+
+    ConsoleConfig(ConsoleProperties properties, Clock clock, UserRepository users, RolesRequiringMfa mfa) {
         this.freshSignIn = new FreshSignInForChanges(properties, clock, users);
+        this.twoFactors = new TwoFactorsForAdministrators(mfa);
     }
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(twoFactors).addPathPatterns("/admin", "/admin/**").excludePathPatterns("/admin/api/**");
         registry.addInterceptor(freshSignIn).addPathPatterns("/admin", "/admin/**").excludePathPatterns("/admin/api/**");
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import dev.tollgate.auth.authorize.IssuerInAuthorizationResponse;
 import dev.tollgate.auth.consent.ScopeDescriptions;
 import dev.tollgate.auth.keys.KeyProperties;
+import dev.tollgate.auth.mfa.AuthenticationMethods;
 import dev.tollgate.auth.userinfo.IdentityClaims;
 
 /**
@@ -56,6 +57,7 @@ public class Discovery {
                 .claim(REQUIRE_PUSHED_AUTHORIZATION_REQUESTS, false)
                 .scopes(Discovery::replaceWithKnownScopes)
                 .claim("claims_supported", IdentityClaims.SUPPORTED)
+                .claim("acr_values_supported", AuthenticationMethods.SUPPORTED)
                 .claim("request_parameter_supported", false)
                 .claim("request_uri_parameter_supported", false)
                 .idTokenSigningAlgorithms(algorithms -> algorithms.replaceAll(any -> keys.algorithm().name())));

@@ -12,6 +12,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.NullSecurityContextRepository;
 
 import dev.tollgate.auth.audit.AuditLog;
+import dev.tollgate.auth.session.AfterFirstFactor;
 import dev.tollgate.auth.web.FilterChainOrder;
 import dev.tollgate.auth.web.Pages;
 import dev.tollgate.auth.web.SecurityHeaders;
@@ -39,9 +40,9 @@ class FederationSecurityConfig {
     @Order(FilterChainOrder.FEDERATION)
     SecurityFilterChain federationSecurityFilterChain(HttpSecurity http, UpstreamRegistrations registrations,
             UpstreamProviders providers, FederatedAccounts accounts, LocalUserSession session,
-            UpstreamSignInFailure failure, AuditLog audit) {
+            UpstreamSignInFailure failure, AuditLog audit, AfterFirstFactor afterUpstream) {
         UpstreamSignInSuccess success = new UpstreamSignInSuccess(providers, accounts, session, failure,
-                UpstreamSignInSuccess.resumeSavedRequestOr(Pages.ACCOUNT), audit);
+                afterUpstream, audit);
         http.securityMatcher("/oauth2/authorization/*", "/login/oauth2/code/*", LinkAccountController.PATH,
                         LinkAccountController.PATH + "/*")
                 .headers(SecurityHeaders.everywhere())

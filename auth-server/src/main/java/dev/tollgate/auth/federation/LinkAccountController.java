@@ -14,7 +14,6 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
-import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import dev.tollgate.auth.login.LoginLockedException;
 import dev.tollgate.auth.login.ThrottledLogin;
+import dev.tollgate.auth.session.AfterFirstFactor;
 import dev.tollgate.auth.user.TollgateUser;
 import dev.tollgate.auth.user.UserRepository;
 import dev.tollgate.auth.web.Pages;
@@ -52,11 +52,11 @@ class LinkAccountController {
 
     private final UpstreamSignInFailure failure;
 
-    private final AuthenticationSuccessHandler resume =
-            UpstreamSignInSuccess.resumeSavedRequestOr(Pages.ACCOUNT);
+    private final AfterFirstFactor resume;
 
     LinkAccountController(UserRepository users, FederatedAccounts accounts, ThrottledLogin passwordCheck,
-            LocalUserSession session, UpstreamSignInFailure failure) {
+            LocalUserSession session, UpstreamSignInFailure failure, AfterFirstFactor resume) {
+        this.resume = resume;
         this.users = users;
         this.accounts = accounts;
         this.passwordCheck = passwordCheck;

@@ -15,7 +15,6 @@ import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
-import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 
 import dev.tollgate.auth.audit.AuditLog;
 import dev.tollgate.auth.audit.SecurityEvent;
@@ -48,13 +47,6 @@ class UpstreamSignInSuccess implements AuthenticationSuccessHandler {
         this.failure = failure;
         this.resume = resume;
         this.audit = audit;
-    }
-
-    /** Where a sign-in that did not interrupt anything lands. */
-    static AuthenticationSuccessHandler resumeSavedRequestOr(String defaultTarget) {
-        SavedRequestAwareAuthenticationSuccessHandler handler = new SavedRequestAwareAuthenticationSuccessHandler();
-        handler.setDefaultTargetUrl(defaultTarget);
-        return handler;
     }
 
     @Override

@@ -84,6 +84,23 @@ public class LoginFailures {
      */
     public void succeeded(CountedGuess guess) {
         jdbc.sql("DELETE FROM login_failure WHERE subject = ?").param(guess.account()).update();
+        addressGuessedRight(guess);
+    }
+
+    /**
+     * The password was right, but its second factor is still to come: the account's failures stay (the guess too, so
+     * that signing in again between wrong codes gains nothing), only the lock this guess set in advance is lifted; the
+     * guess is taken back from the address's count.
+     */
+    public void passwordRightSecondFactorPending(CountedGuess guess) {
+        if (guess.accountLock() != null) {
+            jdbc.sql("UPDATE login_failure SET locked_until = NULL WHERE subject = ? AND locked_until = ?")
+                    .params(guess.account(), at(guess.accountLock())).update();
+        }
+        addressGuessedRight(guess);
+    }
+
+    private void addressGuessedRight(CountedGuess guess) {
         if (guess.addressLock() != null) {
             // the lock this guess set in advance; every other guess from the address was refused since
             jdbc.sql("""

@@ -30,14 +30,15 @@ class LoginProtectionConfig {
      */
     @Bean
     ThrottledLogin userAuthenticationProvider(TollgateUserDetailsService users, PasswordEncoder encoder,
-            LoginFailures failures, Clock clock, UserRepository userRepository, AuditLog audit) {
+            LoginFailures failures, Clock clock, UserRepository userRepository, AuditLog audit,
+            SecondFactors secondFactors) {
         DaoAuthenticationProvider passwordCheck = new DaoAuthenticationProvider(users);
         passwordCheck.setPasswordEncoder(encoder);
         passwordCheck.setUserDetailsPasswordService(users);
         passwordCheck.setPreAuthenticationChecks(user -> {
         });
         passwordCheck.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
-        return new ThrottledLogin(passwordCheck, failures, clock, userRepository, audit);
+        return new ThrottledLogin(passwordCheck, failures, clock, userRepository, audit, secondFactors);
     }
 
     @Bean

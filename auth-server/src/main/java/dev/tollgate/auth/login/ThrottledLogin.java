@@ -38,10 +38,12 @@ public final class ThrottledLogin implements AuthenticationProvider {
     private final Clock clock;
     private final UserRepository users;
     private final AuditLog audit;
+    private final SecondFactors secondFactors;
 
     ThrottledLogin(AuthenticationProvider passwordCheck, LoginFailures failures, Clock clock, UserRepository users,
-            AuditLog audit) {
+            AuditLog audit, SecondFactors secondFactors) {
         this.passwordCheck = passwordCheck;
+        this.secondFactors = secondFactors;
         this.failures = failures;
         this.clock = clock;
         this.users = users;
@@ -78,7 +80,12 @@ public final class ThrottledLogin implements AuthenticationProvider {
             }
             throw failed;
         }
-        failures.succeeded(guess);
+        if (secondFactors.requiredAfterPassword(signedIn.getName())) {
+            failures.passwordRightSecondFactorPending(guess);
+        }
+        else {
+            failures.succeeded(guess);
+        }
         audit.record(SecurityEvent.of(SecurityEventType.SIGN_IN)
                 .with(SecurityEvent.USER, signedIn.getName())
                 .with(SecurityEvent.ADDRESS, address)

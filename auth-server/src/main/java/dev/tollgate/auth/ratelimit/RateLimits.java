@@ -45,10 +45,14 @@ public class RateLimits {
     private final RateLimiter hourly;
     private final RequestMatcher protocolEndpoints;
     private final RequestMatcher introspection;
-    /** Every form that checks a user's password: the sign-in form and the account-link page of social login. */
+    /**
+     * Every form that checks a user's password or second factor: the sign-in form, the account-link page of social
+     * login and the code after the password.
+     */
     private final RequestMatcher signIn = new OrRequestMatcher(
             PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login"),
-            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login/link"));
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login/link"),
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, Pages.TWO_FACTOR));
     /** Self-registration: only a created account (answered with a redirect) counts. */
     private final RequestMatcher signUp = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, Pages.REGISTER);
     /** The form that sends a password reset mail. */

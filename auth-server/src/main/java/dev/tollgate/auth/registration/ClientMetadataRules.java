@@ -16,6 +16,7 @@ import org.springframework.security.oauth2.server.authorization.oidc.OidcClientM
 
 import dev.tollgate.auth.authorize.AdminOnlyScopes;
 import dev.tollgate.auth.consent.ScopeDescriptions;
+import dev.tollgate.auth.mfa.AuthenticationMethods;
 
 /**
  * What a client may ask for when it registers (RFC 7591 §2): only the grant types, client authentication methods
@@ -31,6 +32,12 @@ import dev.tollgate.auth.consent.ScopeDescriptions;
  * services; a registrar never may, whatever the operator allows.
  */
 final class ClientMetadataRules {
+
+    /**
+     * OIDC Dynamic Client Registration 1.0 section 2: the {@code acr} values asked for when a request names none.
+     * Tollgate treats {@link AuthenticationMethods#MFA} there as required of every request of the client.
+     */
+    static final String DEFAULT_ACR_VALUES = "default_acr_values";
 
     static final String INVALID_CLIENT_METADATA = "invalid_client_metadata";
 
@@ -113,6 +120,11 @@ final class ClientMetadataRules {
         require(request.getJwkSetUrl() == null || PublicJwksHost.accepts(request.getJwkSetUrl()),
                 OAuth2ClientMetadataClaimNames.JWKS_URI, "the host must resolve to public internet addresses only");
         require(request.getClaim(JWKS) == null, JWKS, "register the key set by its jwks_uri");
+        Object acrValues = request.getClaim(DEFAULT_ACR_VALUES);
+        require(acrValues == null || acrValues instanceof List<?> values
+                        && AuthenticationMethods.SUPPORTED.containsAll(values), DEFAULT_ACR_VALUES,
+                "a list of " + String.join(", ", AuthenticationMethods.SUPPORTED)
+                        + "; with " + AuthenticationMethods.MFA + " every sign-in for this client takes two factors");
         List<String> requested = request.getScopes();
         require(requested == null || scopes.containsAll(requested), OAuth2ClientMetadataClaimNames.SCOPE,
                 "the known scopes are " + String.join(" ", scopes));

@@ -29,6 +29,8 @@ import dev.tollgate.auth.audit.SecurityEvent;
 import dev.tollgate.auth.audit.SecurityEventType;
 import dev.tollgate.auth.authorization.TokenFamilies;
 import dev.tollgate.auth.client.ClientRecords;
+import dev.tollgate.auth.client.TollgateClientSettings;
+import dev.tollgate.auth.mfa.AuthenticationMethods;
 import dev.tollgate.auth.secret.GeneratedSecret;
 import dev.tollgate.auth.secret.SecretDigest;
 import dev.tollgate.auth.secret.TollgatePasswordEncoder;
@@ -152,7 +154,8 @@ public class RegisteredClients {
     /**
      * Replaces the client's metadata (RFC 7592 §2.2: omitted fields become empty). Its id, client id and secret stay;
      * a client that changes to a secret method without having a secret gets a new one. Settings that are not client
-     * metadata (token lifetimes and formats, Tollgate's own client settings) stay as they were.
+     * metadata (token lifetimes and formats, Tollgate's own client settings but the two factors that
+     * {@code default_acr_values} asks for) stay as they were.
      *
      * @return empty if there is no such client
      */
@@ -239,6 +242,9 @@ public class RegisteredClients {
                                 : value));
         metadata.remove(OAuth2ClientMetadataClaimNames.CLIENT_SECRET);
         metadata.remove(OAuth2ClientMetadataClaimNames.CLIENT_SECRET_EXPIRES_AT);
+        if (TollgateClientSettings.requiresMfa(client)) {
+            metadata.put(ClientMetadataRules.DEFAULT_ACR_VALUES, List.of(AuthenticationMethods.MFA));
+        }
         if (!client.getPostLogoutRedirectUris().isEmpty()) {
             metadata.put(OidcClientMetadataClaimNames.POST_LOGOUT_REDIRECT_URIS,
                     List.copyOf(client.getPostLogoutRedirectUris()));
@@ -262,7 +268,8 @@ public class RegisteredClients {
         }
         ClientSettings.Builder settings = ClientSettings.withSettings(fresh.getClientSettings().getSettings());
         current.getClientSettings().getSettings().forEach((name, value) -> {
-            if (name.startsWith(TOLLGATE_SETTINGS)) {
+            // whether two factors are required is client metadata (default_acr_values): the new metadata says
+            if (name.startsWith(TOLLGATE_SETTINGS) && !TollgateClientSettings.REQUIRE_MFA.equals(name)) {
                 settings.setting(name, value);
             }
         });
@@ -283,9 +290,17 @@ public class RegisteredClients {
         RegisteredClient client = defaults.convert(metadata);
         List<String> postLogoutRedirectUris =
                 metadata.getClaimAsStringList(OidcClientMetadataClaimNames.POST_LOGOUT_REDIRECT_URIS);
-        return postLogoutRedirectUris == null ? client
-                : RegisteredClient.from(client).postLogoutRedirectUris(uris -> uris.addAll(postLogoutRedirectUris))
-                        .build();
+        if (postLogoutRedirectUris != null) {
+            client = RegisteredClient.from(client)
+                    .postLogoutRedirectUris(uris -> uris.addAll(postLogoutRedirectUris)).build();
+        }
+        List<String> acrValues = metadata.getClaimAsStringList(ClientMetadataRules.DEFAULT_ACR_VALUES);
+        if (acrValues != null && acrValues.contains(AuthenticationMethods.MFA)) {
+            client = RegisteredClient.from(client).clientSettings(ClientSettings.withSettings(
+                    client.getClientSettings().getSettings()).setting(TollgateClientSettings.REQUIRE_MFA, true).build())
+                    .build();
+        }
+        return client;
     }
 
     private void record(String what, String clientId, String actor, RegisteredClient before, RegisteredClient after) {

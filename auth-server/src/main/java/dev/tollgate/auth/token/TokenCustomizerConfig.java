@@ -1,6 +1,7 @@
 package dev.tollgate.auth.token;
 
 import java.util.Date;
+import java.util.List;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -14,6 +15,7 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 
 import dev.tollgate.auth.authorization.StatelessClientTokens;
 import dev.tollgate.auth.keys.SigningKeys;
+import dev.tollgate.auth.mfa.AuthenticationMethods;
 import dev.tollgate.auth.session.SignIns;
 import dev.tollgate.auth.user.TokenSubjects;
 import dev.tollgate.auth.userinfo.IdentityClaims;
@@ -42,6 +44,11 @@ class TokenCustomizerConfig {
                 SignIns.authTimeOf(context.getPrincipal())
                         .ifPresent(authTime -> context.getClaims().claim(IdTokenClaimNames.AUTH_TIME, Date.from(authTime)));
                 SignIns.sidOf(context.getPrincipal()).ifPresent(sid -> context.getClaims().claim(SID, sid));
+                List<String> methods = AuthenticationMethods.amr(context.getPrincipal());
+                if (!methods.isEmpty()) {
+                    context.getClaims().claim(IdTokenClaimNames.AMR, methods);
+                }
+                context.getClaims().claim(IdTokenClaimNames.ACR, AuthenticationMethods.acr(context.getPrincipal()));
             }
         };
     }

@@ -20,8 +20,9 @@ public final class IdentityClaims {
      */
     public static final List<String> SUPPORTED = List.of(IdTokenClaimNames.ISS, IdTokenClaimNames.SUB,
             IdTokenClaimNames.AUD, IdTokenClaimNames.EXP, IdTokenClaimNames.IAT, IdTokenClaimNames.AUTH_TIME,
-            IdTokenClaimNames.NONCE, IdTokenClaimNames.AZP, "sid", StandardClaimNames.PREFERRED_USERNAME,
-            StandardClaimNames.NAME, StandardClaimNames.EMAIL, StandardClaimNames.EMAIL_VERIFIED);
+            IdTokenClaimNames.NONCE, IdTokenClaimNames.AZP, "sid", IdTokenClaimNames.ACR, IdTokenClaimNames.AMR,
+            StandardClaimNames.PREFERRED_USERNAME, StandardClaimNames.NAME, StandardClaimNames.EMAIL,
+            StandardClaimNames.EMAIL_VERIFIED);
 
     private IdentityClaims() {
     }

@@ -27,6 +27,12 @@ public final class Pages {
     /** The signed-in user's own account page. */
     public static final String ACCOUNT = "/account";
 
+    /** Where a sign-in asks for the second factor (a TOTP or recovery code) after the password. */
+    public static final String TWO_FACTOR = "/login/two-factor";
+
+    /** Setting up a second factor (TOTP) from the account page. */
+    public static final String TWO_FACTOR_SETUP = "/account/two-factor";
+
     private Pages() {
     }
 }

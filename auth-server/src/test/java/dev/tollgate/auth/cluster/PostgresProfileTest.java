@@ -2,9 +2,9 @@ package dev.tollgate.auth.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.util.Map;
 
+import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -18,7 +18,9 @@ import dev.tollgate.auth.support.Browser;
 import dev.tollgate.auth.support.Grants;
 import dev.tollgate.auth.support.OAuthHttp;
 import dev.tollgate.auth.support.OAuthHttp.Reply;
+import dev.tollgate.auth.support.Pkce;
 import dev.tollgate.auth.support.PrometheusScrape;
+import dev.tollgate.auth.twofactor.Authenticators;
 import dev.tollgate.testsupport.EmbeddedPostgres;
 
 /**
@@ -33,7 +35,7 @@ class PostgresProfileTest {
     private static final String OPERATOR_PASSWORD = "an operator's long passphrase";
 
     @Test
-    void anOperatorStartsTollgateOnAnEmptyPostgresqlWithEnvironmentVariablesOnly() throws IOException {
+    void anOperatorStartsTollgateOnAnEmptyPostgresqlWithEnvironmentVariablesOnly() throws Exception {
         Map<String, Object> database = EmbeddedPostgres.datasourceFor("auth_production_test");
         try (ConfigurableApplicationContext production = new SpringApplicationBuilder(AuthServerApplication.class)
                 .profiles("postgres")
@@ -67,11 +69,18 @@ class PostgresProfileTest {
         }
     }
 
-    private static void theBootstrapAdministratorGetsAnAdminToken(OAuthHttp http) throws IOException {
+    private static void theBootstrapAdministratorGetsAnAdminToken(OAuthHttp http) throws Exception {
         Grants grants = new Grants(http);
         try (Browser terminal = new Browser(http.baseUrl())) {
-            Reply tokens = grants.exchange(grants.authorize(terminal, Grants.Client.ADMIN_CLI, OPERATOR,
-                    OPERATOR_PASSWORD, "openid tollgate.admin"));
+            Pkce pkce = Pkce.create();
+            HtmlPage setup = terminal.signIn(terminal.open(Browser.authorizePath(Grants.Client.ADMIN_CLI.id(),
+                    Grants.Client.ADMIN_CLI.redirectUri(), "openid tollgate.admin", "op", pkce)), OPERATOR,
+                    OPERATOR_PASSWORD);
+            assertThat(setup.getElementById("two-factor-required"))
+                    .as("in production an administrator sets up a second factor first").isNotNull();
+            terminal.click(Authenticators.setUpFromThePage(setup), "two-factor-continue");
+            Reply tokens = grants.exchange(new Grants.Code(Grants.Client.ADMIN_CLI,
+                    terminal.callbackParameters().get("code"), pkce));
 
             assertThat(tokens.status()).as(tokens.toString()).isEqualTo(200);
             assertThat(tokens.field("scope").split(" ")).containsExactlyInAnyOrder("openid", "tollgate.admin");

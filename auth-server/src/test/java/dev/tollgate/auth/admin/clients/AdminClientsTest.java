@@ -117,6 +117,25 @@ class AdminClientsTest extends HttpTest {
     }
 
     @Test
+    void anAdministratorRequiresTwoFactorsOfAClientWithDefaultAcrValues() {
+        Reply created = admin.postJson(CLIENTS, WEB_APP.formatted(REDIRECT_URI)
+                .replace("{", "{\"default_acr_values\": [\"urn:tollgate:mfa\"], "));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String clientId = created.json().path("client_id").asString();
+        assertThat(admin.get(CLIENTS + "/" + clientId).json().path("default_acr_values").toString())
+                .contains("urn:tollgate:mfa");
+
+        Reply replaced = admin.putJson(CLIENTS + "/" + clientId, WEB_APP.formatted(REDIRECT_URI));
+        assertThat(replaced.status()).as(replaced.toString()).isEqualTo(200);
+        assertThat(admin.get(CLIENTS + "/" + clientId).json().has("default_acr_values")).as("taken back").isFalse();
+
+        Reply unknown = admin.postJson(CLIENTS, WEB_APP.formatted(REDIRECT_URI)
+                .replace("{", "{\"default_acr_values\": [\"urn:example:gold\"], "));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().path("detail").asString()).startsWith("default_acr_values:");
+    }
+
+    @Test
     void aRotatedSecretReplacesTheOldOneAtOnce(CapturedOutput log) {
         Reply created = admin.postJson(CLIENTS, SERVICE);
         String clientId = created.json().path("client_id").asString();

@@ -1,0 +1,85 @@
+package dev.tollgate.auth.twofactor;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+
+import dev.tollgate.auth.audit.AuditLog;
+import dev.tollgate.auth.audit.SecurityEvent;
+import dev.tollgate.auth.audit.SecurityEventType;
+import dev.tollgate.auth.user.TollgateUser;
+
+/**
+ * Turning TOTP on and off: a new 160-bit secret for each enrolment, confirmed by one code from the app (which proves
+ * the app has the secret and the clocks agree), then ten recovery codes, shown once.
+ */
+@Service
+class TotpEnrolment {
+
+    private final TotpAuthenticators authenticators;
+
+    private final AuditLog audit;
+
+    private final Clock clock;
+
+    TotpEnrolment(TotpAuthenticators authenticators, AuditLog audit, Clock clock) {
+        this.authenticators = authenticators;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** A new secret for the user to scan; empty when TOTP is on already. */
+    Optional<EnrolmentQrCode> start(TollgateUser user) {
+        byte[] secret = TotpCodes.newSecret();
+        return authenticators.startEnrolment(user.id(), secret)
+                ? Optional.of(EnrolmentQrCode.of(secret, user.username()))
+                : Optional.empty();
+    }
+
+    /** The enrolment in progress, to show again (after a wrong code). */
+    Optional<EnrolmentQrCode> pending(TollgateUser user) {
+        return authenticators.secret(user.id(), false).map(secret -> EnrolmentQrCode.of(secret, user.username()));
+    }
+
+    /** Confirms the enrolment with a code from the app: its recovery codes, or empty when the code is not right. */
+    Optional<List<String>> confirm(TollgateUser user, String code) {
+        OptionalLong step = authenticators.secret(user.id(), false)
+                .map(secret -> TotpCodes.matchingStep(secret, code.strip().replace(" ", ""), clock.instant()))
+                .orElse(OptionalLong.empty());
+        if (step.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> recoveryCodes = RecoveryCodes.generate();
+        if (!authenticators.confirm(user.id(), step.getAsLong(),
+                recoveryCodes.stream().map(RecoveryCodes::digestOf).toList())) {
+            return Optional.empty();
+        }
+        audit.record(changed(user.id(), "totp.enrolled"));
+        return Optional.of(recoveryCodes);
+    }
+
+    boolean isEnabled(UUID userId) {
+        return authenticators.isEnabled(userId);
+    }
+
+    int recoveryCodesLeft(UUID userId) {
+        return authenticators.recoveryCodesLeft(userId);
+    }
+
+    /** Turns TOTP off (the caller has checked the password). */
+    void remove(UUID userId) {
+        if (authenticators.remove(userId)) {
+            audit.record(changed(userId, "totp.removed"));
+        }
+    }
+
+    private static SecurityEvent changed(UUID userId, String what) {
+        return SecurityEvent.of(SecurityEventType.SECOND_FACTOR_CHANGED)
+                .with(SecurityEvent.USER, userId)
+                .with("what", what);
+    }
+}

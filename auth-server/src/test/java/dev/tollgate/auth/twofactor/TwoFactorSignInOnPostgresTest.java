@@ -1,0 +1,7 @@
+package dev.tollgate.auth.twofactor;
+
+import dev.tollgate.testsupport.OnPostgres;
+
+@OnPostgres
+class TwoFactorSignInOnPostgresTest extends TwoFactorSignInTest {
+}
