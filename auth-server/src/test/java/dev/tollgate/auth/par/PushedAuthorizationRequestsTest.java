@@ -33,12 +33,16 @@ import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationException;
 
 import dev.tollgate.auth.support.AuthServerTest;
 import dev.tollgate.auth.support.Browser;
 import dev.tollgate.auth.support.Concurrently;
 import dev.tollgate.auth.support.HttpTest;
+import dev.tollgate.auth.support.TestUsers;
+import dev.tollgate.auth.user.TollgateUser;
+import dev.tollgate.auth.user.UserRepository;
 import dev.tollgate.testsupport.TestClock;
 
 /**
@@ -60,6 +64,12 @@ class PushedAuthorizationRequestsTest extends HttpTest {
 
     @Autowired
     PushedRequests pushedRequests;
+
+    @Autowired
+    UserRepository users;
+
+    @Autowired
+    PasswordEncoder passwords;
 
     @Test
     void demoWebPushesAndAliceSignsInWithOnlyTheRequestUriInHerBrowser() throws Exception {
@@ -138,6 +148,27 @@ class PushedAuthorizationRequestsTest extends HttpTest {
                     .toList();
             assertThat(codes).as(answers.toString()).hasSize(1);
             assertThat(answers).filteredOn(answer -> answer.statusCode() == 400).hasSize(7);
+        }
+    }
+
+    @Test
+    void aRequestUriOpenedTwiceGivesACodeOnlyToTheConsentApprovedFirst() throws Exception {
+        TollgateUser user = new TestUsers(users, passwords).create("parker");
+        URI requestUri = pushedRequestUri(request(new CodeVerifier(), "openid profile").build());
+
+        try (Browser browser = new Browser(http.baseUrl())) {
+            HtmlPage consent = browser.signIn(browser.open(authorizeWith(requestUri)), user.username(),
+                    TestUsers.PASSWORD);
+            HtmlPage secondTab = browser.open(authorizeWith(requestUri));
+            assertThat(consent.getElementById("approve")).as("consent is asked, as for a plain request").isNotNull();
+            assertThat(secondTab.getElementById("approve")).isNotNull();
+
+            browser.click(consent, "approve");
+            assertThat(browser.callbackParameters()).containsKey("code").containsEntry("state", "par-state");
+
+            Page refused = browser.click(secondTab, "approve");
+            assertThat(refused.getWebResponse().getStatusCode()).isEqualTo(400);
+            assertThat(refused.getUrl().toString()).as("no second callback").startsWith(http.baseUrl());
         }
     }
 
