@@ -82,8 +82,8 @@ public class AuthorizationEndpoint {
                 }))
                 .authorizationRequestConverters(converters -> converters.replaceAll(converter ->
                         converter instanceof OAuth2AuthorizationCodeRequestAuthenticationConverter
-                                ? new GrantableScopesRequestConverter(new RequestObjectsRefused(
-                                        new PushedRequestResolver(converter, pushedRequests), clients), clients)
+                                ? NewerSignInRequest.marking(new GrantableScopesRequestConverter(new RequestObjectsRefused(
+                                        new PushedRequestResolver(converter, pushedRequests), clients), clients))
                                 : converter))
                 .authorizationResponseHandler(new PushedRequestSpent(pushedRequests, authorizationResponse,
                         authorizationResponse))
