@@ -2,7 +2,7 @@ package dev.tollgate.auth.account;
 
 import java.security.Principal;
 import java.util.List;
-import java.util.UUID;
+import java.util.Locale;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,43 +15,41 @@ import dev.tollgate.auth.federation.FederatedIdentities;
 import dev.tollgate.auth.federation.LinkedIdentity;
 import dev.tollgate.auth.federation.UpstreamProvider;
 import dev.tollgate.auth.federation.UpstreamProviders;
-import dev.tollgate.auth.password.NewPasswords;
 import dev.tollgate.auth.password.PasswordPolicy;
-import dev.tollgate.auth.password.UnacceptablePasswordException;
 import dev.tollgate.auth.user.TollgateUser;
-import dev.tollgate.auth.user.UserRepository;
 import dev.tollgate.auth.web.Pages;
 
 /**
- * The signed-in user's own account: the upstream identities linked to it (removable, as long as the user keeps a
- * way to sign in) and, for a user who has only signed in upstream so far, setting a Tollgate password.
+ * {@code /account}: the signed-in user's own account. The page is one section after another (profile, password,
+ * sessions, connected applications, linked sign-ins, two-factor, passkeys); each section is a fragment under
+ * {@code templates/account/} whose data and forms come from its own package, which adds its model with a
+ * {@code @ControllerAdvice} for this controller. The linked upstream sign-ins are this class's own: removable as long
+ * as the user keeps a way to sign in.
  */
 @Controller
 public class AccountController {
 
     public static final String PATH = Pages.ACCOUNT;
 
-    private static final String BACK = "redirect:" + PATH;
-
-    private final UserRepository users;
+    private final AccountOwners owners;
 
     private final FederatedIdentities identities;
 
     private final UpstreamProviders providers;
 
-    private final NewPasswords newPasswords;
+    private final AccountAnswers answers;
 
-    AccountController(UserRepository users, FederatedIdentities identities, UpstreamProviders providers,
-            NewPasswords newPasswords) {
-        this.users = users;
+    AccountController(AccountOwners owners, FederatedIdentities identities, UpstreamProviders providers,
+            AccountAnswers answers) {
+        this.owners = owners;
         this.identities = identities;
         this.providers = providers;
-        this.newPasswords = newPasswords;
+        this.answers = answers;
     }
 
     @GetMapping(PATH)
     String account(Principal principal, Model model) {
-        TollgateUser user = userOf(principal);
+        TollgateUser user = owners.of(principal);
         model.addAttribute("user", user);
         model.addAttribute("identities", identities.ofUser(user.id()).stream()
                 .map(identity -> new IdentityRow(identity, providerName(identity.providerId())))
@@ -61,57 +59,23 @@ public class AccountController {
         return "account";
     }
 
-    @PostMapping(PATH + "/password")
-    String setPassword(Principal principal, @RequestParam(name = "password", defaultValue = "") String password,
-            @RequestParam(name = "confirmation", defaultValue = "") String confirmation, RedirectAttributes flash) {
-        TollgateUser user = userOf(principal);
-        if (user.hasPassword()) {
-            return withError(flash, "Your account already has a password.");
-        }
-        if (!password.equals(confirmation)) {
-            return withError(flash, "The two passwords are not the same.");
-        }
-        String hash;
-        try {
-            hash = newPasswords.hashOf(password, user.username());
-        }
-        catch (UnacceptablePasswordException refused) {
-            return withError(flash, refused.getMessage());
-        }
-        users.updatePasswordHash(user.id(), hash);
-        flash.addFlashAttribute("notice", "Your password is set. You can now also sign in as "
-                + user.username() + " with it.");
-        return BACK;
-    }
-
     @PostMapping(PATH + "/identities/remove")
     String removeIdentity(Principal principal, @RequestParam(name = "provider", defaultValue = "") String provider,
-            @RequestParam(name = "subject", defaultValue = "") String subject, RedirectAttributes flash) {
-        TollgateUser user = userOf(principal);
+            @RequestParam(name = "subject", defaultValue = "") String subject, Locale locale,
+            RedirectAttributes flash) {
+        TollgateUser user = owners.of(principal);
         List<LinkedIdentity> linked = identities.ofUser(user.id());
         if (!user.hasPassword() && linked.size() == 1) {
-            return withError(flash, "Set a password first: without it, removing your only linked sign-in would "
-                    + "lock you out.");
+            return answers.error(flash, locale, "account.identities.last-one");
         }
         if (!identities.unlink(user.id(), provider, subject)) {
-            return withError(flash, "That sign-in is not linked to your account.");
+            return answers.error(flash, locale, "account.identities.not-linked");
         }
-        flash.addFlashAttribute("notice", "The " + providerName(provider) + " sign-in is no longer linked to "
-                + "your account.");
-        return BACK;
-    }
-
-    private TollgateUser userOf(Principal principal) {
-        return users.findById(UUID.fromString(principal.getName())).orElseThrow();
+        return answers.notice(flash, locale, "account.identities.removed", providerName(provider));
     }
 
     private String providerName(String providerId) {
         return providers.byId(providerId).map(UpstreamProvider::name).orElse(providerId);
-    }
-
-    private static String withError(RedirectAttributes flash, String message) {
-        flash.addFlashAttribute("error", message);
-        return BACK;
     }
 
     record IdentityRow(LinkedIdentity identity, String providerName) {

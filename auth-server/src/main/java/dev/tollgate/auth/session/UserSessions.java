@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.security.core.Authentication;
@@ -62,22 +63,78 @@ public class UserSessions {
         return new Ended(ended.size(), tokens.revokeAllOfUser(userId.toString()));
     }
 
+    /** The id under which {@link #list} shows the session with this (servlet) session id, if it is the user's. */
+    public Optional<String> listedIdOf(UUID userId, String sessionId) {
+        return Optional.ofNullable(sessionsOf(userId).get(sessionId)).map(UserSessions::listedIdOf);
+    }
+
+    /**
+     * Ends one session of the user, found by the id {@link #list} shows, and revokes the tokens granted in it, as
+     * signing out there would; false when the user has no such session (nobody ends another user's session by its
+     * id).
+     */
+    public boolean end(UUID userId, String listedId) {
+        Optional<? extends Session> session = sessionsOf(userId).values().stream()
+                .filter(candidate -> listedIdOf(candidate).equals(listedId))
+                .findFirst();
+        session.ifPresent(this::endWithItsTokens);
+        return session.isPresent();
+    }
+
+    /**
+     * Ends every session of the user but the one with this (servlet) session id, and revokes the tokens granted in
+     * each of them, as signing out there would.
+     */
+    public Ended endAllExcept(UUID userId, String keptSessionId) {
+        List<? extends Session> others = othersOf(userId, keptSessionId);
+        return new Ended(others.size(), others.stream().mapToInt(this::endWithItsTokens).sum());
+    }
+
+    /**
+     * Ends every session of the user but the one with this (servlet) session id, then revokes every token of the
+     * user that was not granted in the kept session, whichever session or grant issued it: after a password change
+     * only the person who made it keeps acting as the user.
+     */
+    public Ended endAllExceptAndRevokeOtherTokens(UUID userId, String keptSessionId) {
+        List<? extends Session> others = othersOf(userId, keptSessionId);
+        others.forEach(session -> sessions.deleteById(session.getId()));
+        return new Ended(others.size(), tokens.revokeAllOfUserExceptSession(userId.toString(),
+                BrowserSession.digestOf(keptSessionId)));
+    }
+
+    private List<? extends Session> othersOf(UUID userId, String keptSessionId) {
+        return sessionsOf(userId).values().stream()
+                .filter(session -> !session.getId().equals(keptSessionId))
+                .toList();
+    }
+
+    // the session first: a request under way in it cannot leave a token behind (see endAll)
+    private int endWithItsTokens(Session session) {
+        sessions.deleteById(session.getId());
+        return tokens.revokeAllOfSession(BrowserSession.digestOf(session.getId()));
+    }
+
     private Map<String, ? extends Session> sessionsOf(UUID userId) {
         return sessions.findByPrincipalName(userId.toString());
     }
 
-    private SignInSession describe(Session session) {
-        String digest = BrowserSession.digestOf(session.getId());
+    /** The session's {@code sid}; the digest of its id for a session signed in without one. */
+    private static String listedIdOf(Session session) {
         SecurityContext context =
                 session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
         Authentication signIn = context == null ? null : context.getAuthentication();
+        return SignIns.sidOf(signIn).orElseGet(() -> BrowserSession.digestOf(session.getId()));
+    }
+
+    private SignInSession describe(Session session) {
+        String digest = BrowserSession.digestOf(session.getId());
         List<String> clientIds = tokens.clientsOfSession(digest).stream()
                 .map(clients::findById)
                 .filter(Objects::nonNull)
                 .map(RegisteredClient::getClientId)
                 .sorted()
                 .toList();
-        return new SignInSession(SignIns.sidOf(signIn).orElse(digest), session.getCreationTime(),
+        return new SignInSession(listedIdOf(session), session.getCreationTime(),
                 session.getLastAccessedTime(), session.getAttribute(SignIns.ADDRESS_ATTRIBUTE),
                 session.getAttribute(SignIns.USER_AGENT_ATTRIBUTE), clientIds);
     }

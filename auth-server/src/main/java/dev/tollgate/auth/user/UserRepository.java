@@ -79,6 +79,22 @@ public class UserRepository {
     }
 
     /**
+     * Changes the user's own name and email address, with a new version and modification time; an address that
+     * differs from the stored one is stored as not verified. SET reads the row as it was, so the comparison sees the
+     * old address.
+     */
+    public void updateProfile(UUID id, String displayName, String email) {
+        jdbc.sql("""
+                        UPDATE users SET display_name = ?, email = ?,
+                            email_verified = CASE WHEN email = ? THEN email_verified ELSE FALSE END,
+                            version = version + 1, updated_at = CURRENT_TIMESTAMP
+                        WHERE id = ?
+                        """)
+                .params(displayName, email, email, id)
+                .update();
+    }
+
+    /**
      * Inserts the user or, when the username exists, updates it in place (keeping its id), with a new version and
      * modification time, as SCIM shows them ({@code meta.version}, {@code meta.lastModified}).
      */

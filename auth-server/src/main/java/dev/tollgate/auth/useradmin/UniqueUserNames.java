@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
  * The one rule of administered users' names (SCIM and the console): a username, and an email address, belong to one
  * user regardless of case. Checked before a change, for a precise answer; the database holds usernames to it also
  * under parallel requests (V57), email addresses only through this check (an upstream sign-in may bring an address
- * that an unverified local account also gives).
+ * that an unverified local account also gives), made under {@link #lockEmailChanges} where parallel changes race.
  */
 @Component
 public class UniqueUserNames {
@@ -24,6 +24,14 @@ public class UniqueUserNames {
     public boolean usernameTaken(String username, UUID except) {
         return jdbc.sql("SELECT count(*) FROM users WHERE lower(username) = lower(?) AND id <> ?")
                 .params(username, except).query(Long.class).single() > 0;
+    }
+
+    /**
+     * Takes the lock under which an email address is checked with {@link #emailTaken} and then stored, until the
+     * transaction ends: two such changes to one address wait for each other, and the second sees the first.
+     */
+    public void lockEmailChanges() {
+        jdbc.sql("SELECT name FROM startup_lock WHERE name = 'user-email' FOR UPDATE").query().listOfRows();
     }
 
     /** Whether another user than {@code except} has this email address, in any case. */

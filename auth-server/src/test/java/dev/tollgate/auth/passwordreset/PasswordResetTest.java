@@ -122,7 +122,9 @@ class PasswordResetTest extends HttpTest {
 
             assertThat(temporaryPasswords.mustChange(user.id())).isFalse();
             HtmlPage signedIn = browser.signIn(browser.open("/login"), user.username(), NEW_PASSWORD);
-            assertThat(signedIn.getElementById("password-change-form")).as("no detour").isNull();
+            assertThat(signedIn.getUrl().getPath()).as("no detour to the temporary password's page")
+                    .isNotEqualTo("/password/change");
+            assertThat(signedIn.getElementById("login-form")).isNull();
         }
     }
 

@@ -71,6 +71,12 @@ public class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Sends every request with this {@code User-Agent}, as another browser or device would. */
+    public Browser withUserAgent(String userAgent) {
+        web.addRequestHeader("User-Agent", userAgent);
+        return this;
+    }
+
     /** Sends every request with this {@code Accept-Language}, as a browser set to that language does. */
     public Browser speaking(String acceptLanguage) {
         web.addRequestHeader("Accept-Language", acceptLanguage);

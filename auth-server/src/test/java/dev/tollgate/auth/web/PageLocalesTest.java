@@ -5,12 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 import dev.tollgate.auth.support.AuthServerTest;
 import dev.tollgate.auth.support.Browser;
 import dev.tollgate.auth.support.ClientAddresses;
 import dev.tollgate.auth.support.Pkce;
+import dev.tollgate.auth.support.TestUsers;
+import dev.tollgate.auth.user.TollgateUser;
+import dev.tollgate.auth.user.UserRepository;
 
 /** The pages speak the client's {@code ui_locales} first, then the browser's language, then English. */
 @AuthServerTest
@@ -18,6 +23,12 @@ class PageLocalesTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    UserRepository users;
+
+    @Autowired
+    PasswordEncoder passwords;
 
     @Test
     void aBrowserSetToGermanGetsTheLoginPageInGerman() throws Exception {
@@ -45,7 +56,9 @@ class PageLocalesTest {
                     "openid books.read", "s1", Pkce.create()) + "&ui_locales=fr-CA%20de");
             assertThat(login.getDocumentElement().getAttribute("lang")).isEqualTo("de");
 
-            HtmlPage consent = browser.signIn(login, "alice", "alice-password");
+            // a user of their own: one who consented before would not see the consent page
+            TollgateUser user = new TestUsers(users, passwords).create("locale");
+            HtmlPage consent = browser.signIn(login, user.username(), TestUsers.PASSWORD);
             assertThat(consent.getElementById("approve").getTextContent()).isEqualTo("Erlauben");
         }
     }

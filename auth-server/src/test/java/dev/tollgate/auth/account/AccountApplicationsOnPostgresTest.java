@@ -1,0 +1,7 @@
+package dev.tollgate.auth.account;
+
+import dev.tollgate.testsupport.OnPostgres;
+
+@OnPostgres
+class AccountApplicationsOnPostgresTest extends AccountApplicationsTest {
+}
