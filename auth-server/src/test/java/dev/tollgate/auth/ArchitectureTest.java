@@ -21,7 +21,6 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.context.request.RequestContextHolder;
 
 import dev.tollgate.auth.authorization.HashedAuthorizationService;
-import dev.tollgate.auth.authorize.FreshSignIn;
 import dev.tollgate.testsupport.FeaturePackages;
 
 /** How the auth server's packages may depend on each other: the rules a new feature has to fit into. */
@@ -41,16 +40,10 @@ class ArchitectureTest {
         slices().assignedFrom(FeaturePackages.below("dev.tollgate.auth")).should().beFreeOfCycles().check(AUTH_SERVER);
     }
 
-    /**
-     * Code below the web layer gets the request handed to it, or nothing. The one exception is the authorization
-     * endpoint's fresh sign-in check: Spring Authorization Server calls it with the authorization request alone, and
-     * for a pushed request (PAR) rebuilds that from what was pushed, so only the thread still knows that this very
-     * request came back after the login page ({@link FreshSignIn}).
-     */
+    /** Code below the web layer gets the request handed to it, or nothing. */
     @Test
     void onlyTheWebLayerReadsTheRequestOfTheThread() {
         noClasses().that().resideOutsideOfPackage("dev.tollgate.auth.web..")
-                .and().doNotBelongToAnyOf(FreshSignIn.class)
                 .should().dependOnClassesThat().belongToAnyOf(RequestContextHolder.class)
                 .check(AUTH_SERVER);
     }

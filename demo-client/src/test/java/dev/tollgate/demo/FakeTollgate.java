@@ -35,7 +35,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * Just enough of Tollgate (authorize, token, JWKS, userinfo) and of its books API, in-process, so that the
+ * Just enough of Tollgate (pushed authorization requests, authorize, token, JWKS, userinfo) and of its books API, in-process, so that the
  * demo app can be driven through a whole sign-in without the real servers. Signing in at the fake is
  * instant: it answers the authorization request for the user set with {@link #signInAs}. Everything it
  * receives is checked the way the real servers would (client secret, PKCE verifier, bearer token).
@@ -86,6 +86,14 @@ public final class FakeTollgate {
 
     private volatile Map<String, String> lastAuthorizationRequest = Map.of();
 
+    private volatile Map<String, String> lastBrowserQuery = Map.of();
+
+    private final Map<String, Map<String, String>> pushedRequests = new ConcurrentHashMap<>();
+
+    private volatile boolean pushEndpointDown;
+
+    private volatile Map<String, String> lastPushedRequest = Map.of();
+
     private volatile String lastIdToken;
 
     private volatile Map<String, String> lastBooksQuery = Map.of();
@@ -99,6 +107,7 @@ public final class FakeTollgate {
             throw new IllegalStateException(e);
         }
         server.createContext("/oauth2/authorize", this::authorize);
+        server.createContext("/oauth2/par", this::push);
         server.createContext("/oauth2/token", this::token);
         server.createContext("/oauth2/jwks", exchange -> json(exchange, 200, new JWKSet(key.toPublicJWK()).toJSONObject()));
         server.createContext("/userinfo", this::userinfo);
@@ -128,6 +137,10 @@ public final class FakeTollgate {
         tokenEndpointDown = false;
         lastBearerToken = null;
         lastAuthorizationRequest = Map.of();
+        lastBrowserQuery = Map.of();
+        pushedRequests.clear();
+        pushEndpointDown = false;
+        lastPushedRequest = Map.of();
         lastIdToken = null;
         lastBooksQuery = Map.of();
         books.clear();
@@ -157,6 +170,10 @@ public final class FakeTollgate {
         this.apiDown = true;
     }
 
+    public void pushEndpointDown() {
+        this.pushEndpointDown = true;
+    }
+
     public void tokenEndpointDown() {
         this.tokenEndpointDown = true;
     }
@@ -181,12 +198,46 @@ public final class FakeTollgate {
         return lastIdToken;
     }
 
+    /** The authorization request the last sign-in made, as pushed. */
     public Map<String, String> lastAuthorizationRequest() {
         return lastAuthorizationRequest;
     }
 
+    /** The authorization request the app pushed last, whether or not the browser has come with it yet. */
+    public Map<String, String> lastPushedRequest() {
+        return lastPushedRequest;
+    }
+
+    /** What the browser brought to the authorization endpoint at the last sign-in. */
+    public Map<String, String> lastBrowserQuery() {
+        return lastBrowserQuery;
+    }
+
+    /** RFC 9126: a pushed request is answered with a single-use request_uri, only to demo-web with its secret. */
+    private void push(HttpExchange exchange) throws IOException {
+        if (pushEndpointDown) {
+            exchange.close();
+            return;
+        }
+        if (!"POST".equals(exchange.getRequestMethod()) || !isDemoWeb(exchange)) {
+            json(exchange, 401, Map.of("error", "invalid_client"));
+            return;
+        }
+        String requestUri = "urn:ietf:params:oauth:request_uri:" + UUID.randomUUID();
+        Map<String, String> pushed = new LinkedHashMap<>(form(exchange.getRequestBody()));
+        pushed.put("client_id", CLIENT_ID);
+        pushedRequests.put(requestUri, pushed);
+        lastPushedRequest = pushed;
+        json(exchange, 201, Map.of("request_uri", requestUri, "expires_in", 60));
+    }
+
     private void authorize(HttpExchange exchange) throws IOException {
-        Map<String, String> request = query(exchange.getRequestURI());
+        lastBrowserQuery = query(exchange.getRequestURI());
+        Map<String, String> request = pushedRequests.remove(lastBrowserQuery.getOrDefault("request_uri", ""));
+        if (request == null || !request.get("client_id").equals(lastBrowserQuery.get("client_id"))) {
+            json(exchange, 400, Map.of("error", "invalid_request_uri"));
+            return;
+        }
         lastAuthorizationRequest = request;
         String code = UUID.randomUUID().toString();
         Map<String, String> grant = new LinkedHashMap<>(request);
@@ -202,8 +253,7 @@ public final class FakeTollgate {
             return;
         }
         Map<String, String> form = form(exchange.getRequestBody());
-        String basic = "Basic " + Base64.getEncoder().encodeToString((CLIENT_ID + ":" + CLIENT_SECRET).getBytes());
-        if (!basic.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+        if (!isDemoWeb(exchange)) {
             json(exchange, 401, Map.of("error", "invalid_client"));
             return;
         }
@@ -228,6 +278,11 @@ public final class FakeTollgate {
         else {
             json(exchange, 400, Map.of("error", "unsupported_grant_type"));
         }
+    }
+
+    private static boolean isDemoWeb(HttpExchange exchange) {
+        String basic = "Basic " + Base64.getEncoder().encodeToString((CLIENT_ID + ":" + CLIENT_SECRET).getBytes());
+        return basic.equals(exchange.getRequestHeaders().getFirst("Authorization"));
     }
 
     private Map<String, Object> tokens(String username, String nonce) {

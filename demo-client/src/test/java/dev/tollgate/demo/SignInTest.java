@@ -1,6 +1,5 @@
 package dev.tollgate.demo;
 
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
@@ -20,6 +19,31 @@ class SignInTest extends DemoClientTest {
                 .contains("Welcome back, <span>Alice Example</span>", "href=\"/books\"", "id=\"sign-out\"")
                 .doesNotContain(">ADMIN<");
         assertThat(tollgate.lastAuthorizationRequest()).containsKeys("code_challenge", "nonce");
+    }
+
+    @Test
+    void theSignInIsPushedSoTheBrowserCarriesOnlyItsReference() {
+        browser.signIn();
+
+        assertThat(tollgate.lastAuthorizationRequest())
+                .containsEntry("client_id", "demo-web").containsEntry("response_type", "code")
+                .containsEntry("code_challenge_method", "S256")
+                .containsKeys("redirect_uri", "scope", "state", "nonce", "code_challenge");
+        assertThat(tollgate.lastAuthorizationRequest().get("scope")).contains("openid", "books.read");
+        assertThat(tollgate.lastBrowserQuery()).containsOnlyKeys("client_id", "request_uri")
+                .containsEntry("client_id", "demo-web");
+        assertThat(tollgate.lastBrowserQuery().get("request_uri")).startsWith("urn:ietf:params:oauth:request_uri:");
+    }
+
+    @Test
+    void whenTollgateTakesNoPushTheHomePageSaysTheSignInFailed() {
+        tollgate.pushEndpointDown();
+
+        HttpResponse<String> landing = browser.signIn();
+
+        assertThat(landing.statusCode()).isEqualTo(200);
+        assertThat(landing.uri().toString()).isEqualTo(browser.baseUrl() + "/?error");
+        assertThat(tollgate.lastBrowserQuery()).as("the browser never went to Tollgate").isEmpty();
     }
 
     @Test
@@ -46,8 +70,8 @@ class SignInTest extends DemoClientTest {
 
     @Test
     void whenTheUserDeclinesAtTollgateThenTheHomePageSaysSo() {
-        String authorize = Browser.location(browser.get("/oauth2/authorization/tollgate"));
-        Map<String, String> request = FakeTollgate.parse(URI.create(authorize).getRawQuery());
+        browser.get("/oauth2/authorization/tollgate");
+        Map<String, String> request = tollgate.lastPushedRequest();
 
         HttpResponse<String> landing = browser.open(request.get("redirect_uri") + "?error=access_denied&state="
                 + request.get("state") + "&iss=" + tollgate.issuer());

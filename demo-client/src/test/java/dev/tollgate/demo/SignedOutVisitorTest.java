@@ -30,7 +30,9 @@ class SignedOutVisitorTest extends DemoClientTest {
         URI authorize = URI.create(Browser.location(toTollgate));
         assertThat(authorize.getScheme() + "://" + authorize.getAuthority() + authorize.getPath())
                 .isEqualTo(tollgate.issuer() + "/oauth2/authorize");
-        Map<String, String> parameters = FakeTollgate.parse(authorize.getRawQuery());
+        assertThat(FakeTollgate.parse(authorize.getRawQuery())).as("the request itself was pushed")
+                .containsOnlyKeys("client_id", "request_uri").containsEntry("client_id", "demo-web");
+        Map<String, String> parameters = tollgate.lastPushedRequest();
         assertThat(parameters).containsEntry("response_type", "code")
                 .containsEntry("client_id", "demo-web")
                 .containsEntry("redirect_uri", browser.baseUrl() + "/login/oauth2/code/tollgate")

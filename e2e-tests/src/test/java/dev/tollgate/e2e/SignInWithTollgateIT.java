@@ -3,15 +3,22 @@ package dev.tollgate.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URL;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.htmlunit.HttpMethod;
 import org.htmlunit.WebClient;
+import org.htmlunit.WebRequest;
+import org.htmlunit.WebResponse;
 import org.htmlunit.html.DomElement;
 import org.htmlunit.html.HtmlElement;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlInput;
 import org.htmlunit.html.HtmlPage;
 import org.htmlunit.html.HtmlTable;
+import org.htmlunit.util.WebConnectionWrapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -76,7 +83,22 @@ class SignInWithTollgateIT {
     @Test
     void aliceSignsInToTheDemoAppAndSeesBooks() throws IOException {
         try (WebClient browser = browser()) {
+            List<URL> authorizationRequests = new CopyOnWriteArrayList<>();
+            new WebConnectionWrapper(browser) {
+                @Override
+                public WebResponse getResponse(WebRequest request) throws IOException {
+                    if (request.getHttpMethod() == HttpMethod.GET
+                            && request.getUrl().getPath().equals("/oauth2/authorize")) {
+                        authorizationRequests.add(request.getUrl());
+                    }
+                    return super.getResponse(request);
+                }
+            };
             HtmlPage signedIn = signIn(browser, "alice", "alice-password");
+
+            assertThat(authorizationRequests).as("the demo app pushed its request (RFC 9126)").isNotEmpty()
+                    .allSatisfy(url -> assertThat(url.getQuery()).contains("request_uri=urn")
+                            .doesNotContain("code_challenge", "scope"));
 
             assertThat(signedIn.getUrl().toString()).startsWith(demoClient.baseUrl());
             assertThat(signedIn.getElementById("user-name").getTextContent()).contains("alice");

@@ -1,11 +1,13 @@
 package dev.tollgate.auth.authorize;
 
 import java.time.Clock;
+import java.util.function.Consumer;
 
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationEndpointConfigurer;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationContext;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationValidator;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationConsentAuthenticationProvider;
@@ -20,12 +22,14 @@ import dev.tollgate.auth.consent.ConsentRequired;
 import dev.tollgate.auth.consent.DenyRevokesConsent;
 import dev.tollgate.auth.consent.UncheckedScopesWithdrawn;
 import dev.tollgate.auth.mfa.RolesRequiringMfa;
+import dev.tollgate.auth.par.PushedRequests;
 import dev.tollgate.auth.web.Pages;
 
 /**
  * The authorization endpoint ({@code /oauth2/authorize}) on Tollgate's rules: native app redirect URIs, fresh
  * sign-in for {@code prompt=login} and {@code max_age}, two factors when required, consent, no request objects, only
- * grantable scopes, and {@code iss} in every response.
+ * grantable scopes, {@code iss} in every response, and pushed authorization requests (RFC 9126) read and spent here,
+ * required for the clients registered so.
  */
 @Component
 public class AuthorizationEndpoint {
@@ -44,14 +48,17 @@ public class AuthorizationEndpoint {
 
     private final TwoFactorsWhenRequired twoFactors;
 
+    private final PushedRequests pushedRequests;
+
     public AuthorizationEndpoint(RegisteredClientRepository clients, OAuth2AuthorizationService authorizations,
             OAuth2AuthorizationConsentService consents, AuthorizationServerSettings endpoints, Clock clock,
-            RolesRequiringMfa mfa) {
+            RolesRequiringMfa mfa, PushedRequests pushedRequests) {
         this.twoFactors = new TwoFactorsWhenRequired(mfa);
         this.clients = clients;
         this.authorizations = authorizations;
         this.consents = consents;
         this.clock = clock;
+        this.pushedRequests = pushedRequests;
         this.requestCache = new AuthorizationRequestCache(endpoints.getAuthorizationEndpoint());
     }
 
@@ -61,6 +68,7 @@ public class AuthorizationEndpoint {
                 .authenticationProviders(providers -> providers.replaceAll(provider -> {
                     if (provider instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider codeRequest) {
                         codeRequest.setAuthenticationValidator(NativeAppRedirectUris.validator()
+                                .andThen(new PushedRequestsRequired())
                                 .andThen(OAuth2AuthorizationCodeRequestAuthenticationValidator.DEFAULT_SCOPE_VALIDATOR)
                                 .andThen(new FreshSignIn(clock))
                                 .andThen(twoFactors));
@@ -74,12 +82,24 @@ public class AuthorizationEndpoint {
                 }))
                 .authorizationRequestConverters(converters -> converters.replaceAll(converter ->
                         converter instanceof OAuth2AuthorizationCodeRequestAuthenticationConverter
-                                ? new GrantableScopesRequestConverter(new RequestObjectsRefused(converter, clients), clients)
+                                ? NewerSignInRequest.marking(new GrantableScopesRequestConverter(new RequestObjectsRefused(
+                                        new PushedRequestResolver(converter, pushedRequests), clients), clients))
                                 : converter))
-                .authorizationResponseHandler(authorizationResponse)
+                .authorizationResponseHandler(new PushedRequestSpent(pushedRequests, authorizationResponse,
+                        authorizationResponse))
                 .errorResponseHandler(new FreshSignInEntry(authorizationResponse, requestCache,
                         new LoginUrlAuthenticationEntryPoint(Pages.LOGIN),
                         new LoginUrlAuthenticationEntryPoint(Pages.TWO_FACTOR)));
+    }
+
+    /**
+     * The rules a pushed authorization request must pass when it is pushed (RFC 9126 section 2.1), besides Spring
+     * Authorization Server's: those of this endpoint that need no user. The rest are checked when it is used here.
+     */
+    public Consumer<OAuth2AuthorizationCodeRequestAuthenticationContext> pushedRequestRules() {
+        return NativeAppRedirectUris.validator()
+                .andThen(OAuth2AuthorizationCodeRequestAuthenticationValidator.DEFAULT_SCOPE_VALIDATOR)
+                .andThen(new PushedRequestParameters());
     }
 
     /** {@code prompt=none} answered without the login page, and a request that needs a sign-in resumed after it. */

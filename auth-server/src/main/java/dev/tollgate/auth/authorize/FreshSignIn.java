@@ -11,8 +11,6 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationContext;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationToken;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 import dev.tollgate.auth.session.SignIns;
 
@@ -22,7 +20,8 @@ import dev.tollgate.auth.session.SignIns;
  * {@code login_required} instead. Spring Authorization Server ignores both. This check runs with Spring Authorization
  * Server's validation of the request (after the redirect URI is known to be the client's, and after a pushed
  * request's parameters are read): if the sign-in is not fresh enough and no newer sign-in has answered this very
- * request yet, the login page is shown ({@link FreshSignInRequired}, {@link FreshSignInEntry}).
+ * request yet ({@link NewerSignInRequest}), the login page is shown ({@link FreshSignInRequired},
+ * {@link FreshSignInEntry}).
  */
 public final class FreshSignIn implements Consumer<OAuth2AuthorizationCodeRequestAuthenticationContext> {
 
@@ -41,7 +40,7 @@ public final class FreshSignIn implements Consumer<OAuth2AuthorizationCodeReques
             return; // signed out: the login page comes anyway; prompt=none with others is refused after this check
         }
         Optional<Instant> signedInAt = SignIns.authTimeOf(user);
-        if (tooOld(request, signedInAt) && !answeredByNewerSignIn(signedInAt)) {
+        if (tooOld(request, signedInAt) && !(request instanceof NewerSignInRequest)) {
             if (prompts.contains(OidcRequestParameters.NONE)) {
                 throw OidcRequestParameters.error(OidcRequestParameters.LOGIN_REQUIRED,
                         "The sign-in is older than max_age allows, and prompt=none forbids a new one", request);
@@ -57,17 +56,6 @@ public final class FreshSignIn implements Consumer<OAuth2AuthorizationCodeReques
         Optional<Duration> maxAge = OidcRequestParameters.maxAge(request);
         return maxAge.isPresent() && (signedInAt.isEmpty()
                 || Duration.between(signedInAt.get(), clock.instant()).compareTo(maxAge.get()) > 0);
-    }
-
-    /**
-     * Whether this same request sent the browser to sign in, and it did (the request comes back after the login page).
-     * The request is read from the thread because nothing else carries it here: Spring Authorization Server calls this
-     * check with the authorization request alone, and for a pushed request (PAR) rebuilds that from what was pushed,
-     * dropping whatever a request converter or the endpoint filter's details added.
-     */
-    private static boolean answeredByNewerSignIn(Optional<Instant> signedInAt) {
-        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
-                && SignInDemand.answered(attributes.getRequest(), signedInAt);
     }
 
     private static boolean isSignedIn(Authentication user) {

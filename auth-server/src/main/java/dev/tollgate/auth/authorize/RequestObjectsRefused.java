@@ -20,13 +20,16 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.web.authentication.AuthenticationConverter;
 import org.springframework.util.StringUtils;
 
+import dev.tollgate.auth.par.PushedRequests;
+
 /**
  * Refuses authorization requests that carry a request object ({@code request}) or a reference to one
  * ({@code request_uri}): Tollgate supports neither (discovery says {@code request_parameter_supported: false}),
  * and Spring Authorization Server would otherwise ignore the object and serve the plain parameters, which may
  * differ from what the client signed. The error (OIDC Core 3.1.2.6) goes back to the client, with {@code state},
- * when the redirect URI is one it registered, and is shown on the error page otherwise. Pushed authorization
- * requests, whose {@code request_uri} this would also refuse, are not offered (RFC 9126: the endpoint is absent, 404).
+ * when the redirect URI is one it registered, and is shown on the error page otherwise. The one {@code request_uri}
+ * Tollgate knows is the reference to a pushed authorization request (RFC 9126), read by
+ * {@link PushedRequestResolver}.
  */
 public final class RequestObjectsRefused implements AuthenticationConverter {
 
@@ -50,12 +53,17 @@ public final class RequestObjectsRefused implements AuthenticationConverter {
     @Override
     public Authentication convert(HttpServletRequest request) {
         for (Map.Entry<String, String> unsupported : ERRORS.entrySet()) {
-            if (request.getParameter(unsupported.getKey()) != null) {
+            String value = request.getParameter(unsupported.getKey());
+            if (value != null && !isPushedRequestReference(unsupported.getKey(), value)) {
                 throw refusal(request, new OAuth2Error(unsupported.getValue(),
                         "Tollgate does not support the " + unsupported.getKey() + " parameter.", ERROR_URI));
             }
         }
         return delegate.convert(request);
+    }
+
+    private static boolean isPushedRequestReference(String parameter, String value) {
+        return OAuth2ParameterNames.REQUEST_URI.equals(parameter) && value.startsWith(PushedRequests.REQUEST_URI_PREFIX);
     }
 
     private OAuth2AuthorizationCodeRequestAuthenticationException refusal(HttpServletRequest request,
@@ -76,7 +84,7 @@ public final class RequestObjectsRefused implements AuthenticationConverter {
                         Map.of()));
     }
 
-    private static Authentication currentUser() {
+    static Authentication currentUser() {
         Authentication user = SecurityContextHolder.getContext().getAuthentication();
         return user != null ? user : new AnonymousAuthenticationToken("anonymous", "anonymousUser",
                 AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"));

@@ -16,6 +16,14 @@ public final class TollgateClientSettings {
     public static final String BUILT_IN = "settings.client.tollgate.built-in";
 
     /**
+     * Clients with this setting {@code true} get a code only for authorization requests they pushed first (RFC 9126
+     * section 6, client metadata {@code require_pushed_authorization_requests}). Not under {@code tollgate.}: it is
+     * client metadata, replaced with the rest of it.
+     */
+    public static final String REQUIRE_PUSHED_AUTHORIZATION_REQUESTS =
+            "settings.client.require-pushed-authorization-requests";
+
+    /**
      * Clients with this setting {@code true} may impersonate in token exchange (RFC 8693 §1.1): without an
      * {@code actor_token} they get a user's token with no {@code act} claim naming them. Off unless an operator sets it.
      */
@@ -39,6 +47,10 @@ public final class TollgateClientSettings {
 
     public static boolean isBuiltIn(RegisteredClient client) {
         return Boolean.TRUE.equals(client.getClientSettings().getSetting(BUILT_IN));
+    }
+
+    public static boolean requiresPushedRequests(RegisteredClient client) {
+        return Boolean.TRUE.equals(client.getClientSettings().getSetting(REQUIRE_PUSHED_AUTHORIZATION_REQUESTS));
     }
 
     public static boolean mayImpersonate(RegisteredClient client) {

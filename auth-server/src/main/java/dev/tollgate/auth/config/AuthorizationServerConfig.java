@@ -40,6 +40,7 @@ import dev.tollgate.auth.introspection.IntrospectionEndpoint;
 import dev.tollgate.auth.logout.LogoutEndpoint;
 import dev.tollgate.auth.metrics.AuthenticatedClient;
 import dev.tollgate.auth.metrics.ClientLabelProperties;
+import dev.tollgate.auth.par.PushedAuthorizationRequestEndpoint;
 import dev.tollgate.auth.ratelimit.RateLimits;
 import dev.tollgate.auth.registration.DynamicClientRegistration;
 import dev.tollgate.auth.revocation.RevocationEndpoint;
@@ -63,11 +64,13 @@ public class AuthorizationServerConfig {
             RevocationEndpoint revocation, IntrospectionEndpoint introspection,
             DynamicClientRegistration clientRegistration, Discovery discovery, UserInfoEndpoint userInfo,
             LogoutEndpoint logout, DeviceFlow device, RateLimits rateLimits, BrowserOrigins browserOrigins,
-            ClientLabelProperties metricsLabels) {
+            ClientLabelProperties metricsLabels, PushedAuthorizationRequestEndpoint pushedAuthorizationRequests) {
         http.oauth2AuthorizationServer(server -> {
             http.securityMatcher(new OrRequestMatcher(server.getEndpointsMatcher(),
                     DynamicClientRegistration.configurationChanges(endpoints)));
             server.authorizationEndpoint(authorize::customize)
+                    .pushedAuthorizationRequestEndpoint(push -> pushedAuthorizationRequests.customize(push,
+                            authorize.pushedRequestRules()))
                     .clientAuthentication(clientAuthentication::customize)
                     .tokenEndpoint(token::customize)
                     .tokenRevocationEndpoint(revocation::customize)
@@ -98,7 +101,8 @@ public class AuthorizationServerConfig {
                         // programs call these, often with Accept: */*: never the login page
                         .defaultAuthenticationEntryPointFor(new ClientAuthenticationRequired(), paths(
                                 endpoints.getTokenEndpoint(), endpoints.getTokenIntrospectionEndpoint(),
-                                endpoints.getTokenRevocationEndpoint(), endpoints.getDeviceAuthorizationEndpoint()))
+                                endpoints.getTokenRevocationEndpoint(), endpoints.getDeviceAuthorizationEndpoint(),
+                                endpoints.getPushedAuthorizationRequestEndpoint()))
                         .defaultAuthenticationEntryPointFor(new BearerTokenAuthenticationEntryPoint(),
                                 paths(endpoints.getOidcUserInfoEndpoint()))
                         .defaultAuthenticationEntryPointFor(

@@ -22,6 +22,12 @@ import dev.tollgate.auth.userinfo.IdentityClaims;
 @Component
 public class Discovery {
 
+    // RFC 9126 section 5; the authorization server metadata gets the endpoint from Spring Authorization Server
+    private static final String PUSHED_AUTHORIZATION_REQUEST_ENDPOINT = "pushed_authorization_request_endpoint";
+
+    // only some clients must push (RFC 9126 section 6), so not the whole server
+    private static final String REQUIRE_PUSHED_AUTHORIZATION_REQUESTS = "require_pushed_authorization_requests";
+
     private final AuthorizationServerSettings endpoints;
 
     private final KeyProperties keys;
@@ -36,6 +42,7 @@ public class Discovery {
         // one registration endpoint in both documents; /oauth2/register stays as an alias
         metadata.authorizationServerMetadataCustomizer(builder -> builder
                 .claim(IssuerInAuthorizationResponse.METADATA_NAME, true)
+                .claim(REQUIRE_PUSHED_AUTHORIZATION_REQUESTS, false)
                 .scopes(Discovery::replaceWithKnownScopes)
                 .clientRegistrationEndpoint(AuthorizationServerContextHolder.getContext().getIssuer()
                         + endpoints.getOidcClientRegistrationEndpoint()));
@@ -45,6 +52,9 @@ public class Discovery {
     public void customize(OidcProviderConfigurationEndpointConfigurer configuration) {
         configuration.providerConfigurationCustomizer(builder -> builder
                 .claim(IssuerInAuthorizationResponse.METADATA_NAME, true)
+                .claim(PUSHED_AUTHORIZATION_REQUEST_ENDPOINT, AuthorizationServerContextHolder.getContext().getIssuer()
+                        + endpoints.getPushedAuthorizationRequestEndpoint())
+                .claim(REQUIRE_PUSHED_AUTHORIZATION_REQUESTS, false)
                 .scopes(Discovery::replaceWithKnownScopes)
                 .claim("claims_supported", IdentityClaims.SUPPORTED)
                 .claim("acr_values_supported", AuthenticationMethods.SUPPORTED)

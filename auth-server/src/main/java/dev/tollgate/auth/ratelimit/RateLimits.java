@@ -84,6 +84,7 @@ public class RateLimits {
                 paths.matcher(endpoints.getTokenEndpoint()),
                 paths.matcher(endpoints.getTokenIntrospectionEndpoint()),
                 paths.matcher(endpoints.getTokenRevocationEndpoint()),
+                paths.matcher(endpoints.getPushedAuthorizationRequestEndpoint()),
                 paths.matcher(endpoints.getClientRegistrationEndpoint()),
                 paths.matcher(endpoints.getOidcClientRegistrationEndpoint()));
     }

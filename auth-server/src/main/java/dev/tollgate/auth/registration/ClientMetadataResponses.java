@@ -1,6 +1,7 @@
 package dev.tollgate.auth.registration;
 
 import java.time.Instant;
+import java.util.Map;
 
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.oauth2.server.authorization.OAuth2ClientMetadataClaimNames;
@@ -9,6 +10,8 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.converter.RegisteredClientOAuth2ClientRegistrationConverter;
 import org.springframework.security.oauth2.server.authorization.oidc.OidcClientRegistration;
 import org.springframework.security.oauth2.server.authorization.oidc.converter.RegisteredClientOidcClientRegistrationConverter;
+
+import dev.tollgate.auth.client.TollgateClientSettings;
 
 /**
  * The client metadata Tollgate answers with. The registration response carries the new secret, once, with
@@ -27,15 +30,18 @@ final class ClientMetadataResponses {
     }
 
     static OidcClientRegistration registeredAtOidcEndpoint(RegisteredClient client) {
-        OidcClientRegistration metadata = METADATA.convert(client);
-        return client.getClientSecret() == null ? metadata
-                : OidcClientRegistration.withClaims(metadata.getClaims()).clientSecretExpiresAt(Instant.EPOCH).build();
+        OidcClientRegistration.Builder metadata = OidcClientRegistration.withClaims(METADATA.convert(client).getClaims())
+                .claims(claims -> addTollgateMetadata(client, claims));
+        return client.getClientSecret() == null ? metadata.build()
+                : metadata.clientSecretExpiresAt(Instant.EPOCH).build();
     }
 
     static OAuth2ClientRegistration registeredAtOAuthEndpoint(RegisteredClient client) {
-        OAuth2ClientRegistration metadata = OAUTH_METADATA.convert(client);
-        return client.getClientSecret() == null ? metadata
-                : OAuth2ClientRegistration.withClaims(metadata.getClaims()).clientSecretExpiresAt(Instant.EPOCH).build();
+        OAuth2ClientRegistration.Builder metadata =
+                OAuth2ClientRegistration.withClaims(OAUTH_METADATA.convert(client).getClaims())
+                        .claims(claims -> addTollgateMetadata(client, claims));
+        return client.getClientSecret() == null ? metadata.build()
+                : metadata.clientSecretExpiresAt(Instant.EPOCH).build();
     }
 
     static OidcClientRegistration configuration(RegisteredClient client) {
@@ -43,7 +49,15 @@ final class ClientMetadataResponses {
                 .claims(claims -> {
                     claims.remove(OAuth2ClientMetadataClaimNames.CLIENT_SECRET);
                     claims.remove(OAuth2ClientMetadataClaimNames.CLIENT_SECRET_EXPIRES_AT);
+                    addTollgateMetadata(client, claims);
                 })
                 .build();
+    }
+
+    /** Metadata Spring Authorization Server does not write back: {@code require_pushed_authorization_requests}. */
+    static void addTollgateMetadata(RegisteredClient client, Map<String, Object> claims) {
+        if (TollgateClientSettings.requiresPushedRequests(client)) {
+            claims.put(ClientMetadataRules.REQUIRE_PUSHED_AUTHORIZATION_REQUESTS, true);
+        }
     }
 }

@@ -41,6 +41,9 @@ final class ClientMetadataRules {
 
     static final String INVALID_CLIENT_METADATA = "invalid_client_metadata";
 
+    /** RFC 9126 section 6: the client's authorization requests are accepted only when pushed first. */
+    static final String REQUIRE_PUSHED_AUTHORIZATION_REQUESTS = "require_pushed_authorization_requests";
+
     static final Set<String> GRANT_TYPES = Set.of(AuthorizationGrantType.AUTHORIZATION_CODE.getValue(),
             AuthorizationGrantType.REFRESH_TOKEN.getValue(), AuthorizationGrantType.CLIENT_CREDENTIALS.getValue(),
             AuthorizationGrantType.DEVICE_CODE.getValue(), AuthorizationGrantType.TOKEN_EXCHANGE.getValue());
@@ -140,6 +143,9 @@ final class ClientMetadataRules {
                         + String.join(" or ", AdminOnlyScopes.SCOPES.stream().sorted().toList())
                         + " unless the operator allows it");
         checkRedirectUris(request.getRedirectUris(), authorizationCode);
+        Object pushedRequestsRequired = request.getClaim(REQUIRE_PUSHED_AUTHORIZATION_REQUESTS);
+        require(pushedRequestsRequired == null || pushedRequestsRequired instanceof Boolean,
+                REQUIRE_PUSHED_AUTHORIZATION_REQUESTS, "true or false");
         List<String> postLogoutRedirectUris =
                 request.getClaimAsStringList(OidcClientMetadataClaimNames.POST_LOGOUT_REDIRECT_URIS);
         require(postLogoutRedirectUris == null || postLogoutRedirectUris.stream().allMatch(RedirectUriRule::accepts),

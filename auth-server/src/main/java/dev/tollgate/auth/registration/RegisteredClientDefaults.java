@@ -11,13 +11,15 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.settings.OAuth2TokenFormat;
 
+import dev.tollgate.auth.client.TollgateClientSettings;
 import dev.tollgate.auth.secret.GeneratedSecret;
 import dev.tollgate.auth.token.TokenPolicy;
 
 /**
  * Turns a checked registration request into a client the way Tollgate registers its own: Spring Authorization
  * Server reads the metadata, then this sets exactly the requested grant types, a public client for
- * {@code token_endpoint_auth_method: none}, a {@link GeneratedSecret} otherwise, PKCE and consent, {@code openid}
+ * {@code token_endpoint_auth_method: none}, a {@link GeneratedSecret} otherwise, PKCE and consent, pushed requests
+ * only if {@code require_pushed_authorization_requests} (RFC 9126 section 6), {@code openid}
  * when a user-facing client names no scope, and the configured token lifetimes.
  */
 final class RegisteredClientDefaults<R extends AbstractOAuth2ClientRegistration>
@@ -50,6 +52,8 @@ final class RegisteredClientDefaults<R extends AbstractOAuth2ClientRegistration>
                 .clientSettings(ClientSettings.withSettings(parsed.getClientSettings().getSettings())
                         .requireProofKey(true)
                         .requireAuthorizationConsent(true)
+                        .setting(TollgateClientSettings.REQUIRE_PUSHED_AUTHORIZATION_REQUESTS,
+                                Boolean.TRUE.equals(request.getClaim(ClientMetadataRules.REQUIRE_PUSHED_AUTHORIZATION_REQUESTS)))
                         .build())
                 .tokenSettings(tokenPolicy.tokenSettings(OAuth2TokenFormat.SELF_CONTAINED));
         if (ClientAuthenticationMethod.NONE.getValue().equals(ClientMetadataRules.authenticationMethodOf(request))) {

@@ -249,6 +249,7 @@ public class RegisteredClients {
             metadata.put(OidcClientMetadataClaimNames.POST_LOGOUT_REDIRECT_URIS,
                     List.copyOf(client.getPostLogoutRedirectUris()));
         }
+        ClientMetadataResponses.addTollgateMetadata(client, metadata);
         return metadata;
     }
 

@@ -123,6 +123,22 @@ class RateLimitTest {
     }
 
     @Test
+    void pushedAuthorizationRequestsCountAgainstTheClientsLimit() {
+        OAuthHttp demoWeb = new OAuthHttp(port, ClientAddresses.next());
+        Map<String, String> form = Map.of("client_id", "demo-web", "response_type", "code", "redirect_uri",
+                "http://localhost:8081/login/oauth2/code/tollgate", "scope", "openid", "code_challenge",
+                "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM", "code_challenge_method", "S256");
+        for (int request = 0; request < 5; request++) {
+            Reply pushed = demoWeb.post("/oauth2/par", "demo-web", "demo-web-secret", form);
+            assertThat(pushed.status()).as(pushed.toString()).isEqualTo(201);
+        }
+        Reply refused = demoWeb.post("/oauth2/par", "demo-web", "demo-web-secret", form);
+
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.field("error")).isEqualTo("temporarily_unavailable");
+    }
+
+    @Test
     void theClientRegistrationEndpointsCountAgainstTheAddressLimit() {
         OAuthHttp registrar = new OAuthHttp(port, ClientAddresses.next());
         for (int request = 0; request < 20; request++) {

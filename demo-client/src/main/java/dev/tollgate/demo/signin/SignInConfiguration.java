@@ -14,10 +14,12 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+import org.springframework.web.client.RestClient;
 
 /**
  * Who may see what, and how a visitor signs in and out: pages other than the home page need a Tollgate
- * sign-in; signing out also ends the Tollgate session (OIDC RP-initiated logout).
+ * sign-in, made with a pushed authorization request ({@link PushedAuthorizationRequests}); signing out also ends the
+ * Tollgate session (OIDC RP-initiated logout).
  */
 @Configuration(proxyBeanMethods = false)
 public class SignInConfiguration {
@@ -31,12 +33,16 @@ public class SignInConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, DemoClientProperties tollgate,
-            LogoutSuccessHandler tollgateLogout, OAuth2AuthorizedClientService authorizedClients) {
+            LogoutSuccessHandler tollgateLogout, OAuth2AuthorizedClientService authorizedClients,
+            ClientRegistrationRepository clientRegistrations, RestClient.Builder restClients) {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/", "/error", "/css/**", "/favicon.ico", "/actuator/health").permitAll()
                         .anyRequest().authenticated())
                 .oauth2Login(login -> login
                         .loginPage("/")
+                        .authorizationEndpoint(authorization -> authorization.authorizationRequestResolver(
+                                new PushedAuthorizationRequests(clientRegistrations,
+                                        tollgate.endpoint("/oauth2/par"), restClients.build())))
                         .loginProcessingUrl(CALLBACK_PATTERN)
                         .failureUrl(SIGN_IN_FAILED_URL)
                         .userInfoEndpoint(userInfo -> userInfo.oidcUserService(new TollgateUserService())))

@@ -1,0 +1,7 @@
+package dev.tollgate.auth.par;
+
+import dev.tollgate.testsupport.OnPostgres;
+
+@OnPostgres
+class PushedAuthorizationRequestsOnPostgresTest extends PushedAuthorizationRequestsTest {
+}
