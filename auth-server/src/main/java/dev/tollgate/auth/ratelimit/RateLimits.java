@@ -14,6 +14,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -24,6 +25,7 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
 
 import dev.tollgate.auth.web.Pages;
 import dev.tollgate.ratelimit.BucketTable;
@@ -59,9 +61,16 @@ public class RateLimits {
     private final RequestMatcher passwordResetRequest =
             PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, Pages.FORGOT_PASSWORD);
 
+    private final MessageSource messages;
+
+    /** The pages' language ({@code web.PageLocales}), for the page answering a form sent too often. */
+    private final LocaleResolver locales;
+
     public RateLimits(RateLimitProperties properties, AuthorizationServerSettings endpoints, DataSource dataSource,
-            Clock clock) {
+            Clock clock, MessageSource messages, LocaleResolver locales) {
         this.properties = properties;
+        this.messages = messages;
+        this.locales = locales;
         TimeMeter time = BucketTable.timeOf(clock);
         this.limiter = new RateLimiter(properties.period(), properties.syncInterval(), new BucketTable(dataSource, time),
                 time);
@@ -157,13 +166,16 @@ public class RateLimits {
                 }
             }
             else if (signIn.matches(request)) {
-                TooManyRequests.page(response, retryAfter.get(), "Too many sign-in attempts");
+                TooManyRequests.page(response, retryAfter.get(), "too-many.sign-in", messages,
+                        locales.resolveLocale(request));
             }
             else if (signUp.matches(request)) {
-                TooManyRequests.page(response, retryAfter.get(), "Too many new accounts from your network");
+                TooManyRequests.page(response, retryAfter.get(), "too-many.sign-up", messages,
+                        locales.resolveLocale(request));
             }
             else if (passwordResetRequest.matches(request)) {
-                TooManyRequests.page(response, retryAfter.get(), "Too many password reset requests");
+                TooManyRequests.page(response, retryAfter.get(), "too-many.password-reset", messages,
+                        locales.resolveLocale(request));
             }
             else {
                 TooManyRequests.oauthError(response, retryAfter.get());

@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.nimbusds.jwt.JWTClaimsSet;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -20,8 +22,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
-import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -52,7 +52,9 @@ class AccountJourneyBrowserTest extends HttpTest {
 
     private static final String NEW_PASSWORD = "the lighthouse keeper's cat";
 
-    private static final Pattern LINK = Pattern.compile(Pattern.quote(AuthServerTest.ISSUER) + "(/[^\\s]+token=[A-Za-z0-9_-]+)");
+    /** A single-use link in a mail: on the issuer, with its token. */
+    private static final Pattern LINK =
+            Pattern.compile(Pattern.quote(AuthServerTest.ISSUER) + "(/[^\\s]+token=[A-Za-z0-9_-]+)");
 
     private static ChromeDriver chromium;
 
@@ -76,13 +78,7 @@ class AccountJourneyBrowserTest extends HttpTest {
     @Test
     void aNewPersonSignsUpVerifiesSignsInWithTotpThenAPasskeyResetsThePasswordAndTidiesUp() throws Exception {
         chromium = Chromium.start(URI.create(AuthServerTest.ISSUER).getHost(), URI.create(http.baseUrl()).getPort());
-        ((HasVirtualAuthenticator) chromium).addVirtualAuthenticator(new VirtualAuthenticatorOptions()
-                .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
-                .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
-                .setHasResidentKey(true)
-                .setHasUserVerification(true)
-                .setIsUserVerified(true)
-                .setIsUserConsenting(true));
+        Chromium.addPasskeyAuthenticator(chromium);
         pages = new ChromiumPages(chromium);
         String username = "journey-" + UUID.randomUUID().toString().substring(0, 8);
         String email = username + "@example.com";
@@ -197,12 +193,12 @@ class AccountJourneyBrowserTest extends HttpTest {
      * The demo CLI asks for a code in Chromium; {@code signIn} does what the login page asks (nothing, when the
      * browser is signed in), the consent is given when asked, and the code is exchanged for tokens.
      */
-    private Tokens signInToTheApplication(Runnable signIn) throws Exception {
+    private Tokens signInToTheApplication(LoginPage signIn) throws Exception {
         try (LoopbackCallback callback = LoopbackCallback.start()) {
             Pkce pkce = Pkce.create();
             pages.open(Browser.authorizePath("demo-cli", callback.uri(), "openid profile email", "journey", pkce));
             if (pages.currentPath().startsWith("/login")) {
-                signIn.run();
+                signIn.signIn();
             }
             pages.waitFor(ExpectedConditions.or(ExpectedConditions.presenceOfElementLocated(By.id("approve")),
                     ignored -> callback.code().isDone()));
@@ -223,18 +219,18 @@ class AccountJourneyBrowserTest extends HttpTest {
                 "client_id", "demo-cli"));
     }
 
-    private static String linkIn(jakarta.mail.internet.MimeMessage mail, String path) {
+    private static String linkIn(MimeMessage mail, String path) {
         Matcher link = LINK.matcher(TestMail.textOf(mail));
         assertThat(link.find()).as("a link on the issuer").isTrue();
         assertThat(link.group(1)).startsWith(path + "?");
         return link.group(1);
     }
 
-    private static String subjectOf(jakarta.mail.internet.MimeMessage mail) {
+    private static String subjectOf(MimeMessage mail) {
         try {
             return mail.getSubject();
         }
-        catch (jakarta.mail.MessagingException unreadable) {
+        catch (MessagingException unreadable) {
             throw new AssertionError(unreadable);
         }
     }
@@ -242,8 +238,9 @@ class AccountJourneyBrowserTest extends HttpTest {
     private record Tokens(JWTClaimsSet idToken, String refreshToken) {
     }
 
+    /** What the person does on the login page. */
     @FunctionalInterface
-    private interface Runnable {
-        void run() throws Exception;
+    private interface LoginPage {
+        void signIn() throws Exception;
     }
 }

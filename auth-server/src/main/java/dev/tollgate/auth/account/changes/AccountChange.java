@@ -1,6 +1,9 @@
 package dev.tollgate.auth.account.changes;
 
-/** What a user can change on their account page, each recorded and each told to the account's email address. */
+/**
+ * What a user can change on their account page, and what happens to the account's factors at sign-in (a recovery code
+ * used), each recorded and each told to the account's email address.
+ */
 public enum AccountChange {
 
     PASSWORD_CHANGED("password.change"),

@@ -19,10 +19,10 @@ import dev.tollgate.auth.user.TollgateUser;
 import dev.tollgate.auth.user.UserRepository;
 
 /**
- * Tells the account's owner of every change made on the account page, by mail to the address the account had before
- * the change ({@code templates/mail/account-changed.*}): someone who took over a session cannot change the address
- * and then act unseen. The mail is queued in the outbox in the change's own transaction, so it goes out only if the
- * change is stored, and the page never waits for the mail server.
+ * Tells the account's owner of every change made on the account page (and of a recovery code used to sign in), by
+ * mail to the address the account had before the change ({@code templates/mail/account-changed.*}): someone who took
+ * over a session cannot change the address and then act unseen. The mail is queued in the outbox in the change's own
+ * transaction, so it goes out only if the change is stored, and the page never waits for the mail server.
  */
 @Component
 class AccountNotices {
