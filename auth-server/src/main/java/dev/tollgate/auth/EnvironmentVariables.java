@@ -57,6 +57,8 @@ class EnvironmentVariables extends PublishedEnvironmentVariables {
             entry("RATE_LIMIT_LOGIN_PER_ADDRESS", "tollgate.rate-limit.login-per-address"),
             entry("RATE_LIMIT_PASSWORD_RESET_PER_ADDRESS", "tollgate.rate-limit.password-reset-per-address"),
             entry("RATE_LIMIT_SIGN_UPS_PER_ADDRESS", "tollgate.rate-limit.sign-ups-per-address"),
+            entry("RATE_LIMIT_USER_CODE_GUESSES_PER_ADDRESS", "tollgate.rate-limit.user-code-guesses-per-address"),
+            entry("RATE_LIMIT_USER_CODE_GUESSES_PER_SESSION", "tollgate.rate-limit.user-code-guesses-per-session"),
             entry("TOLLGATE_SELF_REGISTRATION", "tollgate.registration.enabled"),
             entry("EMAIL_VERIFICATION_LINK_VALIDITY", "tollgate.email-verification.link-validity"),
             entry("PASSWORD_RESET_LINK_VALIDITY", "tollgate.password-reset.link-validity"),

@@ -51,6 +51,12 @@ public enum SecurityEventType {
     /** A refresh token that rotation had replaced was presented again; its whole family was revoked. */
     REFRESH_TOKEN_REUSE_DETECTED(Level.WARN),
 
+    /** A user approved a device's request on the device verification page (RFC 8628 §3.3). */
+    DEVICE_APPROVED(Level.INFO),
+
+    /** A user denied a device's request on the device verification page. */
+    DEVICE_DENIED(Level.INFO),
+
     /** An authorization code was presented a second time; every token issued from it was revoked. */
     AUTHORIZATION_CODE_REPLAYED(Level.WARN),
 

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -40,7 +42,7 @@ import dev.tollgate.auth.authorization.AuthorizationRows.Kind;
  * be undone by that request writing back the copy it read.
  */
 @Repository
-public class HashedAuthorizationService implements OAuth2AuthorizationService, TokenFamilies {
+public class HashedAuthorizationService implements OAuth2AuthorizationService, TokenFamilies, DevicePolls {
 
     private static final String ROW_VERSION = AuthorizationRows.ROW_VERSION;
 
@@ -48,9 +50,14 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService, T
 
     private static final String COLUMNS = String.join(", ", AuthorizationRows.COLUMNS);
 
-    private static final String INSERT = "INSERT INTO token_authorization (" + COLUMNS + ", session_hash) VALUES ("
-            + AuthorizationRows.COLUMNS.stream().map(column -> ":" + column).collect(Collectors.joining(", "))
-            + ", :session_hash)";
+    private static final String INSERT = "INSERT INTO token_authorization (" + COLUMNS + ", session_hash, derived_from)"
+            + " VALUES (" + AuthorizationRows.COLUMNS.stream().map(column -> ":" + column).collect(Collectors.joining(", "))
+            + ", :session_hash, :derived_from)";
+
+    // the row itself, and every row exchanged from it (token exchange)
+    private static final String OF_FAMILY = "(id = :id OR derived_from = :id)";
+
+    private static final String DERIVED_FROM_ANY = " OR derived_from IN (SELECT id FROM token_authorization WHERE ";
 
     // session_hash is set once, when the user authorizes; the family start once, with the first refresh token
     private static final String UPDATE = "UPDATE token_authorization SET "
@@ -76,6 +83,9 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService, T
     private final StatelessClientTokens statelessClientTokens;
 
     private final CurrentBrowserSession browserSession;
+
+    // the authorization a token exchange on this thread derives from (see deriving)
+    private final ThreadLocal<String> derivingFrom = new ThreadLocal<>();
 
     public HashedAuthorizationService(JdbcClient jdbc, Clock clock, StatelessClientTokens statelessClientTokens,
             CurrentBrowserSession browserSession) {
@@ -173,12 +183,16 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService, T
                 .orElse(null);
     }
 
-    /** Raises the version: a request that read the authorization before cannot write its copy back over this. */
+    /**
+     * Raises the version: a request that read the authorization before cannot write its copy back over this. Revokes
+     * the authorizations exchanged from it too.
+     */
     @Override
     public boolean revokeAll(String authorizationId) {
         return jdbc.sql("UPDATE token_authorization SET " + ALL_INVALIDATED
-                        + ", expires_at = ?, version = version + 1 WHERE id = ?")
-                .params(Timestamp.from(clock.instant()), authorizationId)
+                        + ", expires_at = :now, version = version + 1 WHERE " + OF_FAMILY)
+                .param("now", Timestamp.from(clock.instant()))
+                .param("id", authorizationId)
                 .update() > 0;
     }
 
@@ -193,9 +207,10 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService, T
     }
 
     private int revokeAllWhere(String column, String value) {
-        return jdbc.sql("UPDATE token_authorization SET " + ALL_INVALIDATED
-                        + ", expires_at = ?, version = version + 1 WHERE " + column + " = ?")
-                .params(Timestamp.from(clock.instant()), value)
+        return jdbc.sql("UPDATE token_authorization SET " + ALL_INVALIDATED + ", expires_at = :now, version = version + 1"
+                        + " WHERE " + column + " = :value" + DERIVED_FROM_ANY + column + " = :value)")
+                .param("now", Timestamp.from(clock.instant()))
+                .param("value", value)
                 .update();
     }
 
@@ -210,20 +225,37 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService, T
 
     @Override
     public int revokeAllOfUserAndClient(String principalName, String registeredClientId) {
-        return jdbc.sql("UPDATE token_authorization SET " + ALL_INVALIDATED + ", expires_at = ?, version = version + 1"
-                        + " WHERE principal_name = ? AND registered_client_id = ? AND grant_type <> ?")
-                .params(Timestamp.from(clock.instant()), principalName, registeredClientId,
-                        AuthorizationGrantType.CLIENT_CREDENTIALS.getValue())
+        String ofUserAndClient = "principal_name = :user AND registered_client_id = :client AND grant_type <> :service";
+        return jdbc.sql("UPDATE token_authorization SET " + ALL_INVALIDATED + ", expires_at = :now, version = version + 1"
+                        + " WHERE " + ofUserAndClient + DERIVED_FROM_ANY + ofUserAndClient + ")")
+                .param("now", Timestamp.from(clock.instant()))
+                .param("user", principalName)
+                .param("client", registeredClientId)
+                .param("service", AuthorizationGrantType.CLIENT_CREDENTIALS.getValue())
                 .update();
     }
 
     @Override
+    public <T> T deriving(String authorizationId, Supplier<T> exchange) {
+        derivingFrom.set(authorizationId);
+        try {
+            return exchange.get();
+        }
+        finally {
+            derivingFrom.remove();
+        }
+    }
+
+    /** Keeps the grants exchanged from the kept session's grants with them. */
+    @Override
     public int revokeAllOfUserExceptSession(String principalName, String keptSessionDigest) {
         return jdbc.sql("UPDATE token_authorization SET " + ALL_INVALIDATED + ", expires_at = ?, version = version + 1"
                         + " WHERE principal_name = ? AND grant_type <> ?"
-                        + " AND (session_hash IS NULL OR session_hash <> ?)")
+                        + " AND (session_hash IS NULL OR session_hash <> ?)"
+                        + " AND (derived_from IS NULL OR derived_from NOT IN"
+                        + " (SELECT id FROM token_authorization WHERE session_hash = ?))")
                 .params(Timestamp.from(clock.instant()), principalName,
-                        AuthorizationGrantType.CLIENT_CREDENTIALS.getValue(), keptSessionDigest)
+                        AuthorizationGrantType.CLIENT_CREDENTIALS.getValue(), keptSessionDigest, keptSessionDigest)
                 .update();
     }
 
@@ -250,12 +282,60 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService, T
                 .list());
     }
 
+    /**
+     * Two devices polling with one code at the same instant may both pass; each poll is still answered once, and the
+     * code still gives one token (the row version decides).
+     */
+    @Override
+    public boolean tooEarly(String deviceCode, Instant now, Duration initialInterval, Duration increment) {
+        record Poll(String id, Instant last, Duration interval) {
+        }
+        Optional<Poll> previous = jdbc.sql("SELECT id, device_code_issued_at, device_polled_at, device_poll_interval"
+                        + " FROM token_authorization WHERE device_code_hash = ?")
+                .param(rows.digestOf(deviceCode))
+                .query((rs, row) -> {
+                    Timestamp polledAt = rs.getTimestamp("device_polled_at");
+                    Timestamp issuedAt = rs.getTimestamp("device_code_issued_at");
+                    int seconds = rs.getInt("device_poll_interval");
+                    Duration interval = rs.wasNull() ? initialInterval : Duration.ofSeconds(seconds);
+                    return new Poll(rs.getString("id"), (polledAt != null ? polledAt : issuedAt).toInstant(),
+                            interval);
+                })
+                .optional();
+        if (previous.isEmpty()) {
+            return false;
+        }
+        Poll poll = previous.get();
+        boolean tooEarly = now.isBefore(poll.last().plus(poll.interval()));
+        Duration interval = tooEarly ? poll.interval().plus(increment) : poll.interval();
+        jdbc.sql("UPDATE token_authorization SET device_polled_at = ?, device_poll_interval = ? WHERE id = ?")
+                .params(Timestamp.from(now), interval.toSeconds(), poll.id())
+                .update();
+        return tooEarly;
+    }
+
     private void insert(Map<String, Object> row, OAuth2Authorization authorization) {
         boolean userAuthorizesInBrowser = AuthorizationGrantType.AUTHORIZATION_CODE
                 .equals(authorization.getAuthorizationGrantType());
+        String parent = AuthorizationGrantType.TOKEN_EXCHANGE.equals(authorization.getAuthorizationGrantType())
+                ? derivingFrom.get() : null;
+        // the first grant of a chain of exchanges, so that one revocation reaches every link
+        String family = parent == null ? null : jdbc.sql("SELECT COALESCE(derived_from, id) FROM token_authorization"
+                + " WHERE id = ?").param(parent).query(String.class).optional().orElse(parent);
         jdbc.sql(INSERT).params(row)
                 .param("session_hash", userAuthorizesInBrowser ? browserSession.digest().orElse(null) : null)
+                .param("derived_from", family)
                 .update();
+        if (family != null && familyRevoked(parent)) {
+            // revoked between the subject token's check and this insert, which its revocation could not see
+            revokeAll(authorization.getId());
+            throw new AuthorizationChangedConcurrently(parent);
+        }
+    }
+
+    private boolean familyRevoked(String parent) {
+        return jdbc.sql("SELECT access_token_invalidated FROM token_authorization WHERE id = ?").param(parent)
+                .query(Boolean.class).optional().map(Boolean.TRUE::equals).orElse(true);
     }
 
     // Spring Authorization Server saves a client_credentials authorization again only to invalidate its token.

@@ -3,6 +3,7 @@ package dev.tollgate.auth.authorization;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
@@ -10,7 +11,8 @@ import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 /**
  * The tokens of one authorization form a family: its code, access, refresh and ID tokens, and every refresh token
  * rotation produced. A replayed code, a reused refresh token, a revocation that raced a refresh, or a sign-out ends
- * whole families at once.
+ * whole families at once. A grant exchanged from a user's token (RFC 8693) belongs to the family of that token's
+ * authorization ({@link #deriving}).
  */
 public interface TokenFamilies {
 
@@ -47,6 +49,14 @@ public interface TokenFamilies {
 
     /** Invalidates, as {@link #revokeAllOfUser} does, the user's families granted to one client (by its registration id). */
     int revokeAllOfUserAndClient(String principalName, String registeredClientId);
+
+    /**
+     * Runs a token exchange (RFC 8693) whose new authorization derives from the authorization with this id, the
+     * subject token's: saved in it, the new authorization joins that family, so {@link #revokeAll} and every
+     * {@code revokeAllOf...} of that family revoke it too. If the family is revoked while the new authorization is saved, the new one is revoked at once and
+     * {@link AuthorizationChangedConcurrently} thrown.
+     */
+    <T> T deriving(String authorizationId, Supplier<T> exchange);
 
     /**
      * Invalidates, as {@link #revokeAllOfUser} does, every family of the user except those granted in one browser

@@ -21,7 +21,8 @@ import dev.tollgate.auth.token.TokenPolicy;
 /**
  * The built-in public client {@value #CLIENT_ID}, in every profile, so that an operator gets a {@code tollgate.admin}
  * token from a terminal without registering anything first: authorization code with PKCE (S256) to
- * {@code http://127.0.0.1/callback} on any port (RFC 8252 §7.3), scopes {@code openid tollgate.admin}, no consent
+ * {@code http://127.0.0.1/callback} on any port (RFC 8252 §7.3) or the device grant (RFC 8628, for a terminal without
+ * a browser; the device is confirmed on the consent page), scopes {@code openid tollgate.admin}, no consent
  * page (the operator is administering Tollgate itself), refresh tokens rotated as for every public client. Only a
  * user with role ADMIN gets {@code tollgate.admin} through it. Created at start-up when missing; an existing one,
  * perhaps changed by an operator, is left as it is.
@@ -77,6 +78,7 @@ class AdminCliClient implements SmartInitializingSingleton {
                 .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
+                .authorizationGrantType(AuthorizationGrantType.DEVICE_CODE)
                 .redirectUri("http://127.0.0.1/callback")
                 .scope(OidcScopes.OPENID)
                 .scope(AdminOnlyScopes.TOLLGATE_ADMIN)

@@ -1,17 +1,11 @@
 package dev.tollgate.auth.client;
 
-import java.util.HashMap;
-import java.util.Map;
-
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
-import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
-import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
 import org.springframework.security.web.authentication.AuthenticationConverter;
 
 /**
@@ -23,28 +17,10 @@ public final class PublicClientRefreshConverter implements AuthenticationConvert
 
     @Override
     public Authentication convert(HttpServletRequest request) {
-        if (!HttpMethod.POST.matches(request.getMethod())
-                || !AuthorizationGrantType.REFRESH_TOKEN.getValue().equals(single(request, OAuth2ParameterNames.GRANT_TYPE))
-                || request.getHeader(HttpHeaders.AUTHORIZATION) != null
-                || request.getParameter(OAuth2ParameterNames.CLIENT_SECRET) != null
-                || request.getParameter(OAuth2ParameterNames.CLIENT_ASSERTION) != null) {
+        if (!HttpMethod.POST.matches(request.getMethod()) || !AuthorizationGrantType.REFRESH_TOKEN.getValue()
+                .equals(ClientIdOnlyRequests.single(request, OAuth2ParameterNames.GRANT_TYPE))) {
             return null;
         }
-        String clientId = single(request, OAuth2ParameterNames.CLIENT_ID);
-        if (clientId == null) {
-            return null;
-        }
-        Map<String, Object> parameters = new HashMap<>();
-        request.getParameterMap().forEach((name, values) -> {
-            if (!name.equals(OAuth2ParameterNames.CLIENT_ID)) {
-                parameters.put(name, values.length == 1 ? values[0] : values);
-            }
-        });
-        return new OAuth2ClientAuthenticationToken(clientId, ClientAuthenticationMethod.NONE, null, parameters);
-    }
-
-    private static String single(HttpServletRequest request, String name) {
-        String[] values = request.getParameterValues(name);
-        return values != null && values.length == 1 && !values[0].isBlank() ? values[0] : null;
+        return ClientIdOnlyRequests.read(request);
     }
 }

@@ -16,6 +16,12 @@ public final class TollgateClientSettings {
     public static final String BUILT_IN = "settings.client.tollgate.built-in";
 
     /**
+     * Clients with this setting {@code true} may impersonate in token exchange (RFC 8693 §1.1): without an
+     * {@code actor_token} they get a user's token with no {@code act} claim naming them. Off unless an operator sets it.
+     */
+    public static final String TOKEN_EXCHANGE_IMPERSONATION = "settings.client.tollgate.token-exchange-impersonation";
+
+    /**
      * Clients with this setting {@code true} get codes only for users signed in with two factors, as if every request
      * asked for {@code acr_values=urn:tollgate:mfa}.
      */
@@ -33,6 +39,10 @@ public final class TollgateClientSettings {
 
     public static boolean isBuiltIn(RegisteredClient client) {
         return Boolean.TRUE.equals(client.getClientSettings().getSetting(BUILT_IN));
+    }
+
+    public static boolean mayImpersonate(RegisteredClient client) {
+        return Boolean.TRUE.equals(client.getClientSettings().getSetting(TOKEN_EXCHANGE_IMPERSONATION));
     }
 
     public static boolean requiresMfa(RegisteredClient client) {

@@ -34,6 +34,7 @@ import dev.tollgate.auth.client.ClientAuthentication;
 import dev.tollgate.auth.client.ClientAuthenticationRequired;
 import dev.tollgate.auth.cors.BrowserAccess;
 import dev.tollgate.auth.cors.BrowserOrigins;
+import dev.tollgate.auth.device.DeviceFlow;
 import dev.tollgate.auth.discovery.Discovery;
 import dev.tollgate.auth.introspection.IntrospectionEndpoint;
 import dev.tollgate.auth.logout.LogoutEndpoint;
@@ -61,7 +62,7 @@ public class AuthorizationServerConfig {
             AuthorizationEndpoint authorize, ClientAuthentication clientAuthentication, TokenEndpoint token,
             RevocationEndpoint revocation, IntrospectionEndpoint introspection,
             DynamicClientRegistration clientRegistration, Discovery discovery, UserInfoEndpoint userInfo,
-            LogoutEndpoint logout, RateLimits rateLimits, BrowserOrigins browserOrigins,
+            LogoutEndpoint logout, DeviceFlow device, RateLimits rateLimits, BrowserOrigins browserOrigins,
             ClientLabelProperties metricsLabels) {
         http.oauth2AuthorizationServer(server -> {
             http.securityMatcher(new OrRequestMatcher(server.getEndpointsMatcher(),
@@ -80,6 +81,7 @@ public class AuthorizationServerConfig {
                             .clientRegistrationEndpoint(registration -> registration
                                     .authenticationProviders(clientRegistration::useTollgateRules))
                             .logoutEndpoint(logout::customize));
+            device.customize(server, endpoints);
         });
         http.csrf(csrf -> csrf.ignoringRequestMatchers(DynamicClientRegistration.configurationChanges(endpoints)))
                 .addFilterAfter(clientRegistration.configurationChangesFilter(endpoints), AuthorizationFilter.class);
@@ -96,7 +98,7 @@ public class AuthorizationServerConfig {
                         // programs call these, often with Accept: */*: never the login page
                         .defaultAuthenticationEntryPointFor(new ClientAuthenticationRequired(), paths(
                                 endpoints.getTokenEndpoint(), endpoints.getTokenIntrospectionEndpoint(),
-                                endpoints.getTokenRevocationEndpoint()))
+                                endpoints.getTokenRevocationEndpoint(), endpoints.getDeviceAuthorizationEndpoint()))
                         .defaultAuthenticationEntryPointFor(new BearerTokenAuthenticationEntryPoint(),
                                 paths(endpoints.getOidcUserInfoEndpoint()))
                         .defaultAuthenticationEntryPointFor(

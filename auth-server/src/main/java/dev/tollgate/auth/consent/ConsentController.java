@@ -12,6 +12,7 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,20 +22,23 @@ import dev.tollgate.auth.web.Pages;
 
 /**
  * Renders the consent page that Spring Authorization Server redirects to. The form posts back to the
- * authorization endpoint, which records the decision and answers the client.
+ * authorization endpoint, which records the decision and answers the client, or for a device (a user code in the
+ * request) to the device verification endpoint.
  */
 @Controller
 class ConsentController {
 
     private final RegisteredClientRepository clients;
     private final OAuth2AuthorizationConsentService consents;
+    private final AuthorizationServerSettings endpoints;
 
     private final MessageSource messages;
 
     ConsentController(RegisteredClientRepository clients, OAuth2AuthorizationConsentService consents,
-            MessageSource messages) {
+            AuthorizationServerSettings endpoints, MessageSource messages) {
         this.clients = clients;
         this.consents = consents;
+        this.endpoints = endpoints;
         this.messages = messages;
     }
 
@@ -42,7 +46,8 @@ class ConsentController {
     String consent(Principal principal, Model model, Locale locale,
             @RequestParam(name = "client_id", required = false) String clientId,
             @RequestParam(name = "scope", required = false) String scope,
-            @RequestParam(name = "state", required = false) String state) {
+            @RequestParam(name = "state", required = false) String state,
+            @RequestParam(name = "user_code", required = false) String userCode) {
         RegisteredClient client = clientId == null ? null : clients.findByClientId(clientId);
         if (client == null || state == null || scope == null) {
             model.addAttribute("message", messages.getMessage("consent-invalid.incomplete", null, locale));
@@ -56,8 +61,11 @@ class ConsentController {
                         messages.getMessage(ScopeDescriptions.describe(s), locale), approvedBefore.contains(s)))
                 .toList();
         boolean signIn = Arrays.asList(scope.split(" ")).contains(OidcScopes.OPENID);
-        model.addAttribute("consent",
-                new ConsentRequest(client.getClientId(), client.getClientName(), state, signIn, rows));
+        // a device's request (RFC 8628) is answered at the device verification endpoint, with its user code
+        String answeredAt = userCode == null ? endpoints.getAuthorizationEndpoint()
+                : endpoints.getDeviceVerificationEndpoint();
+        model.addAttribute("consent", new ConsentRequest(client.getClientId(), client.getClientName(), state, signIn,
+                rows, answeredAt, userCode));
         return "consent";
     }
 

@@ -18,7 +18,8 @@ public final class DemoCredentials {
             "demo-service-opaque", "demo-service-opaque-secret",
             "resource-server", "resource-server-secret",
             "demo-registrar", "demo-registrar-secret",
-            "demo-admin", "demo-admin-secret");
+            "demo-admin", "demo-admin-secret",
+            "demo-gateway", "demo-gateway-secret");
 
     private DemoCredentials() {
     }

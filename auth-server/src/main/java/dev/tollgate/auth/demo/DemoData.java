@@ -69,8 +69,10 @@ class DemoData implements SmartInitializingSingleton {
                 .clientSettings(userFacing())
                 .tokenSettings(tokenPolicy.tokenSettings(OAuth2TokenFormat.SELF_CONTAINED)));
         // RFC 8252 §7.3: any port is accepted for a loopback IP redirect URI
+        // also a device (RFC 8628): a terminal without a browser of its own signs in on another screen
         upsert("demo-cli", "Tollgate Demo CLI", publicClient(List.of("http://127.0.0.1/callback"),
-                Set.of(OidcScopes.OPENID, OidcScopes.PROFILE, OidcScopes.EMAIL, BOOKS_READ)));
+                Set.of(OidcScopes.OPENID, OidcScopes.PROFILE, OidcScopes.EMAIL, BOOKS_READ))
+                .andThen(client -> client.authorizationGrantType(AuthorizationGrantType.DEVICE_CODE)));
         upsert("api-docs", "Books API documentation (Swagger UI)", publicClient(demo.apiDocsRedirectUris(),
                 Set.of(OidcScopes.OPENID, BOOKS_READ, BOOKS_WRITE, USERS_READ)));
         upsert("demo-service", "Tollgate Demo Service",
@@ -83,6 +85,10 @@ class DemoData implements SmartInitializingSingleton {
         // automation on the admin API and SCIM, as a service account would do it
         upsert("demo-admin", "Tollgate Demo Admin Automation", service("demo-admin", OAuth2TokenFormat.SELF_CONTAINED,
                 AdminOnlyScopes.TOLLGATE_ADMIN));
+        // a gateway in front of the API: exchanges a user's token for one naming it as the actor (RFC 8693)
+        upsert("demo-gateway", "Tollgate Demo Gateway",
+                service("demo-gateway", OAuth2TokenFormat.SELF_CONTAINED, BOOKS_READ)
+                        .andThen(client -> client.authorizationGrantType(AuthorizationGrantType.TOKEN_EXCHANGE)));
         upsert("resource-server", "Tollgate Books API", client -> client
                 .clientSecret(demoSecret("resource-server"))
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)

@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * traffic: an authenticated client's introspection calls have a budget of their own
  * ({@code introspectionPerClient}, a guard against a runaway client only) and cost its address nothing; only
  * introspection requests that fail (no or wrong client credentials) count against the address.
+ * Wrong user codes entered on the device verification page count per period against their address
+ * ({@code userCodeGuessesPerAddress}) and their browser session ({@code userCodeGuessesPerSession}): RFC 8628 §5.1.
  * Counted in buckets that every instance shares in the database: an instance writes what it counted at least
  * every {@code syncInterval}, or sooner once it has taken a twentieth of a limit (see the README: with N instances
  * a key can get up to (N - 1) twentieths of its limit more than the limit).
@@ -30,5 +32,7 @@ public record RateLimitProperties(
         @DefaultValue("30") long loginPerAddress,
         @DefaultValue("5") long passwordResetPerAddress,
         @DefaultValue("10") long signUpsPerAddress,
+        @DefaultValue("10") long userCodeGuessesPerAddress,
+        @DefaultValue("5") long userCodeGuessesPerSession,
         @DefaultValue("50ms") Duration syncInterval) {
 }

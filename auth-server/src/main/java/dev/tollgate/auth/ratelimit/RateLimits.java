@@ -13,11 +13,13 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -41,6 +43,8 @@ import dev.tollgate.ratelimit.RateLimiter;
 @Component
 public class RateLimits {
 
+    private static final String WRONG_USER_CODE = RateLimits.class.getName() + ".wrong-user-code";
+
     private final RateLimitProperties properties;
     private final RateLimiter limiter;
     /** Counts per hour, for sign-ups: a person creates an account or two, a bot hundreds. */
@@ -61,6 +65,9 @@ public class RateLimits {
     private final RequestMatcher passwordResetRequest =
             PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, Pages.FORGOT_PASSWORD);
 
+    /** A user code entered on the device verification page (RFC 8628 §5.1: guessing must be limited). */
+    private final RequestMatcher userCodeEntry;
+
     private final MessageSource messages;
 
     /** The pages' language ({@code web.PageLocales}), for the page answering a form sent too often. */
@@ -77,6 +84,10 @@ public class RateLimits {
         this.hourly = new RateLimiter(Duration.ofHours(1), properties.syncInterval(), new BucketTable(dataSource, time),
                 time);
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        RequestMatcher verificationPage = paths.matcher(endpoints.getDeviceVerificationEndpoint());
+        this.userCodeEntry = request -> verificationPage.matches(request)
+                && request.getParameter(OAuth2ParameterNames.USER_CODE) != null
+                && request.getParameter(OAuth2ParameterNames.STATE) == null;
         this.introspection = paths.matcher(endpoints.getTokenIntrospectionEndpoint());
         this.protocolEndpoints = new OrRequestMatcher(
                 paths.matcher(endpoints.getTokenEndpoint()),
@@ -103,6 +114,12 @@ public class RateLimits {
                 if (introspection.matches(request)) {
                     return limiter.checkWithoutTaking(addressKey(request), properties.perAddress());
                 }
+                if (userCodeEntry.matches(request)) {
+                    return limiter.checkWithoutTaking(userCodeAddressKey(request),
+                                    properties.userCodeGuessesPerAddress())
+                            .or(() -> userCodeSessionKey(request).flatMap(key ->
+                                    limiter.checkWithoutTaking(key, properties.userCodeGuessesPerSession())));
+                }
                 return protocolEndpoints.matches(request)
                         ? limiter.tryTake(addressKey(request), properties.perAddress()) : Optional.empty();
             }
@@ -116,8 +133,30 @@ public class RateLimits {
                 if (signUp.matches(request) && response.getStatus() == HttpServletResponse.SC_FOUND) {
                     hourly.tryTake(signUpKey(request), properties.signUpsPerAddress());
                 }
+                if (userCodeEntry.matches(request) && request.getAttribute(WRONG_USER_CODE) != null) {
+                    limiter.tryTake(userCodeAddressKey(request), properties.userCodeGuessesPerAddress());
+                    userCodeSessionKey(request).ifPresent(key ->
+                            limiter.tryTake(key, properties.userCodeGuessesPerSession()));
+                }
             }
         };
+    }
+
+    /**
+     * Marks the request as a user code that was wrong (unknown, expired, used or malformed): it counts against the
+     * guessing limit of its address and its browser session.
+     */
+    public static void countAsWrongUserCode(HttpServletRequest request) {
+        request.setAttribute(WRONG_USER_CODE, Boolean.TRUE);
+    }
+
+    private static String userCodeAddressKey(HttpServletRequest request) {
+        return "user-code:" + request.getRemoteAddr();
+    }
+
+    private static Optional<String> userCodeSessionKey(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session == null ? Optional.empty() : Optional.of("user-code-session:" + session.getId());
     }
 
     private static String signUpKey(HttpServletRequest request) {
@@ -147,6 +186,12 @@ public class RateLimits {
         };
     }
 
+    /** The page for a form sent too often, in the language of the page the form was on. */
+    private void refusedPage(HttpServletRequest request, HttpServletResponse response, Duration retryAfter,
+            String what) throws IOException {
+        TooManyRequests.page(response, retryAfter, what, messages, locales.resolveLocale(request));
+    }
+
     private abstract class Limit extends OncePerRequestFilter {
 
         protected abstract Optional<Duration> check(HttpServletRequest request);
@@ -166,16 +211,16 @@ public class RateLimits {
                 }
             }
             else if (signIn.matches(request)) {
-                TooManyRequests.page(response, retryAfter.get(), "too-many.sign-in", messages,
-                        locales.resolveLocale(request));
+                refusedPage(request, response, retryAfter.get(), "too-many.sign-in");
             }
             else if (signUp.matches(request)) {
-                TooManyRequests.page(response, retryAfter.get(), "too-many.sign-up", messages,
-                        locales.resolveLocale(request));
+                refusedPage(request, response, retryAfter.get(), "too-many.sign-up");
+            }
+            else if (userCodeEntry.matches(request)) {
+                refusedPage(request, response, retryAfter.get(), "too-many.user-code");
             }
             else if (passwordResetRequest.matches(request)) {
-                TooManyRequests.page(response, retryAfter.get(), "too-many.password-reset", messages,
-                        locales.resolveLocale(request));
+                refusedPage(request, response, retryAfter.get(), "too-many.password-reset");
             }
             else {
                 TooManyRequests.oauthError(response, retryAfter.get());

@@ -42,7 +42,8 @@ final class ClientMetadataRules {
     static final String INVALID_CLIENT_METADATA = "invalid_client_metadata";
 
     static final Set<String> GRANT_TYPES = Set.of(AuthorizationGrantType.AUTHORIZATION_CODE.getValue(),
-            AuthorizationGrantType.REFRESH_TOKEN.getValue(), AuthorizationGrantType.CLIENT_CREDENTIALS.getValue());
+            AuthorizationGrantType.REFRESH_TOKEN.getValue(), AuthorizationGrantType.CLIENT_CREDENTIALS.getValue(),
+            AuthorizationGrantType.DEVICE_CODE.getValue(), AuthorizationGrantType.TOKEN_EXCHANGE.getValue());
 
     /** Scopes that make a client an administrator of Tollgate or a registrar of other clients. */
     static final Set<String> ADMINISTRATOR_SCOPES =
@@ -98,10 +99,14 @@ final class ClientMetadataRules {
     void check(AbstractOAuth2ClientRegistration request) {
         List<String> grantTypes = grantTypesOf(request);
         require(GRANT_TYPES.containsAll(grantTypes), OAuth2ClientMetadataClaimNames.GRANT_TYPES,
-                "the supported grant types are authorization_code, refresh_token and client_credentials");
+                "the supported grant types are authorization_code, refresh_token, client_credentials and "
+                        + AuthorizationGrantType.DEVICE_CODE.getValue() + " and "
+                        + AuthorizationGrantType.TOKEN_EXCHANGE.getValue());
         boolean authorizationCode = grantTypes.contains(AuthorizationGrantType.AUTHORIZATION_CODE.getValue());
-        require(authorizationCode || !grantTypes.contains(AuthorizationGrantType.REFRESH_TOKEN.getValue()),
-                OAuth2ClientMetadataClaimNames.GRANT_TYPES, "refresh_token comes only with authorization_code");
+        boolean userGrant = authorizationCode || grantTypes.contains(AuthorizationGrantType.DEVICE_CODE.getValue());
+        require(userGrant || !grantTypes.contains(AuthorizationGrantType.REFRESH_TOKEN.getValue()),
+                OAuth2ClientMetadataClaimNames.GRANT_TYPES,
+                "refresh_token comes only with authorization_code or the device grant");
         List<String> responseTypes = request.getResponseTypes();
         require(responseTypes == null || responseTypes.stream()
                         .allMatch(OAuth2AuthorizationResponseType.CODE.getValue()::equals),
@@ -112,6 +117,9 @@ final class ClientMetadataRules {
         require(!ClientAuthenticationMethod.NONE.getValue().equals(method)
                         || !grantTypes.contains(AuthorizationGrantType.CLIENT_CREDENTIALS.getValue()),
                 OAuth2ClientMetadataClaimNames.TOKEN_ENDPOINT_AUTH_METHOD, "client_credentials needs a credential");
+        require(!ClientAuthenticationMethod.NONE.getValue().equals(method)
+                        || !grantTypes.contains(AuthorizationGrantType.TOKEN_EXCHANGE.getValue()),
+                OAuth2ClientMetadataClaimNames.TOKEN_ENDPOINT_AUTH_METHOD, "token exchange needs a credential");
         require(!ClientAuthenticationMethod.PRIVATE_KEY_JWT.getValue().equals(method) || request.getJwkSetUrl() != null,
                 OAuth2ClientMetadataClaimNames.JWKS_URI, "private_key_jwt needs the client's jwks_uri");
         require(request.getJwkSetUrl() == null || PublicJwksHost.accepts(request.getJwkSetUrl()),

@@ -13,12 +13,14 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 import org.springframework.stereotype.Component;
 
 import dev.tollgate.auth.AuthServerProperties;
+import dev.tollgate.auth.tokenexchange.ActorClaim;
 import dev.tollgate.auth.user.TokenSubjects;
 
 /**
  * The claims of every access token, JWT or opaque (RFC 9068, README "Endpoints"): {@code aud} is the API, {@code scope}
  * one space-delimited string, {@code client_id}, and for a user's token {@code roles}, and
- * {@code preferred_username} when the user granted {@code profile}.
+ * {@code preferred_username} when the user granted {@code profile}; a token from token exchange also {@code act}
+ * (RFC 8693 §4.1, {@link ActorClaim}).
  */
 @Component
 public class AccessTokenClaims {
@@ -45,6 +47,8 @@ public class AccessTokenClaims {
         else {
             claims.put(OAuth2ParameterNames.SCOPE, String.join(" ", new TreeSet<>(context.getAuthorizedScopes())));
         }
+        ActorClaim.of(context).ifPresentOrElse(act -> claims.put(ActorClaim.ACT, act),
+                () -> claims.remove(ActorClaim.ACT));
         subjects.userOf(context.getPrincipal()).ifPresent(user -> {
             claims.put(ROLES, new ArrayList<>(user.roles()));
             if (context.getAuthorizedScopes().contains(OidcScopes.PROFILE)) {

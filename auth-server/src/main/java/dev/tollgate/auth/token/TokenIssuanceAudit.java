@@ -21,6 +21,7 @@ import org.springframework.stereotype.Component;
 import dev.tollgate.auth.audit.AuditLog;
 import dev.tollgate.auth.audit.SecurityEvent;
 import dev.tollgate.auth.audit.SecurityEventType;
+import dev.tollgate.auth.tokenexchange.ActorClaim;
 
 /**
  * Records {@link SecurityEventType#TOKEN_ISSUED} for every access token the token endpoint hands out, once the grant's
@@ -29,7 +30,9 @@ import dev.tollgate.auth.audit.SecurityEventType;
  * the token generator when it makes the access token ({@link #noting}). The grant ({@code authorization_id}) is the
  * stored authorization the token belongs to for the code, refresh and device grants, and for a client_credentials JWT
  * its {@code jti}, under which a revocation stores it; for other client tokens and token exchange there is none yet
- * when the token is made. No token value is recorded.
+ * when the token is made. A token exchange also names its {@code actor}, the client that exchanged, and its
+ * {@code delegation}: {@code act} when the token names that client in its {@code act} claim, {@code impersonation}
+ * when not. No token value is recorded.
  */
 @Component
 public class TokenIssuanceAudit {
@@ -49,7 +52,7 @@ public class TokenIssuanceAudit {
         return context -> {
             OAuth2Token token = generator.generate(context);
             if (token != null && OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
-                issued.set(new Issued(userOf(context), authorizationIdOf(context, token)));
+                issued.set(new Issued(userOf(context), authorizationIdOf(context, token), actorOf(context)));
             }
             return token;
         };
@@ -90,6 +93,10 @@ public class TokenIssuanceAudit {
         if (request instanceof OAuth2AuthorizationGrantAuthenticationToken grant) {
             details.put("grant_type", grant.getGrantType().getValue());
         }
+        if (noted != null && noted.actor() != null) {
+            details.put(SecurityEvent.ACTOR, answer.getRegisteredClient().getClientId());
+            details.put("delegation", noted.actor());
+        }
         Set<String> scopes = answer.getAccessToken().getScopes();
         details.put("scope", String.join(" ", new TreeSet<>(scopes)));
         if (noted != null && noted.authorizationId() != null) {
@@ -106,6 +113,16 @@ public class TokenIssuanceAudit {
         return principal == null || principal instanceof OAuth2ClientAuthenticationToken ? null : principal.getName();
     }
 
+    /** For a token exchange, {@code act} when the token names the client as its actor, else {@code impersonation}. */
+    private static String actorOf(OAuth2TokenContext context) {
+        if (!AuthorizationGrantType.TOKEN_EXCHANGE.equals(context.getAuthorizationGrantType())) {
+            return null;
+        }
+        String clientId = context.getRegisteredClient().getClientId();
+        return ActorClaim.of(context).filter(act -> clientId.equals(act.get("sub"))).isPresent()
+                ? ActorClaim.ACT : "impersonation";
+    }
+
     private static String authorizationIdOf(OAuth2TokenContext context, OAuth2Token token) {
         AuthorizationGrantType grant = context.getAuthorizationGrantType();
         if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(grant)) {
@@ -117,6 +134,6 @@ public class TokenIssuanceAudit {
         return updatesTheStoredGrant && context.getAuthorization() != null ? context.getAuthorization().getId() : null;
     }
 
-    private record Issued(String user, String authorizationId) {
+    private record Issued(String user, String authorizationId, String actor) {
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.util.Base64;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -134,8 +136,11 @@ class DynamicClientRegistrationTest extends HttpTest {
             unknown scope          | "scope": "openid admin", "redirect_uris": ["https://a.example/cb"]                                | invalid_client_metadata
             client.create scope    | "scope": "client.create", "redirect_uris": ["https://a.example/cb"]                               | invalid_client_metadata
             admin scope            | "scope": "openid tollgate.admin", "redirect_uris": ["https://a.example/cb"]                       | invalid_client_metadata
+            device with admin scope| "grant_types": ["urn:ietf:params:oauth:grant-type:device_code"], "scope": "tollgate.admin", "redirect_uris": ["https://a.example/cb"] | invalid_client_metadata
+            refresh without a user | "grant_types": ["client_credentials", "refresh_token"], "redirect_uris": ["https://a.example/cb"] | invalid_client_metadata
             key set by value       | "jwks": {"keys": []}, "redirect_uris": ["https://a.example/cb"]                                  | invalid_client_metadata
             client_secret_jwt      | "token_endpoint_auth_method": "client_secret_jwt", "redirect_uris": ["https://a.example/cb"]      | invalid_client_metadata
+            public token exchange  | "token_endpoint_auth_method": "none", "grant_types": ["urn:ietf:params:oauth:grant-type:token-exchange"], "redirect_uris": ["https://a.example/cb"] | invalid_client_metadata
             fragment               | "redirect_uris": ["https://a.example/cb#x"]                                                       | invalid_redirect_uri
             plain http             | "redirect_uris": ["http://a.example/cb"]                                                          | invalid_redirect_uri
             javascript             | "redirect_uris": ["javascript:alert(1)"]                                                          | invalid_redirect_uri
@@ -172,6 +177,22 @@ class DynamicClientRegistrationTest extends HttpTest {
         Reply tokens = new Grants(http).aliceTokens(new Client(registered.field("client_id"), null, redirectUri),
                 "openid");
         assertThat(tokens.status()).as(tokens.toString()).isEqualTo(200);
+    }
+
+    @Test
+    void aPublicDeviceClientRegistersAtTheOAuthEndpointWithoutRedirectUrisAndStartsTheDeviceFlow() {
+        Reply registered = http.postJson("/oauth2/register", registrarToken(), """
+                {"client_name": "Living Room TV", "token_endpoint_auth_method": "none", "scope": "books.read",
+                 "grant_types": ["urn:ietf:params:oauth:grant-type:device_code", "refresh_token"]}
+                """);
+
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        assertThat(registered.json().has("client_secret")).isFalse();
+        assertThat(registered.json().get("grant_types").toString())
+                .contains("urn:ietf:params:oauth:grant-type:device_code");
+        Reply device = http.post("/oauth2/device_authorization", Map.of("client_id", registered.field("client_id")));
+        assertThat(device.status()).as(device.toString()).isEqualTo(200);
+        assertThat(device.field("user_code")).isNotBlank();
     }
 
     @Test

@@ -57,7 +57,9 @@ class PageLocalesTest {
                     "openid books.read", "s1", Pkce.create()) + "&ui_locales=fr-CA%20de");
             assertThat(login.getDocumentElement().getAttribute("lang")).isEqualTo("de");
 
-            HtmlPage consent = browser.signIn(login, "alice", "alice-password");
+            // a user of their own: one who consented before would not see the consent page
+            TollgateUser user = new TestUsers(users, passwords).create("locale");
+            HtmlPage consent = browser.signIn(login, user.username(), TestUsers.PASSWORD);
             assertThat(consent.getElementById("approve").getTextContent()).isEqualTo("Erlauben");
         }
     }

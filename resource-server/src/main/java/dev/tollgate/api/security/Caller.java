@@ -14,9 +14,11 @@ import org.springframework.security.oauth2.server.resource.authentication.Abstra
 /**
  * Who is calling, as the access token (JWT claims or introspection answer) describes them. A user's
  * token carries a username and {@code roles}; a client's own token (client_credentials) carries neither
- * and its {@code sub} is the client id.
+ * and its {@code sub} is the client id. A token a client got by token exchange (RFC 8693) names that client
+ * in {@code act}: the {@code actor} calls on the user's behalf; null when the user's own client calls.
  */
-public record Caller(String subject, String username, String email, List<String> roles, Set<String> scopes) {
+public record Caller(String subject, String username, String email, List<String> roles, Set<String> scopes,
+        String actor) {
 
     public static Caller fromClaims(Map<String, Object> claims) {
         return new Caller(
@@ -24,7 +26,8 @@ public record Caller(String subject, String username, String email, List<String>
                 usernameOf(claims),
                 stringClaim(claims, "email"),
                 List.copyOf(stringsOf(claims.get("roles"))),
-                Set.copyOf(stringsOf(claims.get("scope"))));
+                Set.copyOf(stringsOf(claims.get("scope"))),
+                actorOf(claims));
     }
 
     public static Optional<Caller> of(Authentication authentication) {
@@ -42,6 +45,11 @@ public record Caller(String subject, String username, String email, List<String>
     private static String usernameOf(Map<String, Object> claims) {
         String preferred = stringClaim(claims, "preferred_username");
         return preferred != null ? preferred : stringClaim(claims, "username");
+    }
+
+    /** RFC 8693 §4.1: the current actor is the outermost {@code act}'s {@code sub}; earlier ones are nested in it. */
+    private static String actorOf(Map<String, Object> claims) {
+        return claims.get("act") instanceof Map<?, ?> act && act.get("sub") != null ? act.get("sub").toString() : null;
     }
 
     private static String stringClaim(Map<String, Object> claims, String name) {

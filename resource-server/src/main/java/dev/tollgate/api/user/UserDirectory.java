@@ -24,7 +24,7 @@ public class UserDirectory {
     static final Map<String, String> SORTABLE_COLUMNS = Map.of(
             "id", "id", "username", "username", "email", "email", "firstSeen", "first_seen", "lastSeen", "last_seen");
 
-    private static final String COLUMNS = "id, username, email, roles, first_seen, last_seen";
+    private static final String COLUMNS = "id, username, email, roles, first_seen, last_seen, last_actor";
 
     private final JdbcClient jdbc;
 
@@ -32,7 +32,10 @@ public class UserDirectory {
         this.jdbc = jdbc;
     }
 
-    /** Adds the caller on their first call; later calls refresh what the token says and {@code last_seen}. */
+    /**
+     * Adds the caller on their first call; later calls refresh what the token says (a username or email it does not
+     * carry stays as it was), {@code last_seen} and {@code last_actor}.
+     */
     @Transactional
     public void record(Caller caller, Instant seenAt) {
         OffsetDateTime now = seenAt.atOffset(ZoneOffset.UTC);
@@ -40,12 +43,13 @@ public class UserDirectory {
             return;
         }
         try {
-            jdbc.sql("insert into directory_user (" + COLUMNS + ") values (:id, :username, :email, :roles, :now, :now)")
+            jdbc.sql("insert into directory_user (" + COLUMNS + ") values (:id, :username, :email, :roles, :now, :now, :actor)")
                     .param("id", caller.subject())
                     .param("username", caller.username())
                     .param("email", caller.email())
                     .param("roles", String.join(" ", caller.roles()))
                     .param("now", now)
+                    .param("actor", caller.actor())
                     .update();
         } catch (DuplicateKeyException firstCallsRacing) {
             update(caller, now);
@@ -71,12 +75,15 @@ public class UserDirectory {
     }
 
     private boolean update(Caller caller, OffsetDateTime now) {
-        return jdbc.sql("update directory_user set username = :username, email = :email, roles = :roles, "
-                        + "last_seen = :now where id = :id")
+        // a token without preferred_username (no scope profile, as a gateway's often is) says nothing about the name
+        return jdbc.sql("update directory_user set username = coalesce(:username, username), "
+                        + "email = coalesce(:email, email), roles = :roles, last_seen = :now, last_actor = :actor "
+                        + "where id = :id")
                 .param("username", caller.username())
                 .param("email", caller.email())
                 .param("roles", String.join(" ", caller.roles()))
                 .param("now", now)
+                .param("actor", caller.actor())
                 .param("id", caller.subject())
                 .update() == 1;
     }
@@ -89,7 +96,8 @@ public class UserDirectory {
                 row.getString("email"),
                 roles.isBlank() ? List.of() : List.of(roles.split(" ")),
                 instant(row, "first_seen"),
-                instant(row, "last_seen"));
+                instant(row, "last_seen"),
+                row.getString("last_actor"));
     }
 
     private static Instant instant(ResultSet row, String column) throws SQLException {

@@ -3,7 +3,9 @@ package dev.tollgate.api.support;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.nimbusds.jose.JOSEException;
@@ -78,6 +80,29 @@ public final class AccessTokens {
 
         public Draft email(String email) {
             claims.claim("email", email);
+            return this;
+        }
+
+        /**
+         * The token a client got by token exchange (RFC 8693 §4.1): {@code act} names the client acting now, with
+         * each earlier actor nested inside the later one.
+         */
+        public Draft actedOnBy(String actor, String... earlierActors) {
+            Map<String, Object> act = null;
+            for (int i = earlierActors.length - 1; i >= -1; i--) {
+                Map<String, Object> outer = new LinkedHashMap<>();
+                outer.put("sub", i >= 0 ? earlierActors[i] : actor);
+                if (act != null) {
+                    outer.put("act", act);
+                }
+                act = outer;
+            }
+            claims.claim("act", act).claim("client_id", actor);
+            return this;
+        }
+
+        public Draft claim(String name, Object value) {
+            claims.claim(name, value);
             return this;
         }
 

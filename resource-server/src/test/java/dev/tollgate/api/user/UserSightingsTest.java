@@ -53,11 +53,11 @@ class UserSightingsTest extends ApiTest {
         sightings.seen(hank);
 
         clock.advance(Duration.ofSeconds(1));
-        sightings.seen(new Caller(hank.subject(), "hank", "hank@example.com", List.of("ADMIN", "USER"), Set.of()));
+        sightings.seen(new Caller(hank.subject(), "hank", "hank@example.com", List.of("ADMIN", "USER"), Set.of(), null));
         assertThat(directory.findById(hank.subject()).orElseThrow().roles()).containsExactly("ADMIN", "USER");
 
         clock.advance(Duration.ofSeconds(1));
-        sightings.seen(new Caller(hank.subject(), "henry", "henry@example.com", List.of("ADMIN", "USER"), Set.of()));
+        sightings.seen(new Caller(hank.subject(), "henry", "henry@example.com", List.of("ADMIN", "USER"), Set.of(), null));
         DirectoryUser renamed = directory.findById(hank.subject()).orElseThrow();
         assertThat(renamed.username()).isEqualTo("henry");
         assertThat(renamed.email()).isEqualTo("henry@example.com");
@@ -65,6 +65,6 @@ class UserSightingsTest extends ApiTest {
     }
 
     private static Caller user(String username, String email, List<String> roles) {
-        return new Caller(UUID.randomUUID().toString(), username, email, roles, Set.of("books.read"));
+        return new Caller(UUID.randomUUID().toString(), username, email, roles, Set.of("books.read"), null);
     }
 }

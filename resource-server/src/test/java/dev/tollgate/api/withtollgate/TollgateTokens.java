@@ -46,7 +46,8 @@ final class TollgateTokens {
             "demo-service", "demo-service-secret",
             TollgateProcess.SHORT_LIVED_SERVICE, "demo-service-secret",
             "demo-service-opaque", "demo-service-opaque-secret",
-            "resource-server", "resource-server-secret");
+            "resource-server", "resource-server-secret",
+            "demo-gateway", "demo-gateway-secret");
 
     private final String issuer;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -70,6 +71,15 @@ final class TollgateTokens {
     String user(String clientId, String username, String scope) {
         return USER_TOKENS.computeIfAbsent(clientId + " " + username + " " + scope,
                 key -> signInAndExchange(clientId, username, scope));
+    }
+
+    /** RFC 8693 token exchange of a user's access token by a gateway ({@code demo-gateway}). */
+    String exchanged(String gatewayId, String subjectToken) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "urn:ietf:params:oauth:grant-type:token-exchange");
+        form.put("subject_token", subjectToken);
+        form.put("subject_token_type", "urn:ietf:params:oauth:token-type:access_token");
+        return tokenResponse(gatewayId, form).path("access_token").asString();
     }
 
     /** RFC 7009 revocation by the client the token was issued to. */

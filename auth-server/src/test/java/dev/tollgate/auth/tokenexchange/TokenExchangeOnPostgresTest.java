@@ -1,0 +1,7 @@
+package dev.tollgate.auth.tokenexchange;
+
+import dev.tollgate.testsupport.OnPostgres;
+
+@OnPostgres
+class TokenExchangeOnPostgresTest extends TokenExchangeTest {
+}
