@@ -3,6 +3,7 @@ package dev.tollgate.auth.account;
 import java.util.Locale;
 
 import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -23,6 +24,10 @@ public class AccountAnswers {
 
     public String text(Locale locale, String key, Object... arguments) {
         return messages.getMessage(key, arguments, locale);
+    }
+
+    public String text(Locale locale, MessageSourceResolvable reason) {
+        return messages.getMessage(reason, locale);
     }
 
     public String notice(RedirectAttributes flash, Locale locale, String key, Object... arguments) {

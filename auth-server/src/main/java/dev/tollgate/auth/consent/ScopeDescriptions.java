@@ -3,9 +3,14 @@ package dev.tollgate.auth.consent;
 import java.util.Map;
 import java.util.Set;
 
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+
 /**
  * Tollgate's scopes and what each lets an application do, in words a person signing in understands.
- * Unknown scopes are shown by name, so a newly registered scope never breaks the page.
+ * Unknown scopes are shown by name, so a newly registered scope never breaks the page. The words are messages
+ * ({@code scope.<name>} and {@code scope.unknown} in {@code messages/pages}), for the page's language; the English
+ * ones here are their defaults.
  */
 public final class ScopeDescriptions {
 
@@ -26,7 +31,12 @@ public final class ScopeDescriptions {
         return DESCRIPTIONS.keySet();
     }
 
-    public static String describe(String scope) {
-        return DESCRIPTIONS.getOrDefault(scope, "Use the \"" + scope + "\" permission");
+    public static MessageSourceResolvable describe(String scope) {
+        String english = DESCRIPTIONS.get(scope);
+        if (english == null) {
+            return new DefaultMessageSourceResolvable(new String[] {"scope.unknown"}, new Object[] {scope},
+                    "Use the \"" + scope + "\" permission");
+        }
+        return new DefaultMessageSourceResolvable(new String[] {"scope." + scope}, english);
     }
 }

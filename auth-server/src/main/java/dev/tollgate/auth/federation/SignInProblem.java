@@ -1,25 +1,17 @@
 package dev.tollgate.auth.federation;
 
-/** What the login page tells a person whose upstream sign-in did not work, in plain words. */
+import java.util.Locale;
+
+/**
+ * What the login page tells a person whose upstream sign-in did not work, in plain words: the message
+ * {@code upstream.problem.<name>} of {@code messages/pages}, in the page's language.
+ */
 enum SignInProblem {
 
-    CANCELLED("Signing in with the other provider was cancelled. You can try again, or sign in with your Tollgate "
-            + "password."),
-    EXPIRED("That sign-in attempt has expired or did not start here. Please start again."),
-    UNAVAILABLE("The sign-in provider could not be reached or gave an answer Tollgate cannot accept. Try again later, "
-            + "or sign in with your Tollgate password."),
-    EMAIL_NOT_VERIFIED("That provider has not verified your email address, which Tollgate needs for signing in "
-            + "with it. Verify it there and try again."),
-    ACCOUNT_DISABLED("Your Tollgate account is disabled."),
-    TOO_MANY_ATTEMPTS("Too many wrong passwords. Start the sign-in with the other provider again.");
+    CANCELLED, EXPIRED, UNAVAILABLE, EMAIL_NOT_VERIFIED, ACCOUNT_DISABLED, TOO_MANY_ATTEMPTS;
 
-    private final String message;
-
-    SignInProblem(String message) {
-        this.message = message;
-    }
-
-    String message() {
-        return message;
+    /** The message key of what the login page says. */
+    String messageKey() {
+        return "upstream.problem." + name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

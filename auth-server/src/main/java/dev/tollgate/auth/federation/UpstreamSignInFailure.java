@@ -32,7 +32,7 @@ import dev.tollgate.auth.web.Pages;
  */
 class UpstreamSignInFailure implements AuthenticationFailureHandler {
 
-    /** The login page shows this model attribute (a flash attribute, so a reload clears it). */
+    /** The login page shows the message whose key is this model attribute (a flash attribute: a reload clears it). */
     static final String MESSAGE_ATTRIBUTE = "upstreamError";
 
     private static final Logger log = LoggerFactory.getLogger(UpstreamSignInFailure.class);
@@ -73,7 +73,7 @@ class UpstreamSignInFailure implements AuthenticationFailureHandler {
     void showOnLoginPage(SignInProblem problem, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         FlashMap flash = new FlashMap();
-        flash.put(MESSAGE_ATTRIBUTE, problem.message());
+        flash.put(MESSAGE_ATTRIBUTE, problem.messageKey());
         flash.setTargetRequestPath(request.getContextPath() + Pages.LOGIN);
         flashMaps.saveOutputFlashMap(flash, request, response);
         redirect.sendRedirect(request, response, Pages.LOGIN);

@@ -1,6 +1,8 @@
 package dev.tollgate.auth.passkey;
 
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,6 +31,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.tollgate.auth.account.AccountController;
+import dev.tollgate.auth.account.AccountOwners;
+import dev.tollgate.auth.account.changes.AccountChange;
+import dev.tollgate.auth.account.changes.AccountChanged;
+import dev.tollgate.auth.account.changes.AccountChanges;
 import dev.tollgate.auth.audit.AuditLog;
 import dev.tollgate.auth.audit.SecurityEvent;
 import dev.tollgate.auth.audit.SecurityEventType;
@@ -66,12 +72,19 @@ class PasskeyController {
 
     private final AuditLog audit;
 
+    private final AccountOwners owners;
+
+    private final AccountChanges changes;
+
     private final PublicKeyCredentialCreationOptionsRepository creationOptions = new SessionCreationOptions();
 
-    PasskeyController(WebAuthnRelyingPartyOperations relyingParty, Passkeys passkeys, AuditLog audit) {
+    PasskeyController(WebAuthnRelyingPartyOperations relyingParty, Passkeys passkeys, AuditLog audit,
+            AccountOwners owners, AccountChanges changes) {
         this.relyingParty = relyingParty;
         this.passkeys = passkeys;
         this.audit = audit;
+        this.owners = owners;
+        this.changes = changes;
     }
 
     @PostMapping(path = OPTIONS, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -88,7 +101,7 @@ class PasskeyController {
     @PostMapping(path = REGISTER, consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> register(@RequestBody String body, Authentication signedIn, HttpServletRequest request,
-            HttpServletResponse response) {
+            HttpServletResponse response, Locale locale) {
         Registration registration;
         try {
             registration = JSON.readValue(body, Registration.class);
@@ -121,6 +134,8 @@ class PasskeyController {
                 .with(SecurityEvent.USER, signedIn.getName())
                 .with(SecurityEvent.ADDRESS, request.getRemoteAddr())
                 .with("credential", registered.getCredentialId().toBase64UrlString()));
+        changes.made(owners.of(signedIn), AccountChange.PASSKEY_ADDED, request.getRemoteAddr(), locale,
+                Map.of(AccountChanged.PASSKEY_NAME, name));
         RequestContextUtils.getOutputFlashMap(request).put(NOTICE, "registered");
         RequestContextUtils.saveOutputFlashMap(AccountController.PATH, request, response);
         return ResponseEntity.ok(JSON.writeValueAsString(Map.of("success", true)));
@@ -144,8 +159,9 @@ class PasskeyController {
 
     @PostMapping(REMOVE)
     String remove(Authentication signedIn, @RequestParam(name = "credential", defaultValue = "") String credential,
-            HttpServletRequest request, RedirectAttributes flash) {
-        if (!passkeys.remove(userIdOf(signedIn), credential)) {
+            HttpServletRequest request, Locale locale, RedirectAttributes flash) {
+        Optional<String> removed = passkeys.remove(userIdOf(signedIn), credential);
+        if (removed.isEmpty()) {
             flash.addFlashAttribute(ERROR, "unknown");
             return "redirect:" + AccountController.PATH;
         }
@@ -153,6 +169,8 @@ class PasskeyController {
                 .with(SecurityEvent.USER, signedIn.getName())
                 .with(SecurityEvent.ADDRESS, request.getRemoteAddr())
                 .with("credential", credential));
+        changes.made(owners.of(signedIn), AccountChange.PASSKEY_REMOVED, request.getRemoteAddr(), locale,
+                Map.of(AccountChanged.PASSKEY_NAME, removed.get()));
         flash.addFlashAttribute(NOTICE, "removed");
         return "redirect:" + AccountController.PATH;
     }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,12 +50,18 @@ public class Passkeys {
                 .update() == 1;
     }
 
-    /** @return false when the user has no such passkey */
-    boolean remove(UUID userId, String credentialId) {
-        return jdbc.sql("DELETE FROM user_credentials WHERE credential_id = ? AND " + OF_USER)
+    /** @return the name of the passkey removed; empty when the user has no such passkey (or it was just removed) */
+    Optional<String> remove(UUID userId, String credentialId) {
+        Optional<String> name = jdbc.sql("SELECT label FROM user_credentials WHERE credential_id = ? AND " + OF_USER)
+                .param(credentialId)
+                .param(userId)
+                .query(String.class).optional();
+        boolean removed = name.isPresent() && jdbc.sql("DELETE FROM user_credentials WHERE credential_id = ? AND "
+                        + OF_USER)
                 .param(credentialId)
                 .param(userId)
                 .update() == 1;
+        return removed ? name : Optional.empty();
     }
 
     /**

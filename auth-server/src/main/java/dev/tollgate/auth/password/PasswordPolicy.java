@@ -35,34 +35,42 @@ public class PasswordPolicy implements CompromisedPasswordChecker {
 
     private final Set<String> commonPasswords = load();
 
-    /** Why the password is refused, in words for the person choosing it, or empty if it is acceptable. */
+    /** Why the password is refused, in words for the person choosing it (English), or empty if it is acceptable. */
     public Optional<String> refusal(String password, String username) {
+        return refusalOf(password, username).map(UnacceptablePasswordException::getMessage);
+    }
+
+    public void requireAcceptable(String password, String username) {
+        refusalOf(password, username).ifPresent(refused -> {
+            throw refused;
+        });
+    }
+
+    private Optional<UnacceptablePasswordException> refusalOf(String password, String username) {
         if (password == null) {
-            return Optional.of("Choose a password.");
+            return refused("password.refused.missing", "Choose a password.");
         }
         String normalized = normalize(password);
         int length = normalized.codePointCount(0, normalized.length());
         if (length < MIN_LENGTH) {
-            return Optional.of("Use at least " + MIN_LENGTH + " characters.");
+            return refused("password.refused.too-short", "Use at least " + MIN_LENGTH + " characters.", MIN_LENGTH);
         }
         if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
-            return Optional.of("This password is too long: use at most " + MAX_BYTES + " bytes. That is " + MAX_BYTES
-                    + " letters, digits or punctuation without accents; accented letters, other scripts and emoji "
-                    + "take 2 to 4 bytes each.");
+            return refused("password.refused.too-long", "This password is too long: use at most " + MAX_BYTES
+                    + " bytes. That is " + MAX_BYTES + " letters, digits or punctuation without accents; accented "
+                    + "letters, other scripts and emoji take 2 to 4 bytes each.", MAX_BYTES);
         }
         if (isCommon(normalized)) {
-            return Optional.of("This password is one of the most common ones; choose another.");
+            return refused("password.refused.common", "This password is one of the most common ones; choose another.");
         }
         if (username != null && normalized.equalsIgnoreCase(normalize(username))) {
-            return Optional.of("Do not use your username as your password.");
+            return refused("password.refused.username", "Do not use your username as your password.");
         }
         return Optional.empty();
     }
 
-    public void requireAcceptable(String password, String username) {
-        refusal(password, username).ifPresent(reason -> {
-            throw new UnacceptablePasswordException(reason);
-        });
+    private static Optional<UnacceptablePasswordException> refused(String code, String reason, Object... arguments) {
+        return Optional.of(new UnacceptablePasswordException(code, reason, arguments));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.tollgate.auth.passwordchange;
 
 import java.io.IOException;
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.servlet.ServletException;
@@ -8,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,8 +32,11 @@ class PasswordChangeController {
 
     private final TemporaryPasswords temporaryPasswords;
 
-    PasswordChangeController(TemporaryPasswords temporaryPasswords) {
+    private final MessageSource messages;
+
+    PasswordChangeController(TemporaryPasswords temporaryPasswords, MessageSource messages) {
         this.temporaryPasswords = temporaryPasswords;
+        this.messages = messages;
     }
 
     @GetMapping(PATH)
@@ -47,21 +52,21 @@ class PasswordChangeController {
     @PostMapping(PATH)
     String change(Authentication user, @RequestParam(name = "password", defaultValue = "") String password,
             @RequestParam(name = "confirmation", defaultValue = "") String confirmation, HttpServletRequest request,
-            HttpServletResponse response, Model model) throws IOException, ServletException {
+            HttpServletResponse response, Locale locale, Model model) throws IOException, ServletException {
         HttpSession session = request.getSession();
         if (session.getAttribute(PasswordChangeGate.REQUIRED) == null) {
             return "redirect:" + Pages.ACCOUNT;
         }
         String refusal = null;
         if (!password.equals(confirmation)) {
-            refusal = "The two passwords are not the same.";
+            refusal = messages.getMessage("password.refused.mismatch", null, locale);
         }
         else {
             try {
                 temporaryPasswords.replace(UUID.fromString(user.getName()), password);
             }
             catch (UnacceptablePasswordException refused) {
-                refusal = refused.getMessage();
+                refusal = messages.getMessage(refused, locale);
             }
         }
         if (refusal != null) {

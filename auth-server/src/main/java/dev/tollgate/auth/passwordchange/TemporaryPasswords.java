@@ -59,7 +59,8 @@ public class TemporaryPasswords {
         requiredChanges.lockUser(userId);
         TollgateUser user = users.findById(userId).orElseThrow();
         if (user.hasPassword() && encoder.matches(newPassword, user.passwordHash())) {
-            throw new UnacceptablePasswordException("Choose a password of your own, not the one you were given.");
+            throw new UnacceptablePasswordException("password.refused.temporary",
+                    "Choose a password of your own, not the one you were given.");
         }
         users.updatePasswordHash(userId, newPasswords.hashOf(newPassword, user.username()));
         requiredChanges.clear(userId);

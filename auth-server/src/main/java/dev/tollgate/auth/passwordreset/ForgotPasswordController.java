@@ -6,6 +6,7 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,8 +36,11 @@ class ForgotPasswordController {
 
     private final PasswordResets resets;
 
-    ForgotPasswordController(PasswordResets resets) {
+    private final MessageSource messages;
+
+    ForgotPasswordController(PasswordResets resets, MessageSource messages) {
         this.resets = resets;
+        this.messages = messages;
     }
 
     @GetMapping(Pages.FORGOT_PASSWORD)
@@ -72,7 +76,8 @@ class ForgotPasswordController {
             case LINK_REFUSED:
                 return refused(response, model);
             default:
-                model.addAttribute("error", outcome.reason());
+                model.addAttribute("error",
+                        outcome.reason() == null ? null : messages.getMessage(outcome.reason(), locale));
                 model.addAttribute("mismatch", outcome.reason() == null);
                 response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
                 return form(token, model);

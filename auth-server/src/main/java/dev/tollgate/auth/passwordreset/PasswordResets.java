@@ -151,7 +151,7 @@ public class PasswordResets implements DisposableBean {
             hash = newPasswords.hashOf(password, user.username());
         }
         catch (UnacceptablePasswordException refused) {
-            return ResetOutcome.passwordRefused(refused.getMessage());
+            return ResetOutcome.passwordRefused(refused);
         }
         UserSessions.Ended ended = transactions.execute(status -> {
             if (links.use(LinkPurpose.PASSWORD_RESET, token).isEmpty()) {

@@ -1,11 +1,14 @@
 package dev.tollgate.auth.passwordreset;
 
+import org.springframework.context.MessageSourceResolvable;
+
 /**
  * How an attempt to set a new password through a reset link ended.
  *
- * @param reason why the policy refused the password, for the person; null otherwise (and when the two differ)
+ * @param reason why the policy refused the password, as a message for the page; null otherwise (and when the two
+ *        differ)
  */
-record ResetOutcome(Status status, String reason) {
+record ResetOutcome(Status status, MessageSourceResolvable reason) {
 
     enum Status {
         /** The password is changed; every session and token of the user is ended. */
@@ -20,7 +23,7 @@ record ResetOutcome(Status status, String reason) {
 
     static final ResetOutcome LINK_REFUSED = new ResetOutcome(Status.LINK_REFUSED, null);
 
-    static ResetOutcome passwordRefused(String reason) {
+    static ResetOutcome passwordRefused(MessageSourceResolvable reason) {
         return new ResetOutcome(Status.PASSWORD_REFUSED, reason);
     }
 }

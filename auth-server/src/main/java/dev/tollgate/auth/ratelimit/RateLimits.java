@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -26,6 +27,7 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
 
 import dev.tollgate.auth.web.Pages;
 import dev.tollgate.ratelimit.BucketTable;
@@ -66,9 +68,16 @@ public class RateLimits {
     /** A user code entered on the device verification page (RFC 8628 §5.1: guessing must be limited). */
     private final RequestMatcher userCodeEntry;
 
+    private final MessageSource messages;
+
+    /** The pages' language ({@code web.PageLocales}), for the page answering a form sent too often. */
+    private final LocaleResolver locales;
+
     public RateLimits(RateLimitProperties properties, AuthorizationServerSettings endpoints, DataSource dataSource,
-            Clock clock) {
+            Clock clock, MessageSource messages, LocaleResolver locales) {
         this.properties = properties;
+        this.messages = messages;
+        this.locales = locales;
         TimeMeter time = BucketTable.timeOf(clock);
         this.limiter = new RateLimiter(properties.period(), properties.syncInterval(), new BucketTable(dataSource, time),
                 time);
@@ -178,6 +187,12 @@ public class RateLimits {
         };
     }
 
+    /** The page for a form sent too often, in the language of the page the form was on. */
+    private void refusedPage(HttpServletRequest request, HttpServletResponse response, Duration retryAfter,
+            String what) throws IOException {
+        TooManyRequests.page(response, retryAfter, what, messages, locales.resolveLocale(request));
+    }
+
     private abstract class Limit extends OncePerRequestFilter {
 
         protected abstract Optional<Duration> check(HttpServletRequest request);
@@ -197,16 +212,16 @@ public class RateLimits {
                 }
             }
             else if (signIn.matches(request)) {
-                TooManyRequests.page(response, retryAfter.get(), "Too many sign-in attempts");
+                refusedPage(request, response, retryAfter.get(), "too-many.sign-in");
             }
             else if (signUp.matches(request)) {
-                TooManyRequests.page(response, retryAfter.get(), "Too many new accounts from your network");
+                refusedPage(request, response, retryAfter.get(), "too-many.sign-up");
             }
             else if (userCodeEntry.matches(request)) {
-                TooManyRequests.page(response, retryAfter.get(), "Too many wrong codes");
+                refusedPage(request, response, retryAfter.get(), "too-many.user-code");
             }
             else if (passwordResetRequest.matches(request)) {
-                TooManyRequests.page(response, retryAfter.get(), "Too many password reset requests");
+                refusedPage(request, response, retryAfter.get(), "too-many.password-reset");
             }
             else {
                 TooManyRequests.oauthError(response, retryAfter.get());

@@ -2,9 +2,11 @@ package dev.tollgate.auth.ratelimit;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 
 import dev.tollgate.auth.web.RetryLaterAnswer;
@@ -21,10 +23,16 @@ final class TooManyRequests {
                 "Too many requests. Retry after " + seconds + " seconds.");
     }
 
-    static void page(HttpServletResponse response, Duration retryAfter, String heading) throws IOException {
+    /**
+     * @param heading the key of what was tried too often ({@code too-many.*} in {@code messages/pages})
+     * @param locale the language of the page the form was on
+     */
+    static void page(HttpServletResponse response, Duration retryAfter, String heading, MessageSource messages,
+            Locale locale) throws IOException {
         long seconds = seconds(retryAfter);
-        RetryLaterAnswer.page(response, HttpStatus.TOO_MANY_REQUESTS, seconds, "Too many attempts",
-                heading, "Wait " + seconds + " seconds, then go back and try again.");
+        RetryLaterAnswer.page(response, HttpStatus.TOO_MANY_REQUESTS, seconds, locale,
+                messages.getMessage("too-many.title", null, locale), messages.getMessage(heading, null, locale),
+                messages.getMessage("too-many.wait", new Object[] {seconds}, locale));
     }
 
     private static long seconds(Duration retryAfter) {

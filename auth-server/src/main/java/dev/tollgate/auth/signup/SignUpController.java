@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -39,9 +40,12 @@ class SignUpController {
 
     private final boolean open;
 
-    SignUpController(SignUps signUps, SelfRegistrationProperties properties) {
+    private final MessageSource messages;
+
+    SignUpController(SignUps signUps, SelfRegistrationProperties properties, MessageSource messages) {
         this.signUps = signUps;
         this.open = properties.enabled();
+        this.messages = messages;
     }
 
     @GetMapping(Pages.REGISTER)
@@ -72,7 +76,7 @@ class SignUpController {
                 error = "signup.error.username-taken";
             }
             catch (UnacceptablePasswordException refused) {
-                model.addAttribute("passwordError", refused.getMessage());
+                model.addAttribute("passwordError", messages.getMessage(refused, locale));
             }
         }
         model.addAttribute("error", error);

@@ -56,6 +56,10 @@ class SecondFactorCheck implements SecondFactors {
         return authenticators.isEnabled(userId);
     }
 
+    int recoveryCodesLeft(UUID userId) {
+        return authenticators.recoveryCodesLeft(userId);
+    }
+
     Outcome check(TollgateUser user, String typed, String address) {
         CountedGuess guess;
         try {

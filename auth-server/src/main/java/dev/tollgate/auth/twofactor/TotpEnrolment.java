@@ -70,11 +70,13 @@ class TotpEnrolment {
         return authenticators.recoveryCodesLeft(userId);
     }
 
-    /** Turns TOTP off (the caller has checked the password). */
-    void remove(UUID userId) {
-        if (authenticators.remove(userId)) {
-            audit.record(changed(userId, "totp.removed"));
+    /** Turns TOTP off (the caller has checked the password); false when it was not on. */
+    boolean remove(UUID userId) {
+        if (!authenticators.remove(userId)) {
+            return false;
         }
+        audit.record(changed(userId, "totp.removed"));
+        return true;
     }
 
     private static SecurityEvent changed(UUID userId, String what) {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.security.Principal;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -22,6 +24,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import dev.tollgate.auth.account.changes.AccountChange;
+import dev.tollgate.auth.account.changes.AccountChanges;
 import dev.tollgate.auth.login.ThrottledLogin;
 import dev.tollgate.auth.user.TollgateUser;
 import dev.tollgate.auth.user.UserRepository;
@@ -47,14 +51,17 @@ class TwoFactorAccountController {
 
     private final SecondFactorOnSignIn onSignIn;
 
+    private final AccountChanges changes;
+
     private final Clock clock;
 
     TwoFactorAccountController(TotpEnrolment enrolment, UserRepository users, ThrottledLogin passwordCheck,
-            SecondFactorOnSignIn onSignIn, Clock clock) {
+            SecondFactorOnSignIn onSignIn, AccountChanges changes, Clock clock) {
         this.enrolment = enrolment;
         this.users = users;
         this.passwordCheck = passwordCheck;
         this.onSignIn = onSignIn;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -83,7 +90,7 @@ class TwoFactorAccountController {
 
     @PostMapping(Pages.TWO_FACTOR_SETUP + "/confirm")
     String confirm(Authentication signIn, @RequestParam(name = "code", defaultValue = "") String code,
-            HttpServletRequest request, HttpServletResponse response, Model model) {
+            HttpServletRequest request, HttpServletResponse response, Locale locale, Model model) {
         TollgateUser user = userOf(signIn);
         Optional<List<String>> recoveryCodes = enrolment.confirm(user, code);
         if (recoveryCodes.isEmpty()) {
@@ -95,6 +102,7 @@ class TwoFactorAccountController {
             model.addAttribute("error", "two-factor.setup.wrong-code");
             return SETUP_PAGE;
         }
+        changes.made(user, AccountChange.TOTP_ENABLED, request.getRemoteAddr(), locale, Map.of());
         // the code from the app proved the second factor in this very sign-in
         CodeProved.signIn(signIn, clock, request, response);
         model.addAttribute("recoveryCodes", recoveryCodes.get());
@@ -110,7 +118,7 @@ class TwoFactorAccountController {
 
     @PostMapping(Pages.TWO_FACTOR_SETUP + "/remove")
     String remove(Principal principal, @RequestParam(name = "password", defaultValue = "") String password,
-            HttpServletRequest request, RedirectAttributes flash) {
+            HttpServletRequest request, Locale locale, RedirectAttributes flash) {
         TollgateUser user = userOf(principal);
         UsernamePasswordAuthenticationToken check =
                 UsernamePasswordAuthenticationToken.unauthenticated(user.username(), password);
@@ -122,7 +130,9 @@ class TwoFactorAccountController {
             flash.addFlashAttribute("twoFactorError", "two-factor.remove.wrong-password");
             return BACK_TO_ACCOUNT;
         }
-        enrolment.remove(user.id());
+        if (enrolment.remove(user.id())) {
+            changes.made(user, AccountChange.TOTP_DISABLED, request.getRemoteAddr(), locale, Map.of());
+        }
         flash.addFlashAttribute("twoFactorNotice", "two-factor.remove.done");
         return BACK_TO_ACCOUNT;
     }

@@ -2,6 +2,8 @@ package dev.tollgate.auth.twofactor;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -18,6 +20,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import dev.tollgate.auth.account.changes.AccountChange;
+import dev.tollgate.auth.account.changes.AccountChanged;
+import dev.tollgate.auth.account.changes.AccountChanges;
 import dev.tollgate.auth.twofactor.SecondFactorCheck.Outcome;
 import dev.tollgate.auth.user.TollgateUser;
 import dev.tollgate.auth.user.UserRepository;
@@ -41,13 +46,16 @@ class TwoFactorSignInController {
 
     private final UserRepository users;
 
+    private final AccountChanges changes;
+
     private final Clock clock;
 
     TwoFactorSignInController(SecondFactorCheck check, SecondFactorOnSignIn onSignIn, UserRepository users,
-            Clock clock) {
+            AccountChanges changes, Clock clock) {
         this.check = check;
         this.onSignIn = onSignIn;
         this.users = users;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -65,7 +73,7 @@ class TwoFactorSignInController {
 
     @PostMapping(Pages.TWO_FACTOR)
     String verify(@RequestParam(name = "code", defaultValue = "") String code, HttpServletRequest request,
-            HttpServletResponse response, Model model) throws IOException, ServletException {
+            HttpServletResponse response, Locale locale, Model model) throws IOException, ServletException {
         Optional<Authentication> subject = waitingForCode(request);
         Optional<TollgateUser> user = subject.flatMap(signIn -> users.findById(UUID.fromString(signIn.getName())));
         if (user.isEmpty() || !user.get().enabled()) {
@@ -80,6 +88,10 @@ class TwoFactorSignInController {
         if (!outcome.accepted()) {
             model.addAttribute("error", outcome == Outcome.LOCKED ? "two-factor.code.locked" : "two-factor.code.wrong");
             return PAGE;
+        }
+        if (outcome == Outcome.RECOVERY_CODE) {
+            changes.made(user.get(), AccountChange.RECOVERY_CODE_USED, request.getRemoteAddr(), locale,
+                    Map.of(AccountChanged.RECOVERY_CODES_LEFT, check.recoveryCodesLeft(user.get().id())));
         }
         PendingSignIn.discard(request);
         onSignIn.continueAfterCode(request, response, CodeProved.signIn(subject.get(), clock, request, response));

@@ -1,6 +1,7 @@
 package dev.tollgate.auth.web;
 
 import java.io.IOException;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -29,8 +30,14 @@ public final class RetryLaterAnswer {
     /** The texts are written as HTML as they are: callers pass fixed text. */
     public static void page(HttpServletResponse response, HttpStatus status, long retryAfterSeconds, String title,
             String heading, String text) throws IOException {
+        page(response, status, retryAfterSeconds, Locale.ENGLISH, title, heading, text);
+    }
+
+    /** The same page in {@code language}; the texts are that language's fixed messages. */
+    public static void page(HttpServletResponse response, HttpStatus status, long retryAfterSeconds, Locale language,
+            String title, String heading, String text) throws IOException {
         start(response, status, retryAfterSeconds, MediaType.TEXT_HTML_VALUE);
-        response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + title
+        response.getWriter().write("<!DOCTYPE html><html lang=\"" + language.getLanguage() + "\"><head><meta charset=\"utf-8\"><title>" + title
                 + " · Tollgate</title><link rel=\"stylesheet\" href=\"/css/tollgate.css\"></head><body><main "
                 + "class=\"card\"><h1>" + heading + "</h1><p>" + text + "</p></main></body></html>");
     }

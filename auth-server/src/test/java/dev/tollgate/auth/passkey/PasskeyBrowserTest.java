@@ -2,19 +2,15 @@ package dev.tollgate.auth.passkey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import com.icegreen.greenmail.util.GreenMail;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,7 +24,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
-import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.Authentication;
@@ -37,7 +32,6 @@ import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
-import org.springframework.web.util.UriComponentsBuilder;
 
 import dev.tollgate.auth.audit.EventQuery;
 import dev.tollgate.auth.audit.RecordedEvent;
@@ -48,9 +42,11 @@ import dev.tollgate.auth.passwordchange.TemporaryPasswords;
 import dev.tollgate.auth.support.AuthServerTest;
 import dev.tollgate.auth.support.Browser;
 import dev.tollgate.auth.support.Chromium;
+import dev.tollgate.auth.support.LoopbackCallback;
 import dev.tollgate.auth.support.OAuthHttp.Reply;
 import dev.tollgate.auth.support.Pkce;
 import dev.tollgate.auth.support.SignedTokens;
+import dev.tollgate.auth.support.TestMail;
 import dev.tollgate.auth.support.TestUsers;
 import dev.tollgate.auth.user.TollgateUser;
 import dev.tollgate.testsupport.TestClock;
@@ -83,6 +79,9 @@ class PasskeyBrowserTest extends PasskeyTest {
     @Autowired
     StoredSecurityEvents events;
 
+    @Autowired
+    GreenMail smtp;
+
     private VirtualAuthenticator authenticator;
 
     @AfterAll
@@ -99,13 +98,7 @@ class PasskeyBrowserTest extends PasskeyTest {
             chromium = Chromium.start(URI.create(TOLLGATE).getHost(), URI.create(http.baseUrl()).getPort());
         }
         chromium.manage().deleteAllCookies();
-        authenticator = ((HasVirtualAuthenticator) chromium).addVirtualAuthenticator(new VirtualAuthenticatorOptions()
-                .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
-                .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
-                .setHasResidentKey(true)
-                .setHasUserVerification(true)
-                .setIsUserVerified(true)
-                .setIsUserConsenting(true));
+        authenticator = Chromium.addPasskeyAuthenticator(chromium);
     }
 
     @AfterEach
@@ -129,18 +122,18 @@ class PasskeyBrowserTest extends PasskeyTest {
         clock.advance(Duration.ofHours(2));
         Instant passkeyTime = clock.instant();
 
-        try (Callback callback = Callback.start()) {
+        try (LoopbackCallback callback = LoopbackCallback.start()) {
             Pkce pkce = Pkce.create();
             chromium.get(TOLLGATE + Browser.authorizePath("demo-cli", callback.uri(), "openid profile", "st", pkce));
             waitFor(ExpectedConditions.urlContains("/login"));
             String anonymousSession = sessionCookie();
             click("passkey-sign-in");
             waitFor(ExpectedConditions.or(ExpectedConditions.presenceOfElementLocated(By.id("approve")),
-                    ignored -> callback.code.isDone()));
-            if (!callback.code.isDone()) {
+                    ignored -> callback.code().isDone()));
+            if (!callback.code().isDone()) {
                 click("approve");
             }
-            String code = callback.code.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+            String code = callback.code().get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
             assertThat(sessionCookie()).as("a new session id at sign-in").isNotEqualTo(anonymousSession);
 
             Reply tokens = http.post("/oauth2/token", Map.of("grant_type", "authorization_code", "code", code,
@@ -192,6 +185,10 @@ class PasskeyBrowserTest extends PasskeyTest {
         assertThat(passkeys.of(user.id())).isEmpty();
         new StoredEventsProbe(events).await(new EventQuery(SecurityEventType.PASSKEY_REMOVED, user.id().toString(),
                 null, null, null), found -> found.size() == 1);
+        TestMail.awaitMail(smtp, user.email(), 2);
+        assertThat(TestMail.mailTo(smtp, user.email())).extracting(TestMail::textOf)
+                .anySatisfy(text -> assertThat(text).contains("The passkey \"Quentin's phone\" was added"))
+                .anySatisfy(text -> assertThat(text).contains("The passkey \"Quentin's phone\" was removed"));
         signOut();
 
         chromium.get(TOLLGATE + "/login");
@@ -255,33 +252,5 @@ class PasskeyBrowserTest extends PasskeyTest {
 
     private static <T> T waitFor(ExpectedCondition<T> condition) {
         return new WebDriverWait(chromium, PATIENCE).until(condition);
-    }
-
-    /** A native client's loopback redirect URI (RFC 8252, 7.3) that receives the authorization code. */
-    private record Callback(HttpServer server, CompletableFuture<String> code) implements AutoCloseable {
-
-        static Callback start() throws IOException {
-            CompletableFuture<String> code = new CompletableFuture<>();
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/callback", exchange -> {
-                code.complete(UriComponentsBuilder.fromUri(exchange.getRequestURI()).build()
-                        .getQueryParams().getFirst("code"));
-                byte[] page = "signed in".getBytes(StandardCharsets.UTF_8);
-                exchange.sendResponseHeaders(200, page.length);
-                exchange.getResponseBody().write(page);
-                exchange.close();
-            });
-            server.start();
-            return new Callback(server, code);
-        }
-
-        String uri() {
-            return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/callback").toString();
-        }
-
-        @Override
-        public void close() {
-            server.stop(0);
-        }
     }
 }

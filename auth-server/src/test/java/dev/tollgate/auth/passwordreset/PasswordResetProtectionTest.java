@@ -58,6 +58,20 @@ class PasswordResetProtectionTest {
     }
 
     @Test
+    void theRefusalSpeaksTheBrowsersLanguage() throws Exception {
+        try (Browser attacker = browserAt(ClientAddresses.next()).speaking("de")) {
+            for (int i = 0; i < 3; i++) {
+                requestLink(attacker, "victim@example.com");
+            }
+            HtmlPage refused = requestLink(attacker, "victim@example.com");
+            assertThat(refused.getWebResponse().getStatusCode()).isEqualTo(429);
+            assertThat(refused.getDocumentElement().getAttribute("lang")).isEqualTo("de");
+            assertThat(refused.asNormalizedText()).contains("Zu viele Anfragen zum Zurücksetzen des Passworts")
+                    .containsPattern("Warten Sie \\d+ Sekunden");
+        }
+    }
+
+    @Test
     void aResetLiftsTheLockOfTheAccount() throws Exception {
         TollgateUser user = new TestUsers(users, passwords).create("locked");
         try (Browser attacker = browserAt(ClientAddresses.next())) {

@@ -19,6 +19,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 
 /**
  * Debian's Chromium, headless, driven by Debian's chromedriver (HtmlUnit has no WebAuthn). A test class that needs it
@@ -67,6 +70,20 @@ public final class Chromium {
         ChromeDriver chromium = new ChromeDriver(service, options);
         chromium.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         return chromium;
+    }
+
+    /**
+     * Adds to the browser an authenticator as a laptop or phone has one built in (CTAP2, internal): it keeps
+     * discoverable credentials and verifies its user, who always agrees.
+     */
+    public static VirtualAuthenticator addPasskeyAuthenticator(ChromeDriver chromium) {
+        return ((HasVirtualAuthenticator) chromium).addVirtualAuthenticator(new VirtualAuthenticatorOptions()
+                .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
+                .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
+                .setHasResidentKey(true)
+                .setHasUserVerification(true)
+                .setIsUserVerified(true)
+                .setIsUserConsenting(true));
     }
 
     private static final String MISSING = "browser tests need Debian's chromium and chromium-driver (" + BROWSER

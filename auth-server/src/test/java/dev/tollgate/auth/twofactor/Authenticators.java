@@ -43,10 +43,14 @@ public final class Authenticators {
      */
     public static HtmlPage setUpFromThePage(HtmlPage setup) throws Exception {
         HtmlPage started = setup.getHtmlElementById("two-factor-start").click();
-        String key = started.getHtmlElementById("two-factor-secret").getTextContent().replaceAll("\\s", "");
-        byte[] secret = new Base32().decode(key);
-        String code = TotpCodes.codeAt(secret, TotpCodes.stepAt(Instant.now()), TotpCodes.DIGITS);
-        return enter(started, "two-factor-confirm-form", code, "two-factor-confirm");
+        String key = started.getHtmlElementById("two-factor-secret").getTextContent();
+        return enter(started, "two-factor-confirm-form", codeAt(key, Instant.now()), "two-factor-confirm");
+    }
+
+    /** The code an authenticator app set up with this key (Base32, as the set-up page shows it) shows at that time. */
+    public static String codeAt(String key, Instant time) {
+        byte[] secret = new Base32().decode(key.replaceAll("\\s", ""));
+        return TotpCodes.codeAt(secret, TotpCodes.stepAt(time), TotpCodes.DIGITS);
     }
 
     /** Types a code into the page's form and submits it. */

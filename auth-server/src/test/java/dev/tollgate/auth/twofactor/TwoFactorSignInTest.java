@@ -196,7 +196,7 @@ class TwoFactorSignInTest extends TwoFactorFlows {
         assertThat(posted.status()).as("no CSRF token").isEqualTo(403);
     }
 
-    private static HtmlPage removeWith(Browser browser, String password) throws Exception {
+    static HtmlPage removeWith(Browser browser, String password) throws Exception {
         HtmlPage account = browser.open("/account");
         HtmlForm form = account.getHtmlElementById("two-factor-remove-form");
         form.getInputByName("password").type(password);

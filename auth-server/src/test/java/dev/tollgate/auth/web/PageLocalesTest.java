@@ -2,6 +2,7 @@ package dev.tollgate.auth.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
 
@@ -80,6 +81,51 @@ class PageLocalesTest {
             assertThat(missing.getWebResponse().getStatusCode()).isEqualTo(404);
             assertThat(missing.asNormalizedText()).contains("Diese Seite gibt es nicht", "Fehler 404");
         }
+    }
+
+    @Test
+    void whatAScopeAllowsIsSaidInTheClientsUiLocalesOnTheConsentAndTheAccountPage() throws Exception {
+        TollgateUser user = new TestUsers(users, passwords).create("sprache");
+        try (Browser browser = browser().speaking("en")) {
+            HtmlPage login = browser.open(Browser.authorizePath("demo-web", AuthServerTest.DEMO_WEB_REDIRECT_URI,
+                    "openid books.read", "s1", Pkce.create()) + "&ui_locales=de");
+            HtmlPage consent = browser.signIn(login, user.username(), TestUsers.PASSWORD);
+            assertThat(consent.asNormalizedText()).contains("Die Bücher der Bibliothek sehen")
+                    .doesNotContain("See the books in the library");
+            browser.click(consent, "approve");
+
+            HtmlPage account = browser.open("/account");
+            assertThat(account.getElementById("application-demo-web").asNormalizedText())
+                    .contains("Die Bücher der Bibliothek sehen");
+        }
+    }
+
+    @Test
+    void anIncompleteConsentRequestAndAPasswordThePolicyRefusesAreToldInGerman() throws Exception {
+        try (Browser browser = browser().speaking("de")) {
+            browser.signIn(browser.open("/login"), "alice", "alice-password");
+            HtmlPage incomplete = browser.open("/oauth2/consent");
+            assertThat(incomplete.asNormalizedText()).contains("Diese Zustimmungsanfrage ist unvollständig");
+
+            HtmlPage refused = signUp(browser, "sprache-" + System.nanoTime(), "password123");
+            assertThat(refused.getElementById("signup-error").asNormalizedText())
+                    .isEqualTo("Verwenden Sie mindestens 12 Zeichen.");
+        }
+        try (Browser browser = browser().speaking("en")) {
+            HtmlPage refused = signUp(browser, "language-" + System.nanoTime(), "short");
+            assertThat(refused.getElementById("signup-error").asNormalizedText())
+                    .isEqualTo("Use at least 12 characters.");
+        }
+    }
+
+    private static HtmlPage signUp(Browser browser, String username, String password) throws Exception {
+        HtmlPage page = browser.open("/register");
+        HtmlForm form = page.getHtmlElementById("signup-form");
+        form.getInputByName("username").setValue(username);
+        form.getInputByName("email").setValue(username + "@example.com");
+        form.getInputByName("password").setValue(password);
+        form.getInputByName("confirmation").setValue(password);
+        return page.getHtmlElementById("create-account").click();
     }
 
     private Browser browser() {

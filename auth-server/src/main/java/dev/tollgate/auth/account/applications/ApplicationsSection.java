@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
+import org.springframework.context.MessageSource;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsent;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
@@ -33,10 +34,14 @@ class ApplicationsSection {
 
     private final TokenFamilies tokens;
 
-    ApplicationsSection(UserConsents consents, RegisteredClientRepository clients, TokenFamilies tokens) {
+    private final MessageSource messages;
+
+    ApplicationsSection(UserConsents consents, RegisteredClientRepository clients, TokenFamilies tokens,
+            MessageSource messages) {
         this.consents = consents;
         this.clients = clients;
         this.tokens = tokens;
+        this.messages = messages;
     }
 
     /** By name. */
@@ -55,7 +60,8 @@ class ApplicationsSection {
         if (client == null) {
             return null;
         }
-        List<String> permissions = consent.getScopes().stream().sorted().map(ScopeDescriptions::describe).toList();
+        List<String> permissions = consent.getScopes().stream().sorted()
+                .map(scope -> messages.getMessage(ScopeDescriptions.describe(scope), locale)).toList();
         return new ApplicationRow(client.getClientId(), client.getClientName(), permissions,
                 lastUsed == null ? null : AccountTimes.format(lastUsed, locale));
     }

@@ -1,6 +1,9 @@
 package dev.tollgate.auth.account.changes;
 
-/** What a user can change on their account page, each recorded and each told to the account's email address. */
+/**
+ * What a user can change on their account page, and what happens to the account's factors at sign-in (a recovery code
+ * used), each recorded and each told to the account's email address.
+ */
 public enum AccountChange {
 
     PASSWORD_CHANGED("password.change"),
@@ -17,7 +20,19 @@ public enum AccountChange {
 
     OTHER_SESSIONS_ENDED("sessions.end-others"),
 
-    APPLICATION_REMOVED("consent.withdraw");
+    APPLICATION_REMOVED("consent.withdraw"),
+
+    TOTP_ENABLED("totp.enable"),
+
+    /** Turned off on the account page, which takes the password again. */
+    TOTP_DISABLED("totp.disable"),
+
+    /** Used at sign-in instead of a TOTP code: whoever used it had the password and one of the codes. */
+    RECOVERY_CODE_USED("recovery-code.use"),
+
+    PASSKEY_ADDED("passkey.add"),
+
+    PASSKEY_REMOVED("passkey.remove");
 
     private final String what;
 

@@ -21,6 +21,12 @@ public record AccountChanged(UUID userId, AccountChange change, String previousE
     /** Detail of {@link AccountChange#APPLICATION_REMOVED}: the application's name, as the user knows it. */
     public static final String CLIENT_NAME = "client_name";
 
+    /** Detail of {@link AccountChange#PASSKEY_ADDED} and {@link AccountChange#PASSKEY_REMOVED}: its name. */
+    public static final String PASSKEY_NAME = "passkey_name";
+
+    /** Detail of {@link AccountChange#RECOVERY_CODE_USED}: how many recovery codes are left. */
+    public static final String RECOVERY_CODES_LEFT = "left";
+
     public AccountChanged {
         details = Map.copyOf(details);
     }

@@ -19,10 +19,10 @@ import dev.tollgate.auth.user.TollgateUser;
 import dev.tollgate.auth.user.UserRepository;
 
 /**
- * Tells the account's owner of every change made on the account page, by mail to the address the account had before
- * the change ({@code templates/mail/account-changed.*}): someone who took over a session cannot change the address
- * and then act unseen. The mail is queued in the outbox in the change's own transaction, so it goes out only if the
- * change is stored, and the page never waits for the mail server.
+ * Tells the account's owner of every change made on the account page (and of a recovery code used to sign in), by
+ * mail to the address the account had before the change ({@code templates/mail/account-changed.*}): someone who took
+ * over a session cannot change the address and then act unseen. The mail is queued in the outbox in the change's own
+ * transaction, so it goes out only if the change is stored, and the page never waits for the mail server.
  */
 @Component
 class AccountNotices {
@@ -54,6 +54,9 @@ class AccountNotices {
         model.put("change", changed.change().what());
         model.put("detail", detailOf(changed));
         model.put("address", changed.address());
+        // a recovery code is used while signing in, not on the account page
+        model.put("when", changed.change() == AccountChange.RECOVERY_CODE_USED
+                ? "mail.account-changed.when-signing-in" : "mail.account-changed.when");
         model.put("at", AccountTimes.format(clock.instant(), changed.locale()));
         model.put("accountLink", outbox.link(AccountController.PATH));
         try {
@@ -72,7 +75,10 @@ class AccountNotices {
             case DISPLAY_NAME_CHANGED, EMAIL_CHANGED -> changed.details().getOrDefault("after", "");
             case OTHER_SESSIONS_ENDED -> Integer.valueOf(changed.details().getOrDefault("sessions", "0"));
             case APPLICATION_REMOVED -> changed.details().getOrDefault(AccountChanged.CLIENT_NAME, "");
-            case PASSWORD_CHANGED, PASSWORD_SET, SESSION_ENDED -> "";
+            case PASSKEY_ADDED, PASSKEY_REMOVED -> changed.details().getOrDefault(AccountChanged.PASSKEY_NAME, "");
+            case RECOVERY_CODE_USED ->
+                Integer.valueOf(changed.details().getOrDefault(AccountChanged.RECOVERY_CODES_LEFT, "0"));
+            case PASSWORD_CHANGED, PASSWORD_SET, SESSION_ENDED, TOTP_ENABLED, TOTP_DISABLED -> "";
         };
     }
 }

@@ -132,7 +132,7 @@ class AccountPasswordController {
             return new NewPassword(newPasswords.hashOf(password, user.username()), null);
         }
         catch (UnacceptablePasswordException refused) {
-            return new NewPassword(null, refused.getMessage());
+            return new NewPassword(null, answers.text(locale, refused));
         }
     }
 

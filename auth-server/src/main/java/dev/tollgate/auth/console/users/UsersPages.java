@@ -173,7 +173,7 @@ class UsersPages {
 
     private static void requireSame(String password, String confirmation) {
         if (!password.equals(confirmation)) {
-            throw new UnacceptablePasswordException("The two passwords are not the same.");
+            throw new UnacceptablePasswordException("password.refused.mismatch", "The two passwords are not the same.");
         }
     }
 

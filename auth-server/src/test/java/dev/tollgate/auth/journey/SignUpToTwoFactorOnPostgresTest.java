@@ -1,0 +1,7 @@
+package dev.tollgate.auth.journey;
+
+import dev.tollgate.testsupport.OnPostgres;
+
+@OnPostgres
+class SignUpToTwoFactorOnPostgresTest extends SignUpToTwoFactorJourney {
+}
