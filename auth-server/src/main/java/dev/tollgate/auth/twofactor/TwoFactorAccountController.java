@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import dev.tollgate.auth.freshsignin.FreshSignIn;
 import dev.tollgate.auth.login.ThrottledLogin;
 import dev.tollgate.auth.user.TollgateUser;
 import dev.tollgate.auth.user.UserRepository;
@@ -29,7 +30,8 @@ import dev.tollgate.auth.web.Pages;
 
 /**
  * {@code /account/two-factor}: setting up TOTP (a new secret as a QR code and as text, confirmed with one code, then
- * the recovery codes, shown this once) and turning it off again, which takes the current password. A set-up that an
+ * the recovery codes, shown this once) and turning it off again, which takes the current password (or, for an
+ * account without one, a fresh sign-in). A set-up that an
  * application asked for ({@code acr_values}, see the README) continues to that application afterwards.
  */
 @Controller
@@ -49,8 +51,11 @@ class TwoFactorAccountController {
 
     private final Clock clock;
 
+    private final FreshSignIn freshSignIn;
+
     TwoFactorAccountController(TotpEnrolment enrolment, UserRepository users, ThrottledLogin passwordCheck,
-            SecondFactorOnSignIn onSignIn, Clock clock) {
+            SecondFactorOnSignIn onSignIn, Clock clock, FreshSignIn freshSignIn) {
+        this.freshSignIn = freshSignIn;
         this.enrolment = enrolment;
         this.users = users;
         this.passwordCheck = passwordCheck;
@@ -109,9 +114,18 @@ class TwoFactorAccountController {
     }
 
     @PostMapping(Pages.TWO_FACTOR_SETUP + "/remove")
-    String remove(Principal principal, @RequestParam(name = "password", defaultValue = "") String password,
-            HttpServletRequest request, RedirectAttributes flash) {
-        TollgateUser user = userOf(principal);
+    String remove(Authentication signIn, @RequestParam(name = "password", defaultValue = "") String password,
+            HttpServletRequest request, HttpServletResponse response, RedirectAttributes flash) {
+        TollgateUser user = userOf(signIn);
+        if (!user.hasPassword()) {
+            // an account of an upstream provider only has no password to give: a fresh sign-in proves the same
+            if (!freshSignIn.isFreshForAccountChanges(signIn)) {
+                return freshSignIn.askAgain(request, response, Pages.ACCOUNT);
+            }
+            enrolment.remove(user.id());
+            flash.addFlashAttribute("twoFactorNotice", "two-factor.remove.done");
+            return BACK_TO_ACCOUNT;
+        }
         UsernamePasswordAuthenticationToken check =
                 UsernamePasswordAuthenticationToken.unauthenticated(user.username(), password);
         check.setDetails(new WebAuthenticationDetails(request));
