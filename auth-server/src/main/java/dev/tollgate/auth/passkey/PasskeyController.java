@@ -68,7 +68,11 @@ class PasskeyController {
 
     private final PublicKeyCredentialCreationOptionsRepository creationOptions = new SessionCreationOptions();
 
-    PasskeyController(WebAuthnRelyingPartyOperations relyingParty, Passkeys passkeys, AuditLog audit) {
+    private final UsedChallenges usedChallenges;
+
+    PasskeyController(WebAuthnRelyingPartyOperations relyingParty, Passkeys passkeys, AuditLog audit,
+            UsedChallenges usedChallenges) {
+        this.usedChallenges = usedChallenges;
         this.relyingParty = relyingParty;
         this.passkeys = passkeys;
         this.audit = audit;
@@ -109,6 +113,9 @@ class PasskeyController {
             return refused("expired");
         }
         creationOptions.save(request, response, null);
+        if (!usedChallenges.use(options.getChallenge())) {
+            return refused("expired");
+        }
         CredentialRecord registered;
         try {
             registered = relyingParty.registerCredential(new ImmutableRelyingPartyRegistrationRequest(options,

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -216,6 +217,53 @@ class PasskeyBrowserTest extends PasskeyTest {
         chromium.get(TOLLGATE + "/account");
         assertThat(chromium.getCurrentUrl()).as("nothing else before the new password")
                 .isEqualTo(TOLLGATE + "/password/change");
+    }
+
+    @Test
+    void oneSignedChallengeSignsInOnceEvenWhenPostedTwiceAtOnce() throws Exception {
+        TollgateUser user = newUser("ursula");
+        signInWithPassword(user.username());
+        registerPasskey("Ursula's key");
+        signOut();
+
+        chromium.get(TOLLGATE + "/login");
+        // what a replaying attacker or a double submit does: the same assertion, twice, in parallel
+        chromium.executeScript("""
+                const original = window.fetch;
+                sessionStorage.setItem("signInStatuses", "[]");
+                window.fetch = async (url, init) => {
+                    if (!String(url).endsWith("/login/webauthn")) {
+                        return original(url, init);
+                    }
+                    const answers = await Promise.all([original(url, init), original(url, init)]);
+                    // kept across the page change that a successful sign-in makes
+                    sessionStorage.setItem("signInStatuses", JSON.stringify(answers.map((answer) => answer.status)));
+                    return answers.find((answer) => answer.ok) || answers[0];
+                };
+                """);
+        click("passkey-sign-in");
+        List<Object> statuses = waitFor(driver -> {
+            Object seen = chromium.executeScript("return JSON.parse(sessionStorage.getItem('signInStatuses') || '[]');");
+            return seen instanceof List<?> list && list.size() == 2 ? List.<Object>copyOf(list) : null;
+        });
+        assertThat(statuses).as("one sign-in, one refusal").containsExactlyInAnyOrder(200L, 401L);
+    }
+
+    @Test
+    void aSignatureCounterThatDoesNotGrowIsRefused() throws Exception {
+        TollgateUser user = newUser("viktor");
+        signInWithPassword(user.username());
+        registerPasskey("Viktor's key");
+        signOut();
+        // as if a clone of the authenticator had signed in more often than this one (WebAuthn Level 2, 7.2 step 21)
+        jdbc.sql("UPDATE user_credentials SET signature_count = 1000000 WHERE user_entity_user_id IN "
+                + "(SELECT user_handle FROM passkey_user_handles WHERE user_id = ?)").param(user.id()).update();
+
+        chromium.get(TOLLGATE + "/login");
+        click("passkey-sign-in");
+        waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("passkey-sign-in-not_accepted")));
+        chromium.get(TOLLGATE + "/account");
+        assertThat(chromium.getCurrentUrl()).as("not signed in").endsWith("/login");
     }
 
     private void signInWithPassword(String username) {
