@@ -24,6 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.tollgate.auth.freshsignin.FreshSignIn;
 import dev.tollgate.auth.login.ThrottledLogin;
+import dev.tollgate.auth.passkey.Passkeys;
 import dev.tollgate.auth.user.TollgateUser;
 import dev.tollgate.auth.user.UserRepository;
 import dev.tollgate.auth.web.Pages;
@@ -53,8 +54,11 @@ class TwoFactorAccountController {
 
     private final FreshSignIn freshSignIn;
 
+    private final Passkeys passkeys;
+
     TwoFactorAccountController(TotpEnrolment enrolment, UserRepository users, ThrottledLogin passwordCheck,
-            SecondFactorOnSignIn onSignIn, Clock clock, FreshSignIn freshSignIn) {
+            SecondFactorOnSignIn onSignIn, Clock clock, FreshSignIn freshSignIn, Passkeys passkeys) {
+        this.passkeys = passkeys;
         this.freshSignIn = freshSignIn;
         this.enrolment = enrolment;
         this.users = users;
@@ -71,6 +75,8 @@ class TwoFactorAccountController {
             return BACK_TO_ACCOUNT;
         }
         model.addAttribute("required", required != null);
+        // a passkey (with user verification) is two factors on its own: no need for an app as well
+        model.addAttribute("passkeyInstead", required != null && !passkeys.of(user.id()).isEmpty());
         enrolment.pending(user).ifPresent(qrCode -> model.addAttribute("enrolment", qrCode));
         return SETUP_PAGE;
     }

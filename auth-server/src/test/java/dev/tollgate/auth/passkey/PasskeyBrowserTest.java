@@ -266,6 +266,40 @@ class PasskeyBrowserTest extends PasskeyTest {
         assertThat(chromium.getCurrentUrl()).as("not signed in").endsWith("/login");
     }
 
+    @Test
+    void aPasskeyGivesTheTwoFactorsAnApplicationRequiresInsteadOfSettingUpTotp() throws Exception {
+        TollgateUser user = newUser("wanda");
+        signInWithPassword(user.username());
+        registerPasskey("Wanda's key");
+        signOut();
+
+        try (Callback callback = Callback.start()) {
+            Pkce pkce = Pkce.create();
+            chromium.get(TOLLGATE + Browser.authorizePath("demo-cli", callback.uri(), "openid", "mfa", pkce)
+                    + "&acr_values=urn:tollgate:mfa");
+            waitFor(ExpectedConditions.urlContains("/login"));
+            chromium.findElement(By.id("username")).sendKeys(user.username());
+            chromium.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
+            click("sign-in");
+            waitFor(ExpectedConditions.urlContains("/account/two-factor"));
+            assertThat(text("passkey-sign-in")).isEqualTo("Use a passkey instead");
+
+            click("passkey-sign-in");
+            waitFor(ExpectedConditions.or(ExpectedConditions.presenceOfElementLocated(By.id("approve")),
+                    ignored -> callback.code.isDone()));
+            if (!callback.code.isDone()) {
+                click("approve");
+            }
+            String code = callback.code.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+            Reply tokens = http.post("/oauth2/token", Map.of("grant_type", "authorization_code", "code", code,
+                    "redirect_uri", callback.uri(), "code_verifier", pkce.verifier(), "client_id", "demo-cli"));
+            assertThat(tokens.status()).as(tokens.toString()).isEqualTo(200);
+            JWTClaimsSet idToken = SignedTokens.verified(tokens.field("id_token"), http).getJWTClaimsSet();
+            assertThat(idToken.getSubject()).isEqualTo(user.id().toString());
+            assertThat(idToken.getStringClaim("acr")).isEqualTo("urn:tollgate:mfa");
+        }
+    }
+
     private void signInWithPassword(String username) {
         chromium.get(TOLLGATE + "/login");
         chromium.findElement(By.id("username")).sendKeys(username);
