@@ -136,17 +136,8 @@ class PasskeyBrowserTest extends PasskeyTest {
             waitFor(ExpectedConditions.urlContains("/login"));
             String anonymousSession = sessionCookie();
             click("passkey-sign-in");
-            waitFor(ExpectedConditions.or(ExpectedConditions.presenceOfElementLocated(By.id("approve")),
-                    ignored -> callback.code.isDone()));
-            if (!callback.code.isDone()) {
-                click("approve");
-            }
-            String code = callback.code.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+            Reply tokens = tokensAfterApproval(callback, pkce);
             assertThat(sessionCookie()).as("a new session id at sign-in").isNotEqualTo(anonymousSession);
-
-            Reply tokens = http.post("/oauth2/token", Map.of("grant_type", "authorization_code", "code", code,
-                    "redirect_uri", callback.uri(), "code_verifier", pkce.verifier(), "client_id", "demo-cli"));
-            assertThat(tokens.status()).as(tokens.toString()).isEqualTo(200);
             JWTClaimsSet idToken = SignedTokens.verified(tokens.field("id_token"), http).getJWTClaimsSet();
             assertThat(idToken.getSubject()).isEqualTo(user.id().toString());
             assertThat(idToken.getStringClaim("sid")).as("the sign-in's details").isNotBlank();
@@ -178,12 +169,7 @@ class PasskeyBrowserTest extends PasskeyTest {
         signOut();
 
         jdbc.sql("UPDATE users SET enabled = FALSE WHERE id = ?").param(user.id()).update();
-        chromium.get(TOLLGATE + "/login");
-        click("passkey-sign-in");
-        waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("passkey-sign-in-not_accepted")));
-        assertThat(chromium.getCurrentUrl()).endsWith("/login");
-        chromium.get(TOLLGATE + "/account");
-        assertThat(chromium.getCurrentUrl()).as("not signed in").endsWith("/login");
+        assertPasskeySignInRefused();
 
         jdbc.sql("UPDATE users SET enabled = TRUE WHERE id = ?").param(user.id()).update();
         signInWithPassword(user.username());
@@ -195,11 +181,7 @@ class PasskeyBrowserTest extends PasskeyTest {
                 null, null, null), found -> found.size() == 1);
         signOut();
 
-        chromium.get(TOLLGATE + "/login");
-        click("passkey-sign-in");
-        waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("passkey-sign-in-not_accepted")));
-        chromium.get(TOLLGATE + "/account");
-        assertThat(chromium.getCurrentUrl()).as("not signed in").endsWith("/login");
+        assertPasskeySignInRefused();
     }
 
     @Test
@@ -259,11 +241,7 @@ class PasskeyBrowserTest extends PasskeyTest {
         jdbc.sql("UPDATE user_credentials SET signature_count = 1000000 WHERE user_entity_user_id IN "
                 + "(SELECT user_handle FROM passkey_user_handles WHERE user_id = ?)").param(user.id()).update();
 
-        chromium.get(TOLLGATE + "/login");
-        click("passkey-sign-in");
-        waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("passkey-sign-in-not_accepted")));
-        chromium.get(TOLLGATE + "/account");
-        assertThat(chromium.getCurrentUrl()).as("not signed in").endsWith("/login");
+        assertPasskeySignInRefused();
     }
 
     @Test
@@ -285,19 +263,34 @@ class PasskeyBrowserTest extends PasskeyTest {
             assertThat(text("passkey-sign-in")).isEqualTo("Use a passkey instead");
 
             click("passkey-sign-in");
-            waitFor(ExpectedConditions.or(ExpectedConditions.presenceOfElementLocated(By.id("approve")),
-                    ignored -> callback.code.isDone()));
-            if (!callback.code.isDone()) {
-                click("approve");
-            }
-            String code = callback.code.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
-            Reply tokens = http.post("/oauth2/token", Map.of("grant_type", "authorization_code", "code", code,
-                    "redirect_uri", callback.uri(), "code_verifier", pkce.verifier(), "client_id", "demo-cli"));
-            assertThat(tokens.status()).as(tokens.toString()).isEqualTo(200);
-            JWTClaimsSet idToken = SignedTokens.verified(tokens.field("id_token"), http).getJWTClaimsSet();
+            JWTClaimsSet idToken = SignedTokens.verified(tokensAfterApproval(callback, pkce).field("id_token"), http)
+                    .getJWTClaimsSet();
             assertThat(idToken.getSubject()).isEqualTo(user.id().toString());
             assertThat(idToken.getStringClaim("acr")).isEqualTo("urn:tollgate:mfa");
         }
+    }
+
+    /** After a passkey sign-in in an authorization: approves if asked, and exchanges the code. */
+    private Reply tokensAfterApproval(Callback callback, Pkce pkce) throws Exception {
+        waitFor(ExpectedConditions.or(ExpectedConditions.presenceOfElementLocated(By.id("approve")),
+                ignored -> callback.code.isDone()));
+        if (!callback.code.isDone()) {
+            click("approve");
+        }
+        String code = callback.code.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        Reply tokens = http.post("/oauth2/token", Map.of("grant_type", "authorization_code", "code", code,
+                "redirect_uri", callback.uri(), "code_verifier", pkce.verifier(), "client_id", "demo-cli"));
+        assertThat(tokens.status()).as(tokens.toString()).isEqualTo(200);
+        return tokens;
+    }
+
+    private void assertPasskeySignInRefused() {
+        chromium.get(TOLLGATE + "/login");
+        click("passkey-sign-in");
+        waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("passkey-sign-in-not_accepted")));
+        assertThat(chromium.getCurrentUrl()).endsWith("/login");
+        chromium.get(TOLLGATE + "/account");
+        assertThat(chromium.getCurrentUrl()).as("not signed in").endsWith("/login");
     }
 
     private void signInWithPassword(String username) {

@@ -27,9 +27,7 @@ class TwoFactorRemovalWithoutPasswordTest extends TwoFactorFlows {
     @Test
     void aFreshSignInTurnsTotpOffWithoutAPassword() throws Exception {
         TollgateUser user = testUsers.create("nopass");
-        app.enrol(user.id(), List.of());
-        try (Browser browser = signedInWithCode(user)) {
-            withoutPassword(user);
+        try (Browser browser = signedInWithCodeThenWithoutPassword(user)) {
             HtmlPage account = browser.open("/account");
             assertThat(account.getElementById("two-factor-password")).as("no password to ask for").isNull();
 
@@ -43,9 +41,7 @@ class TwoFactorRemovalWithoutPasswordTest extends TwoFactorFlows {
     @Test
     void aStaleSignInIsAskedToSignInAgainAndTotpStaysOn() throws Exception {
         TollgateUser user = testUsers.create("nopass");
-        app.enrol(user.id(), List.of());
-        try (Browser browser = signedInWithCode(user)) {
-            withoutPassword(user);
+        try (Browser browser = signedInWithCodeThenWithoutPassword(user)) {
             HtmlPage account = browser.open("/account");
             clock.advance(Duration.ofMinutes(11));
 
@@ -55,16 +51,14 @@ class TwoFactorRemovalWithoutPasswordTest extends TwoFactorFlows {
         assertThat(stored.isEnabled(user.id())).isTrue();
     }
 
-    private Browser signedInWithCode(TollgateUser user) throws Exception {
+    /** Signed in with password and code; then, as an account of an upstream provider only, without a password. */
+    private Browser signedInWithCodeThenWithoutPassword(TollgateUser user) throws Exception {
+        app.enrol(user.id(), List.of());
         Browser browser = new Browser(http.baseUrl());
         HtmlPage codePage = browser.signIn(browser.open("/login"), user.username(), TestUsers.PASSWORD);
         HtmlPage signedIn = Authenticators.enter(codePage, "two-factor-form", app.codeNow(user.id()), "verify");
         assertThat(signedIn.getElementById("two-factor-form")).isNull();
-        return browser;
-    }
-
-    /** As an account of an upstream provider only: signed in, but with no password stored. */
-    private void withoutPassword(TollgateUser user) {
         jdbc.sql("UPDATE users SET password_hash = NULL WHERE id = ?").param(user.id()).update();
+        return browser;
     }
 }
