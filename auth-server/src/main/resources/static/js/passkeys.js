@@ -50,6 +50,11 @@
             return "name";
         }
         const optionsResponse = await post(form, form.dataset.optionsUrl);
+        if (optionsResponse.redirected) {
+            // the sign-in is too old for a new passkey: the login page asks again, then comes back here
+            window.location.assign(optionsResponse.url);
+            return null;
+        }
         if (!optionsResponse.ok) {
             return "not_accepted";
         }

@@ -49,6 +49,7 @@ class EnvironmentVariables extends PublishedEnvironmentVariables {
             entry("MFA_REQUIRED_ROLES", "tollgate.mfa.required-roles"),
             entry("SCIM_MAX_RESULTS", "tollgate.scim.max-results"),
             entry("ADMIN_CONSOLE_FRESH_SIGN_IN", "tollgate.admin-console.fresh-sign-in"),
+            entry("ACCOUNT_FRESH_SIGN_IN", "tollgate.account.fresh-sign-in"),
             entry("RATE_LIMIT_ENABLED", "tollgate.rate-limit.enabled"),
             entry("RATE_LIMIT_PERIOD", "tollgate.rate-limit.period"),
             entry("RATE_LIMIT_PER_ADDRESS", "tollgate.rate-limit.per-address"),

@@ -1,5 +1,6 @@
 package dev.tollgate.auth.passkey;
 
+import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +15,13 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
+import org.springframework.security.web.webauthn.api.AuthenticatorAssertionResponse;
+import org.springframework.security.web.webauthn.api.CredentialRecord;
+import org.springframework.security.web.webauthn.api.PublicKeyCredential;
 import org.springframework.security.web.webauthn.api.PublicKeyCredentialUserEntity;
 import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationRequestToken;
+import org.springframework.security.web.webauthn.management.RelyingPartyAuthenticationRequest;
+import org.springframework.security.web.webauthn.management.UserCredentialRepository;
 import org.springframework.security.web.webauthn.management.WebAuthnRelyingPartyOperations;
 
 import dev.tollgate.auth.session.SignIns;
@@ -36,6 +42,11 @@ import dev.tollgate.auth.user.UserRepository;
  */
 class PasskeyAuthentication implements AuthenticationProvider {
 
+    /** The signature counter's place in the authenticator data: after the RP id hash (32 bytes) and flags (1). */
+    private static final int SIGN_COUNT_START = 33;
+
+    private static final int SIGN_COUNT_END = SIGN_COUNT_START + 4;
+
     private final WebAuthnRelyingPartyOperations relyingParty;
 
     private final PasskeyUsers passkeyUsers;
@@ -44,8 +55,14 @@ class PasskeyAuthentication implements AuthenticationProvider {
 
     private final Clock clock;
 
+    private final UsedChallenges usedChallenges;
+
+    private final UserCredentialRepository credentials;
+
     PasskeyAuthentication(WebAuthnRelyingPartyOperations relyingParty, PasskeyUsers passkeyUsers,
-            UserRepository users, Clock clock) {
+            UserRepository users, Clock clock, UsedChallenges usedChallenges, UserCredentialRepository credentials) {
+        this.usedChallenges = usedChallenges;
+        this.credentials = credentials;
         this.relyingParty = relyingParty;
         this.passkeyUsers = passkeyUsers;
         this.users = users;
@@ -55,6 +72,11 @@ class PasskeyAuthentication implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
         WebAuthnAuthenticationRequestToken assertion = (WebAuthnAuthenticationRequestToken) authentication;
+        RelyingPartyAuthenticationRequest request = assertion.getWebAuthnRequest();
+        if (!usedChallenges.use(request.getRequestOptions().getChallenge())) {
+            throw new BadCredentialsException("the challenge was used before");
+        }
+        refuseACounterThatDidNotGrow(request.getPublicKey());
         PublicKeyCredentialUserEntity owner;
         try {
             owner = relyingParty.authenticate(assertion.getWebAuthnRequest());
@@ -73,6 +95,24 @@ class PasskeyAuthentication implements AuthenticationProvider {
         List<GrantedAuthority> authorities = new ArrayList<>(principal.getAuthorities());
         authorities.add(SignIns.factor(FactorGrantedAuthority.WEBAUTHN_AUTHORITY, clock));
         return UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities);
+    }
+
+    /**
+     * WebAuthn Level 2, 7.2 step 21: a signature counter that is not zero must be larger than the last one seen
+     * (which Spring Security stores after each sign-in), else the authenticator may have been cloned. Checked before
+     * the assertion is, so that a refused one does not lower the stored counter.
+     */
+    private void refuseACounterThatDidNotGrow(PublicKeyCredential<AuthenticatorAssertionResponse> credential) {
+        byte[] authenticatorData = credential.getResponse().getAuthenticatorData().getBytes();
+        if (authenticatorData.length < SIGN_COUNT_END) {
+            throw new BadCredentialsException("the authenticator data is too short");
+        }
+        long presented = ByteBuffer.wrap(authenticatorData, SIGN_COUNT_START, 4).getInt() & 0xFFFFFFFFL;
+        CredentialRecord stored = credentials.findByCredentialId(credential.getRawId());
+        long last = stored == null ? 0 : stored.getSignatureCount();
+        if ((presented != 0 || last != 0) && presented <= last) {
+            throw new BadCredentialsException("the signature counter did not grow: the passkey may be cloned");
+        }
     }
 
     @Override

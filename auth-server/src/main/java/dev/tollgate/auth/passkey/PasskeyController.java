@@ -78,8 +78,11 @@ class PasskeyController {
 
     private final PublicKeyCredentialCreationOptionsRepository creationOptions = new SessionCreationOptions();
 
+    private final UsedChallenges usedChallenges;
+
     PasskeyController(WebAuthnRelyingPartyOperations relyingParty, Passkeys passkeys, AuditLog audit,
-            AccountOwners owners, AccountChanges changes) {
+            AccountOwners owners, AccountChanges changes, UsedChallenges usedChallenges) {
+        this.usedChallenges = usedChallenges;
         this.relyingParty = relyingParty;
         this.passkeys = passkeys;
         this.audit = audit;
@@ -122,6 +125,9 @@ class PasskeyController {
             return refused("expired");
         }
         creationOptions.save(request, response, null);
+        if (!usedChallenges.use(options.getChallenge())) {
+            return refused("expired");
+        }
         CredentialRecord registered;
         try {
             registered = relyingParty.registerCredential(new ImmutableRelyingPartyRegistrationRequest(options,

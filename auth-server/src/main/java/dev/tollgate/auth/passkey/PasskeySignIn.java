@@ -19,6 +19,7 @@ import org.springframework.security.web.authentication.session.SessionAuthentica
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.webauthn.authentication.PublicKeyCredentialRequestOptionsFilter;
 import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationFilter;
+import org.springframework.security.web.webauthn.management.UserCredentialRepository;
 import org.springframework.security.web.webauthn.management.WebAuthnRelyingPartyOperations;
 import org.springframework.stereotype.Component;
 
@@ -52,9 +53,11 @@ public class PasskeySignIn extends AbstractHttpConfigurer<PasskeySignIn, HttpSec
     private final PasskeySignInOutcome outcome;
 
     PasskeySignIn(WebAuthnRelyingPartyOperations relyingParty, PasskeyUsers passkeyUsers, UserRepository users,
-            Clock clock, PasskeySignInOutcome outcome) {
+            Clock clock, PasskeySignInOutcome outcome, UsedChallenges usedChallenges,
+            UserCredentialRepository credentials) {
         this.relyingParty = relyingParty;
-        this.authentication = new PasskeyAuthentication(relyingParty, passkeyUsers, users, clock);
+        this.authentication = new PasskeyAuthentication(relyingParty, passkeyUsers, users, clock, usedChallenges,
+                credentials);
         this.outcome = outcome;
     }
 

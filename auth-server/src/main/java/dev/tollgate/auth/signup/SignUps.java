@@ -81,6 +81,7 @@ class SignUps {
         // before the transaction: the slow hash holds no connection
         String hash = newPasswords.hashOf(form.password(), form.username());
         return transactions.execute(status -> {
+            uniqueNames.lockEmailChanges();
             if (uniqueNames.usernameTaken(form.username(), NOBODY)) {
                 return Outcome.USERNAME_TAKEN;
             }

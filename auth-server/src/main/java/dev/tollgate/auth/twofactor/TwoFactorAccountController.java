@@ -26,14 +26,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.tollgate.auth.account.changes.AccountChange;
 import dev.tollgate.auth.account.changes.AccountChanges;
+import dev.tollgate.auth.freshsignin.FreshSignIn;
 import dev.tollgate.auth.login.ThrottledLogin;
+import dev.tollgate.auth.passkey.Passkeys;
 import dev.tollgate.auth.user.TollgateUser;
 import dev.tollgate.auth.user.UserRepository;
 import dev.tollgate.auth.web.Pages;
 
 /**
  * {@code /account/two-factor}: setting up TOTP (a new secret as a QR code and as text, confirmed with one code, then
- * the recovery codes, shown this once) and turning it off again, which takes the current password. A set-up that an
+ * the recovery codes, shown this once) and turning it off again, which takes the current password (or, for an
+ * account without one, a fresh sign-in). A set-up that an
  * application asked for ({@code acr_values}, see the README) continues to that application afterwards.
  */
 @Controller
@@ -55,8 +58,15 @@ class TwoFactorAccountController {
 
     private final Clock clock;
 
+    private final FreshSignIn freshSignIn;
+
+    private final Passkeys passkeys;
+
     TwoFactorAccountController(TotpEnrolment enrolment, UserRepository users, ThrottledLogin passwordCheck,
-            SecondFactorOnSignIn onSignIn, AccountChanges changes, Clock clock) {
+            SecondFactorOnSignIn onSignIn, AccountChanges changes, Clock clock, FreshSignIn freshSignIn,
+            Passkeys passkeys) {
+        this.passkeys = passkeys;
+        this.freshSignIn = freshSignIn;
         this.enrolment = enrolment;
         this.users = users;
         this.passwordCheck = passwordCheck;
@@ -73,6 +83,8 @@ class TwoFactorAccountController {
             return BACK_TO_ACCOUNT;
         }
         model.addAttribute("required", required != null);
+        // a passkey (with user verification) is two factors on its own: no need for an app as well
+        model.addAttribute("passkeyInstead", required != null && !passkeys.of(user.id()).isEmpty());
         enrolment.pending(user).ifPresent(qrCode -> model.addAttribute("enrolment", qrCode));
         return SETUP_PAGE;
     }
@@ -117,9 +129,20 @@ class TwoFactorAccountController {
     }
 
     @PostMapping(Pages.TWO_FACTOR_SETUP + "/remove")
-    String remove(Principal principal, @RequestParam(name = "password", defaultValue = "") String password,
-            HttpServletRequest request, Locale locale, RedirectAttributes flash) {
-        TollgateUser user = userOf(principal);
+    String remove(Authentication signIn, @RequestParam(name = "password", defaultValue = "") String password,
+            HttpServletRequest request, HttpServletResponse response, Locale locale, RedirectAttributes flash) {
+        TollgateUser user = userOf(signIn);
+        if (!user.hasPassword()) {
+            // an account of an upstream provider only has no password to give: a fresh sign-in proves the same
+            if (!freshSignIn.isFreshForAccountChanges(signIn)) {
+                return freshSignIn.askAgain(request, response, Pages.ACCOUNT);
+            }
+            if (enrolment.remove(user.id())) {
+                changes.made(user, AccountChange.TOTP_DISABLED, request.getRemoteAddr(), locale, Map.of());
+            }
+            flash.addFlashAttribute("twoFactorNotice", "two-factor.remove.done");
+            return BACK_TO_ACCOUNT;
+        }
         UsernamePasswordAuthenticationToken check =
                 UsernamePasswordAuthenticationToken.unauthenticated(user.username(), password);
         check.setDetails(new WebAuthenticationDetails(request));

@@ -28,7 +28,9 @@ public class UniqueUserNames {
 
     /**
      * Takes the lock under which an email address is checked with {@link #emailTaken} and then stored, until the
-     * transaction ends: two such changes to one address wait for each other, and the second sees the first.
+     * transaction ends: two such changes to one address wait for each other, and the second sees the first. Every
+     * path that stores an address takes it (sign-up, the account page, SCIM, the console), before it locks a user's
+     * row, so that no two of them wait for each other the other way round.
      */
     public void lockEmailChanges() {
         jdbc.sql("SELECT name FROM startup_lock WHERE name = 'user-email' FOR UPDATE").query().listOfRows();

@@ -104,6 +104,7 @@ public class UserAccounts {
         String address = blankToNull(email);
         SortedSet<String> granted = known(roles);
         UUID id = UUID.randomUUID();
+        names.lockEmailChanges();
         requireUnique(user, address, id);
         String hash = passwords.hashOf(password == null ? "" : password, user);
         OffsetDateTime now = now();
@@ -133,6 +134,7 @@ public class UserAccounts {
      */
     @Transactional
     public boolean updateProfile(UUID id, String email, String name, String actor) {
+        names.lockEmailChanges();
         return forUpdate(id).map(current -> {
             String address = blankToNull(email);
             requireUnique(current.username(), address, id);

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.security.Principal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -128,17 +129,8 @@ class PasskeyBrowserTest extends PasskeyTest {
             waitFor(ExpectedConditions.urlContains("/login"));
             String anonymousSession = sessionCookie();
             click("passkey-sign-in");
-            waitFor(ExpectedConditions.or(ExpectedConditions.presenceOfElementLocated(By.id("approve")),
-                    ignored -> callback.code().isDone()));
-            if (!callback.code().isDone()) {
-                click("approve");
-            }
-            String code = callback.code().get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+            Reply tokens = tokensAfterApproval(callback, pkce);
             assertThat(sessionCookie()).as("a new session id at sign-in").isNotEqualTo(anonymousSession);
-
-            Reply tokens = http.post("/oauth2/token", Map.of("grant_type", "authorization_code", "code", code,
-                    "redirect_uri", callback.uri(), "code_verifier", pkce.verifier(), "client_id", "demo-cli"));
-            assertThat(tokens.status()).as(tokens.toString()).isEqualTo(200);
             JWTClaimsSet idToken = SignedTokens.verified(tokens.field("id_token"), http).getJWTClaimsSet();
             assertThat(idToken.getSubject()).isEqualTo(user.id().toString());
             assertThat(idToken.getStringClaim("sid")).as("the sign-in's details").isNotBlank();
@@ -170,12 +162,7 @@ class PasskeyBrowserTest extends PasskeyTest {
         signOut();
 
         jdbc.sql("UPDATE users SET enabled = FALSE WHERE id = ?").param(user.id()).update();
-        chromium.get(TOLLGATE + "/login");
-        click("passkey-sign-in");
-        waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("passkey-sign-in-not_accepted")));
-        assertThat(chromium.getCurrentUrl()).endsWith("/login");
-        chromium.get(TOLLGATE + "/account");
-        assertThat(chromium.getCurrentUrl()).as("not signed in").endsWith("/login");
+        assertPasskeySignInRefused();
 
         jdbc.sql("UPDATE users SET enabled = TRUE WHERE id = ?").param(user.id()).update();
         signInWithPassword(user.username());
@@ -191,11 +178,7 @@ class PasskeyBrowserTest extends PasskeyTest {
                 .anySatisfy(text -> assertThat(text).contains("The passkey \"Quentin's phone\" was removed"));
         signOut();
 
-        chromium.get(TOLLGATE + "/login");
-        click("passkey-sign-in");
-        waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("passkey-sign-in-not_accepted")));
-        chromium.get(TOLLGATE + "/account");
-        assertThat(chromium.getCurrentUrl()).as("not signed in").endsWith("/login");
+        assertPasskeySignInRefused();
     }
 
     @Test
@@ -213,6 +196,98 @@ class PasskeyBrowserTest extends PasskeyTest {
         chromium.get(TOLLGATE + "/account");
         assertThat(chromium.getCurrentUrl()).as("nothing else before the new password")
                 .isEqualTo(TOLLGATE + "/password/change");
+    }
+
+    @Test
+    void oneSignedChallengeSignsInOnceEvenWhenPostedTwiceAtOnce() throws Exception {
+        TollgateUser user = newUser("ursula");
+        signInWithPassword(user.username());
+        registerPasskey("Ursula's key");
+        signOut();
+
+        chromium.get(TOLLGATE + "/login");
+        // what a replaying attacker or a double submit does: the same assertion, twice, in parallel
+        chromium.executeScript("""
+                const original = window.fetch;
+                sessionStorage.setItem("signInStatuses", "[]");
+                window.fetch = async (url, init) => {
+                    if (!String(url).endsWith("/login/webauthn")) {
+                        return original(url, init);
+                    }
+                    const answers = await Promise.all([original(url, init), original(url, init)]);
+                    // kept across the page change that a successful sign-in makes
+                    sessionStorage.setItem("signInStatuses", JSON.stringify(answers.map((answer) => answer.status)));
+                    return answers.find((answer) => answer.ok) || answers[0];
+                };
+                """);
+        click("passkey-sign-in");
+        List<Object> statuses = waitFor(driver -> {
+            Object seen = chromium.executeScript("return JSON.parse(sessionStorage.getItem('signInStatuses') || '[]');");
+            return seen instanceof List<?> list && list.size() == 2 ? List.<Object>copyOf(list) : null;
+        });
+        assertThat(statuses).as("one sign-in, one refusal").containsExactlyInAnyOrder(200L, 401L);
+    }
+
+    @Test
+    void aSignatureCounterThatDoesNotGrowIsRefused() throws Exception {
+        TollgateUser user = newUser("viktor");
+        signInWithPassword(user.username());
+        registerPasskey("Viktor's key");
+        signOut();
+        // as if a clone of the authenticator had signed in more often than this one (WebAuthn Level 2, 7.2 step 21)
+        jdbc.sql("UPDATE user_credentials SET signature_count = 1000000 WHERE user_entity_user_id IN "
+                + "(SELECT user_handle FROM passkey_user_handles WHERE user_id = ?)").param(user.id()).update();
+
+        assertPasskeySignInRefused();
+    }
+
+    @Test
+    void aPasskeyGivesTheTwoFactorsAnApplicationRequiresInsteadOfSettingUpTotp() throws Exception {
+        TollgateUser user = newUser("wanda");
+        signInWithPassword(user.username());
+        registerPasskey("Wanda's key");
+        signOut();
+
+        try (LoopbackCallback callback = LoopbackCallback.start()) {
+            Pkce pkce = Pkce.create();
+            chromium.get(TOLLGATE + Browser.authorizePath("demo-cli", callback.uri(), "openid", "mfa", pkce)
+                    + "&acr_values=urn:tollgate:mfa");
+            waitFor(ExpectedConditions.urlContains("/login"));
+            chromium.findElement(By.id("username")).sendKeys(user.username());
+            chromium.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
+            click("sign-in");
+            waitFor(ExpectedConditions.urlContains("/account/two-factor"));
+            assertThat(text("passkey-sign-in")).isEqualTo("Use a passkey instead");
+
+            click("passkey-sign-in");
+            JWTClaimsSet idToken = SignedTokens.verified(tokensAfterApproval(callback, pkce).field("id_token"), http)
+                    .getJWTClaimsSet();
+            assertThat(idToken.getSubject()).isEqualTo(user.id().toString());
+            assertThat(idToken.getStringClaim("acr")).isEqualTo("urn:tollgate:mfa");
+        }
+    }
+
+    /** After a passkey sign-in in an authorization: approves if asked, and exchanges the code. */
+    private Reply tokensAfterApproval(LoopbackCallback callback, Pkce pkce) throws Exception {
+        waitFor(ExpectedConditions.or(ExpectedConditions.presenceOfElementLocated(By.id("approve")),
+                ignored -> callback.code().isDone()));
+        if (!callback.code().isDone()) {
+            click("approve");
+        }
+        String code = callback.code().get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        Reply tokens = http.post("/oauth2/token", Map.of("grant_type", "authorization_code", "code", code,
+                "redirect_uri", callback.uri(), "code_verifier", pkce.verifier(), "client_id", "demo-cli"));
+        assertThat(tokens.status()).as(tokens.toString()).isEqualTo(200);
+        return tokens;
+    }
+
+    private void assertPasskeySignInRefused() {
+        chromium.get(TOLLGATE + "/login");
+        click("passkey-sign-in");
+        waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("passkey-sign-in-not_accepted")));
+        assertThat(chromium.getCurrentUrl()).endsWith("/login");
+        chromium.get(TOLLGATE + "/account");
+        assertThat(chromium.getCurrentUrl()).as("not signed in").endsWith("/login");
     }
 
     private void signInWithPassword(String username) {

@@ -6,8 +6,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,6 +17,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.internet.MimeMessage;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -156,6 +159,31 @@ class SignUpTest extends HttpTest {
         assertThat(statuses).filteredOn(status -> status == 400).hasSize(3);
         assertThat(jdbc.sql("SELECT count(*) FROM users WHERE username = ?").param(username).query(Long.class)
                 .single()).isEqualTo(1);
+    }
+
+    @RepeatedTest(3)
+    void ofParallelSignUpsAndAnEmailChangeToOneAddressOneAccountGetsIt() throws Exception {
+        String contested = newName() + "@example.com";
+        TollgateUser changing = new TestUsers(users, passwords).create("signup-race");
+        try (Browser signedIn = new Browser(http.baseUrl())) {
+            signedIn.signIn(signedIn.open("/login"), changing.username(), TestUsers.PASSWORD);
+            HtmlPage account = signedIn.open("/account");
+            HtmlForm profile = account.getHtmlElementById("profile-form");
+            profile.getInputByName("email").setValue(contested);
+            List<Callable<Object>> attempts = new ArrayList<>();
+            attempts.add(() -> signedIn.click(account, "save-profile"));
+            for (int i = 0; i < 4; i++) {
+                attempts.add(() -> {
+                    try (Browser browser = new Browser(http.baseUrl())) {
+                        return signUp(browser.open("/register"), newName(), contested, PASSWORD, PASSWORD);
+                    }
+                });
+            }
+
+            Concurrently.run(attempts);
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM users WHERE lower(email) = ?").param(contested)
+                .query(Long.class).single()).as("one account has the address").isEqualTo(1);
     }
 
     @Test

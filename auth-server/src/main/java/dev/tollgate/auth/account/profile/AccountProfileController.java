@@ -1,12 +1,13 @@
 package dev.tollgate.auth.account.profile;
 
-import java.security.Principal;
 import java.util.Locale;
 import java.util.Objects;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -16,6 +17,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import dev.tollgate.auth.account.AccountAnswers;
 import dev.tollgate.auth.account.AccountController;
 import dev.tollgate.auth.account.AccountOwners;
+import dev.tollgate.auth.freshsignin.FreshSignIn;
 import dev.tollgate.auth.useradmin.UniqueUserNames;
 import dev.tollgate.auth.user.TollgateUser;
 
@@ -23,7 +25,7 @@ import dev.tollgate.auth.user.TollgateUser;
  * The profile section of the account page: the user's name and email address. An address belongs to one user, in any
  * case ({@link UniqueUserNames}); a new one is stored as not verified ({@code email_verified} false in tokens and
  * userinfo) until the user follows the link mailed to it ({@link ProfileChanges}); the notice of the change goes
- * to the previous address.
+ * to the previous address. A new address needs a fresh sign-in ({@link FreshSignIn}).
  */
 @Controller
 class AccountProfileController {
@@ -36,15 +38,19 @@ class AccountProfileController {
 
     private final AccountAnswers answers;
 
-    AccountProfileController(AccountOwners owners, ProfileChanges profiles, AccountAnswers answers) {
+    private final FreshSignIn freshSignIn;
+
+    AccountProfileController(AccountOwners owners, ProfileChanges profiles, AccountAnswers answers,
+            FreshSignIn freshSignIn) {
         this.owners = owners;
+        this.freshSignIn = freshSignIn;
         this.profiles = profiles;
         this.answers = answers;
     }
 
     @PostMapping(PATH)
-    String update(Principal principal, @Valid @ModelAttribute ProfileForm form, BindingResult invalid,
-            HttpServletRequest request, Locale locale, RedirectAttributes flash) {
+    String update(Authentication principal, @Valid @ModelAttribute ProfileForm form, BindingResult invalid,
+            HttpServletRequest request, HttpServletResponse response, Locale locale, RedirectAttributes flash) {
         TollgateUser user = owners.of(principal);
         // an address stored before (an upstream provider's) is kept as it is, so that the name can still change
         if (invalid.hasFieldErrors("email") && !Objects.equals(form.email(), user.email())) {
@@ -55,6 +61,10 @@ class AccountProfileController {
         }
         if (form.email() == null && user.email() != null) {
             return answers.error(flash, locale, "account.profile.email-required");
+        }
+        // the address a password reset is mailed to: a stolen session must not take the account with it
+        if (!Objects.equals(form.email(), user.email()) && !freshSignIn.isFreshForAccountChanges(principal)) {
+            return freshSignIn.askAgain(request, response, AccountController.PATH);
         }
         return switch (profiles.change(user, form.name(), form.email(), request.getRemoteAddr(), locale)) {
             case EMAIL_TAKEN -> answers.error(flash, locale, "account.profile.email-taken");

@@ -85,6 +85,7 @@ public class ScimUsers {
     @Transactional(rollbackFor = Exception.class)
     public ScimUser create(UserChange request, String actor) throws ScimException {
         UUID id = UUID.randomUUID();
+        names.lockEmailChanges();
         requireUnique(request, id);
         Instant now = now();
         ScimUser user = new ScimUser(id, request.userName(), request.externalId(), request.givenName(),
@@ -100,6 +101,7 @@ public class ScimUsers {
     @Transactional(rollbackFor = Exception.class)
     public ScimUser update(String id, String ifMatch, String actor, Change change) throws ScimException {
         guard.lockAdmins();
+        names.lockEmailChanges();
         ScimUser current = parse(id).flatMap(rows::findForUpdate).orElseThrow(() -> notFound(id));
         ETags.requireMatch(ifMatch, ETags.of(current.version()));
         UserChange request = change.apply(current);

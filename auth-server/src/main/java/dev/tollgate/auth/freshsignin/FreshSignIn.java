@@ -1,16 +1,18 @@
-package dev.tollgate.auth.console;
+package dev.tollgate.auth.freshsignin;
 
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
@@ -20,6 +22,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 import dev.tollgate.auth.session.SignIns;
@@ -28,46 +31,72 @@ import dev.tollgate.auth.user.UserRepository;
 import dev.tollgate.auth.web.Pages;
 
 /**
- * Every change in the console (a POST under {@code /admin}) needs a sign-in younger than
- * {@link ConsoleProperties#freshSignIn()}, measured from {@code auth_time} on the {@link Clock} bean: a browser left
- * signed in cannot be used to change administration by whoever finds it. An older sign-in changes nothing; the
- * administrator is sent to the login page with their username filled in, and back to the page of the form after it.
+ * Changes that would let whoever finds a browser left signed in keep the account or administer Tollgate need a
+ * sign-in younger than a given age, measured from {@code auth_time} on the {@link Clock} bean. An older sign-in
+ * changes nothing: the user is sent to the login page with their username filled in (and, after the password, asked
+ * for their second factor as at every sign-in), and back to the page of the form after it.
  */
-class FreshSignInForChanges implements HandlerInterceptor {
+@Component
+public class FreshSignIn {
 
     /** The query parameter of the login page that says why it asks again. */
-    static final String LOGIN_PAGE = Pages.LOGIN + "?fresh";
-
-    private final ConsoleProperties properties;
+    public static final String LOGIN_PAGE = Pages.LOGIN + "?fresh";
 
     private final Clock clock;
 
     private final UserRepository users;
 
+    private final AccountSafetyProperties account;
+
     private final RequestCache requestCache = new HttpSessionRequestCache();
 
-    FreshSignInForChanges(ConsoleProperties properties, Clock clock, UserRepository users) {
-        this.properties = properties;
+    FreshSignIn(Clock clock, UserRepository users, AccountSafetyProperties account) {
         this.clock = clock;
         this.users = users;
+        this.account = account;
     }
 
-    @Override
-    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
-            throws IOException {
-        if (!HttpMethod.POST.matches(request.getMethod())) {
-            return true;
-        }
-        Principal principal = request.getUserPrincipal();
-        Authentication signIn = principal instanceof Authentication authentication ? authentication : null;
+    /** Whether this sign-in proved a factor at most {@code maxAge} ago. */
+    public boolean isFresh(Authentication signIn, Duration maxAge) {
         Optional<Instant> authTime = SignIns.authTimeOf(signIn);
-        if (authTime.isPresent() && !authTime.get().plus(properties.freshSignIn()).isBefore(clock.instant())) {
-            return true;
-        }
-        String username = signIn == null ? null : usernameOf(signIn.getName());
-        requestCache.saveRequest(new PageAgain(request, pageOf(request), username), response);
-        response.sendRedirect(request.getContextPath() + LOGIN_PAGE);
-        return false;
+        return authTime.isPresent() && !authTime.get().plus(maxAge).isBefore(clock.instant());
+    }
+
+    /** Whether this sign-in is fresh enough for the account changes of {@link AccountSafetyProperties}. */
+    public boolean isFreshForAccountChanges(Authentication signIn) {
+        return isFresh(signIn, account.freshSignIn());
+    }
+
+    /**
+     * Keeps {@code page} (as a GET, with {@code login_hint}) for after the sign-in, and answers the view that sends
+     * the browser to the login page.
+     */
+    public String askAgain(HttpServletRequest request, HttpServletResponse response, String page) {
+        Principal principal = request.getUserPrincipal();
+        String username = principal == null ? null : usernameOf(principal.getName());
+        requestCache.saveRequest(new PageAgain(request, page, username), response);
+        return "redirect:" + LOGIN_PAGE;
+    }
+
+    /**
+     * An interceptor letting a POST through only with a sign-in at most {@code maxAge} old; otherwise it asks again
+     * and comes back to {@code pageOf} the request.
+     */
+    public HandlerInterceptor forPosts(Duration maxAge, Function<HttpServletRequest, String> pageOf) {
+        return new HandlerInterceptor() {
+            @Override
+            public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+                    throws IOException {
+                if (!HttpMethod.POST.matches(request.getMethod())
+                        || isFresh(request.getUserPrincipal() instanceof Authentication signIn ? signIn : null,
+                                maxAge)) {
+                    return true;
+                }
+                askAgain(request, response, pageOf.apply(request));
+                response.sendRedirect(request.getContextPath() + LOGIN_PAGE);
+                return false;
+            }
+        };
     }
 
     private String usernameOf(String userId) {
@@ -77,19 +106,6 @@ class FreshSignInForChanges implements HandlerInterceptor {
         catch (IllegalArgumentException notAUserId) {
             return null;
         }
-    }
-
-    /**
-     * The page whose form was posted: a console form posts to its page's path plus an action ({@code /rotate}), or
-     * to the page itself when it creates something ({@code /admin/users/new}).
-     */
-    static String pageOf(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.endsWith("/new")) {
-            return path;
-        }
-        int last = path.lastIndexOf('/');
-        return last <= 0 ? path : path.substring(0, last);
     }
 
     /**
