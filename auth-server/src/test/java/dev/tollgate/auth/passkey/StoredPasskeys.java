@@ -1,9 +1,9 @@
 package dev.tollgate.auth.passkey;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.security.web.webauthn.api.AuthenticatorTransport;
 import org.springframework.security.web.webauthn.api.Bytes;
@@ -16,8 +16,12 @@ import org.springframework.security.web.webauthn.management.UserCredentialReposi
 /** Passkeys put straight into the store, as a registration would, for tests that need no browser. */
 record StoredPasskeys(PasskeyUsers passkeyUsers, UserCredentialRepository credentials) {
 
+    // the page lists passkeys oldest first: two added within one millisecond would come in a random order
+    private static final AtomicLong LAST_CREATED = new AtomicLong();
+
     CredentialRecord add(UUID userId, String name) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        long millis = LAST_CREATED.updateAndGet(last -> Math.max(last + 1, System.currentTimeMillis()));
+        Instant now = Instant.ofEpochMilli(millis);
         CredentialRecord record = ImmutableCredentialRecord.builder()
                 .credentialId(Bytes.random())
                 .userEntityUserId(passkeyUsers.findByUsername(userId.toString()).getId())
