@@ -7,7 +7,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-import dev.tollgate.auth.freshsignin.FreshSignIn;
+import dev.tollgate.auth.freshsignin.RecentSignIn;
 import dev.tollgate.auth.mfa.RolesRequiringMfa;
 
 /**
@@ -22,7 +22,7 @@ class ConsoleConfig implements WebMvcConfigurer {
 
     private final TwoFactorsForAdministrators twoFactors;
 
-    ConsoleConfig(ConsoleProperties properties, FreshSignIn freshSignIn, RolesRequiringMfa mfa) {
+    ConsoleConfig(ConsoleProperties properties, RecentSignIn freshSignIn, RolesRequiringMfa mfa) {
         this.freshSignIn = freshSignIn.forPosts(properties.freshSignIn(), ConsoleConfig::pageOf);
         this.twoFactors = new TwoFactorsForAdministrators(mfa);
     }

@@ -16,11 +16,11 @@ import dev.tollgate.auth.web.Pages;
 @Configuration(proxyBeanMethods = false)
 class AccountChangesNeedFreshSignIn implements WebMvcConfigurer {
 
-    private final FreshSignIn freshSignIn;
+    private final RecentSignIn freshSignIn;
 
     private final AccountSafetyProperties properties;
 
-    AccountChangesNeedFreshSignIn(FreshSignIn freshSignIn, AccountSafetyProperties properties) {
+    AccountChangesNeedFreshSignIn(RecentSignIn freshSignIn, AccountSafetyProperties properties) {
         this.freshSignIn = freshSignIn;
         this.properties = properties;
     }

@@ -26,7 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.tollgate.auth.account.changes.AccountChange;
 import dev.tollgate.auth.account.changes.AccountChanges;
-import dev.tollgate.auth.freshsignin.FreshSignIn;
+import dev.tollgate.auth.freshsignin.RecentSignIn;
 import dev.tollgate.auth.login.ThrottledLogin;
 import dev.tollgate.auth.passkey.Passkeys;
 import dev.tollgate.auth.user.TollgateUser;
@@ -58,12 +58,12 @@ class TwoFactorAccountController {
 
     private final Clock clock;
 
-    private final FreshSignIn freshSignIn;
+    private final RecentSignIn freshSignIn;
 
     private final Passkeys passkeys;
 
     TwoFactorAccountController(TotpEnrolment enrolment, UserRepository users, ThrottledLogin passwordCheck,
-            SecondFactorOnSignIn onSignIn, AccountChanges changes, Clock clock, FreshSignIn freshSignIn,
+            SecondFactorOnSignIn onSignIn, AccountChanges changes, Clock clock, RecentSignIn freshSignIn,
             Passkeys passkeys) {
         this.passkeys = passkeys;
         this.freshSignIn = freshSignIn;

@@ -17,7 +17,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import dev.tollgate.auth.account.AccountAnswers;
 import dev.tollgate.auth.account.AccountController;
 import dev.tollgate.auth.account.AccountOwners;
-import dev.tollgate.auth.freshsignin.FreshSignIn;
+import dev.tollgate.auth.freshsignin.RecentSignIn;
 import dev.tollgate.auth.useradmin.UniqueUserNames;
 import dev.tollgate.auth.user.TollgateUser;
 
@@ -25,7 +25,7 @@ import dev.tollgate.auth.user.TollgateUser;
  * The profile section of the account page: the user's name and email address. An address belongs to one user, in any
  * case ({@link UniqueUserNames}); a new one is stored as not verified ({@code email_verified} false in tokens and
  * userinfo) until the user follows the link mailed to it ({@link ProfileChanges}); the notice of the change goes
- * to the previous address. A new address needs a fresh sign-in ({@link FreshSignIn}).
+ * to the previous address. A new address needs a fresh sign-in ({@link RecentSignIn}).
  */
 @Controller
 class AccountProfileController {
@@ -38,10 +38,10 @@ class AccountProfileController {
 
     private final AccountAnswers answers;
 
-    private final FreshSignIn freshSignIn;
+    private final RecentSignIn freshSignIn;
 
     AccountProfileController(AccountOwners owners, ProfileChanges profiles, AccountAnswers answers,
-            FreshSignIn freshSignIn) {
+            RecentSignIn freshSignIn) {
         this.owners = owners;
         this.freshSignIn = freshSignIn;
         this.profiles = profiles;

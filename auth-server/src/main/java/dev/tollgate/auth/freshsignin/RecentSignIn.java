@@ -37,7 +37,7 @@ import dev.tollgate.auth.web.Pages;
  * for their second factor as at every sign-in), and back to the page of the form after it.
  */
 @Component
-public class FreshSignIn {
+public class RecentSignIn {
 
     /** The query parameter of the login page that says why it asks again. */
     public static final String LOGIN_PAGE = Pages.LOGIN + "?fresh";
@@ -50,7 +50,7 @@ public class FreshSignIn {
 
     private final RequestCache requestCache = new HttpSessionRequestCache();
 
-    FreshSignIn(Clock clock, UserRepository users, AccountSafetyProperties account) {
+    RecentSignIn(Clock clock, UserRepository users, AccountSafetyProperties account) {
         this.clock = clock;
         this.users = users;
         this.account = account;
