@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import org.springframework.context.annotation.Conditional;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
@@ -89,7 +88,7 @@ class LinkAccountController {
             return null;
         }
         try {
-            passwordCheck.authenticate(signInAs(owner.get(), password, request));
+            passwordCheck.recheck(owner.get().username(), password, new WebAuthenticationDetails(request));
         }
         catch (LoginLockedException locked) {
             return render(pending, Answer.LOCKED, model);
@@ -117,13 +116,6 @@ class LinkAccountController {
         return REDIRECT_TO_LOGIN;
     }
 
-    /** The owner's sign-in as the sign-in form would send it, from this request's client address. */
-    private static Authentication signInAs(TollgateUser owner, String password, HttpServletRequest request) {
-        UsernamePasswordAuthenticationToken signIn =
-                UsernamePasswordAuthenticationToken.unauthenticated(owner.username(), password);
-        signIn.setDetails(new WebAuthenticationDetails(request));
-        return signIn;
-    }
 
     private String render(PendingLink pending, Answer answer, Model model) {
         model.addAttribute("providerName", pending.providerName());

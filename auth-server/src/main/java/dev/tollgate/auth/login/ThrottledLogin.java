@@ -51,6 +51,20 @@ public final class ThrottledLogin implements AuthenticationProvider {
     }
 
     /**
+     * Checks a password that a signed-in user types again (to link an upstream account, change the password, turn
+     * off two-step verification) exactly as a sign-in from that browser, so that wrong ones count in the lockout and
+     * no such form is a side door for guessing.
+     *
+     * @throws AuthenticationException when the password is wrong or the account or address is locked
+     */
+    public Authentication recheck(String username, String password, WebAuthenticationDetails from) {
+        UsernamePasswordAuthenticationToken signIn = UsernamePasswordAuthenticationToken.unauthenticated(username,
+                password);
+        signIn.setDetails(from);
+        return authenticate(signIn);
+    }
+
+    /**
      * @param login a {@link UsernamePasswordAuthenticationToken} whose details are the request's
      *        {@link WebAuthenticationDetails}, for the client address
      * @throws LoginLockedException when the username or the address is locked, or this wrong password locks it

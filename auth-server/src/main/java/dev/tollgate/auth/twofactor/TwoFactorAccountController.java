@@ -13,7 +13,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
@@ -143,11 +142,8 @@ class TwoFactorAccountController {
             flash.addFlashAttribute("twoFactorNotice", "two-factor.remove.done");
             return BACK_TO_ACCOUNT;
         }
-        UsernamePasswordAuthenticationToken check =
-                UsernamePasswordAuthenticationToken.unauthenticated(user.username(), password);
-        check.setDetails(new WebAuthenticationDetails(request));
         try {
-            passwordCheck.authenticate(check);
+            passwordCheck.recheck(user.username(), password, new WebAuthenticationDetails(request));
         }
         catch (AuthenticationException wrongPassword) {
             flash.addFlashAttribute("twoFactorError", "two-factor.remove.wrong-password");

@@ -6,7 +6,6 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Controller;
@@ -85,7 +84,7 @@ class AccountPasswordController {
             return answers.errorInWords(flash, next.refusal());
         }
         try {
-            passwordCheck.authenticate(asSignIn(user, current, request));
+            passwordCheck.recheck(user.username(), current, new WebAuthenticationDetails(request));
         }
         catch (LoginLockedException locked) {
             return answers.error(flash, locale, "account.password.locked");
@@ -139,12 +138,4 @@ class AccountPasswordController {
     private record NewPassword(String hash, String refusal) {
     }
 
-    /** The current password as the sign-in form would send it, from this request's client address. */
-    private static UsernamePasswordAuthenticationToken asSignIn(TollgateUser user, String password,
-            HttpServletRequest request) {
-        UsernamePasswordAuthenticationToken signIn =
-                UsernamePasswordAuthenticationToken.unauthenticated(user.username(), password);
-        signIn.setDetails(new WebAuthenticationDetails(request));
-        return signIn;
-    }
 }
