@@ -41,9 +41,14 @@ class ProtocolEndpointMetrics extends OncePerRequestFilter {
         this.registry = registry;
     }
 
+    /** Whether this filter times the request: a POST to one of the three endpoints. */
+    static boolean isTimed(HttpServletRequest request) {
+        return "POST".equals(request.getMethod()) && metricName(request) != null;
+    }
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod()) || metricName(request) == null;
+        return !isTimed(request);
     }
 
     @Override

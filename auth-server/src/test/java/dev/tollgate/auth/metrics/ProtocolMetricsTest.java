@@ -85,6 +85,28 @@ class ProtocolMetricsTest extends HttpTest {
                 - before.value(revocations, "client_id=\"demo-service\"", "outcome=\"success\"")).isEqualTo(1);
     }
 
+    /**
+     * A token call is timed once, in {@code tollgate_token_requests_seconds}, not again in Spring Boot's
+     * {@code http_server_requests_seconds} (where the endpoint, served by a filter, would be {@code uri="UNKNOWN"}),
+     * which keeps timing every other request.
+     */
+    @Test
+    void protocolCallsAreTimedOnceAndOtherRequestsStillAsHttpServerRequests() {
+        String serverRequests = "http_server_requests_seconds_count";
+        String[] tokenCall = {"method=\"POST\"", "status=\"200\"", "uri=\"UNKNOWN\""};
+        String loginPage = "uri=\"/login\"";
+        PrometheusScrape before = scrape();
+
+        assertThat(http.clientCredentials("demo-service", "demo-service-secret", null).status()).isEqualTo(200);
+        assertThat(http.get("/login").status()).isEqualTo(200);
+
+        PrometheusScrape after = scrape();
+        assertThat(after.value(TOKEN_REQUESTS, "client_id=\"demo-service\"")
+                - before.value(TOKEN_REQUESTS, "client_id=\"demo-service\"")).isEqualTo(1);
+        assertThat(after.value(serverRequests, tokenCall)).isEqualTo(before.value(serverRequests, tokenCall));
+        assertThat(after.value(serverRequests, loginPage) - before.value(serverRequests, loginPage)).isEqualTo(1);
+    }
+
     @Test
     void signInsAreCountedBySuccessAndFailure() throws Exception {
         PrometheusScrape before = scrape();
