@@ -7,6 +7,7 @@ import java.util.OptionalLong;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import dev.tollgate.auth.audit.AuditLog;
 import dev.tollgate.auth.audit.SecurityEvent;
@@ -45,8 +46,12 @@ class TotpEnrolment {
         return authenticators.secret(user.id(), false).map(secret -> EnrolmentQrCode.of(secret, user.username()));
     }
 
-    /** Confirms the enrolment with a code from the app: its recovery codes, or empty when the code is not right. */
-    Optional<List<String>> confirm(TollgateUser user, String code) {
+    /**
+     * Confirms the enrolment with a code from the app: its recovery codes, or empty when the code is not right.
+     * {@code tellTheOwner} runs in the same transaction, so the owner's notice is queued exactly when TOTP is on.
+     */
+    @Transactional
+    Optional<List<String>> confirm(TollgateUser user, String code, Runnable tellTheOwner) {
         OptionalLong step = authenticators.secret(user.id(), false)
                 .map(secret -> TotpCodes.matchingStep(secret, code.strip().replace(" ", ""), clock.instant()))
                 .orElse(OptionalLong.empty());
@@ -59,6 +64,7 @@ class TotpEnrolment {
             return Optional.empty();
         }
         audit.record(changed(user.id(), "totp.enrolled"));
+        tellTheOwner.run();
         return Optional.of(recoveryCodes);
     }
 
@@ -70,12 +76,17 @@ class TotpEnrolment {
         return authenticators.recoveryCodesLeft(userId);
     }
 
-    /** Turns TOTP off (the caller has checked the password); false when it was not on. */
-    boolean remove(UUID userId) {
+    /**
+     * Turns TOTP off (the caller has checked the password); false when it was not on. {@code tellTheOwner} runs in
+     * the same transaction, as for {@link #confirm}.
+     */
+    @Transactional
+    boolean remove(UUID userId, Runnable tellTheOwner) {
         if (!authenticators.remove(userId)) {
             return false;
         }
         audit.record(changed(userId, "totp.removed"));
+        tellTheOwner.run();
         return true;
     }
 

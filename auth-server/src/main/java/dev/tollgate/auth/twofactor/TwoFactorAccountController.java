@@ -103,7 +103,8 @@ class TwoFactorAccountController {
     String confirm(Authentication signIn, @RequestParam(name = "code", defaultValue = "") String code,
             HttpServletRequest request, HttpServletResponse response, Locale locale, Model model) {
         TollgateUser user = userOf(signIn);
-        Optional<List<String>> recoveryCodes = enrolment.confirm(user, code);
+        Optional<List<String>> recoveryCodes = enrolment.confirm(user, code,
+                () -> changes.made(user, AccountChange.TOTP_ENABLED, request.getRemoteAddr(), locale, Map.of()));
         if (recoveryCodes.isEmpty()) {
             Optional<EnrolmentQrCode> pending = enrolment.pending(user);
             if (pending.isEmpty()) {
@@ -113,7 +114,6 @@ class TwoFactorAccountController {
             model.addAttribute("error", "two-factor.setup.wrong-code");
             return SETUP_PAGE;
         }
-        changes.made(user, AccountChange.TOTP_ENABLED, request.getRemoteAddr(), locale, Map.of());
         // the code from the app proved the second factor in this very sign-in
         CodeProved.signIn(signIn, clock, request, response);
         model.addAttribute("recoveryCodes", recoveryCodes.get());
@@ -136,9 +136,8 @@ class TwoFactorAccountController {
             if (!freshSignIn.isFreshForAccountChanges(signIn)) {
                 return freshSignIn.askAgain(request, response, Pages.ACCOUNT);
             }
-            if (enrolment.remove(user.id())) {
-                changes.made(user, AccountChange.TOTP_DISABLED, request.getRemoteAddr(), locale, Map.of());
-            }
+            enrolment.remove(user.id(), () -> changes.made(user, AccountChange.TOTP_DISABLED,
+                    request.getRemoteAddr(), locale, Map.of()));
             flash.addFlashAttribute("twoFactorNotice", "two-factor.remove.done");
             return BACK_TO_ACCOUNT;
         }
@@ -149,9 +148,8 @@ class TwoFactorAccountController {
             flash.addFlashAttribute("twoFactorError", "two-factor.remove.wrong-password");
             return BACK_TO_ACCOUNT;
         }
-        if (enrolment.remove(user.id())) {
-            changes.made(user, AccountChange.TOTP_DISABLED, request.getRemoteAddr(), locale, Map.of());
-        }
+        enrolment.remove(user.id(), () -> changes.made(user, AccountChange.TOTP_DISABLED, request.getRemoteAddr(),
+                locale, Map.of()));
         flash.addFlashAttribute("twoFactorNotice", "two-factor.remove.done");
         return BACK_TO_ACCOUNT;
     }

@@ -1,6 +1,7 @@
 package dev.tollgate.auth.twofactor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import java.util.List;
 
@@ -25,6 +26,9 @@ class TwoFactorNoticesTest extends TwoFactorFlows {
 
     @Autowired
     GreenMail smtp;
+
+    @Autowired
+    TotpEnrolment enrolment;
 
     @Test
     void turningTotpOnUsingARecoveryCodeAndTurningItOffAreEachMailed() throws Exception {
@@ -63,6 +67,25 @@ class TwoFactorNoticesTest extends TwoFactorFlows {
                         "auf der Kontoseite von 127.0.0.1 aus"));
         assertThat(TestMail.awaitMail(smtp, user.email(), 4).getSubject()).isEqualTo("Ihr Tollgate-Konto wurde geändert");
         assertThat(stored.isEnabled(user.id())).isFalse();
+    }
+
+    /** The notice is queued in the change's own transaction: a notice that cannot be queued leaves TOTP as it was. */
+    @Test
+    void aNoticeThatCannotBeQueuedUndoesTheChangeItTellsOf() {
+        TollgateUser user = testUsers.create("unnoticed");
+        EnrolmentQrCode started = enrolment.start(user).orElseThrow();
+        String code = Authenticators.codeAt(started.secret(), clock.instant());
+        Runnable failingNotice = () -> {
+            throw new IllegalStateException("the outbox is not there");
+        };
+
+        assertThatIllegalStateException().isThrownBy(() -> enrolment.confirm(user, code, failingNotice));
+        assertThat(stored.isEnabled(user.id())).isFalse();
+        assertThat(stored.recoveryCodesLeft(user.id())).isZero();
+
+        assertThat(enrolment.confirm(user, code, () -> { })).isPresent();
+        assertThatIllegalStateException().isThrownBy(() -> enrolment.remove(user.id(), failingNotice));
+        assertThat(stored.isEnabled(user.id())).isTrue();
     }
 
     private static void assertNotice(MimeMessage mail, String subject, String... says) throws Exception {
