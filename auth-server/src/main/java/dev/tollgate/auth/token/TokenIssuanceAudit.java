@@ -16,6 +16,7 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 import dev.tollgate.auth.audit.AuditLog;
@@ -87,6 +88,10 @@ public class TokenIssuanceAudit {
     private void record(Authentication request, OAuth2AccessTokenAuthenticationToken answer, Issued noted) {
         Map<String, String> details = new LinkedHashMap<>();
         details.put(SecurityEvent.CLIENT, answer.getRegisteredClient().getClientId());
+        String address = addressOf(request);
+        if (address != null) {
+            details.put(SecurityEvent.ADDRESS, address);
+        }
         if (noted != null && noted.user() != null) {
             details.put(SecurityEvent.USER, noted.user());
         }
@@ -106,6 +111,15 @@ public class TokenIssuanceAudit {
             details.put("refresh_token", "issued");
         }
         audit.record(new SecurityEvent(SecurityEventType.TOKEN_ISSUED, details));
+    }
+
+    /**
+     * The address of the token request, as the client authentication filter noted it on the client's authentication
+     * (the grant's principal).
+     */
+    private static String addressOf(Authentication request) {
+        return request.getPrincipal() instanceof Authentication client
+                && client.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : null;
     }
 
     private static String userOf(OAuth2TokenContext context) {

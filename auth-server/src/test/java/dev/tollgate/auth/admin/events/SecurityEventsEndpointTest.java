@@ -104,6 +104,7 @@ class SecurityEventsEndpointTest extends HttpTest {
         JsonNode issued = only(listed, "TOKEN_ISSUED");
         JsonNode replayed = only(listed, "AUTHORIZATION_CODE_REPLAYED");
         assertThat(issued.path("client").asString()).isEqualTo("demo-web");
+        assertThat(issued.path("address").asString()).as("the token request's").isEqualTo("127.0.0.1");
         assertThat(issued.path("details").path("grant_type").asString()).isEqualTo("authorization_code");
         assertThat(issued.path("details").path("scope").asString()).isEqualTo("books.read openid");
         assertThat(issued.path("details").path("authorization_id").asString()).isNotEmpty()
@@ -126,6 +127,7 @@ class SecurityEventsEndpointTest extends HttpTest {
         assertThat(revoked.path("user").asString()).isEqualTo(alice);
         assertThat(issued.path("user").isNull()).as("a client's own token").isTrue();
         assertThat(issued.path("details").path("grant_type").asString()).isEqualTo("client_credentials");
+        assertThat(issued.path("address").asString()).isEqualTo("127.0.0.1");
         assertThat(revoked.toString() + issued).doesNotContain(userTokens.field("refresh_token"),
                 service.field("access_token"), "demo-service-secret");
     }
