@@ -14,6 +14,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class UserRepository {
 
+    // no user has it: "id <> NULL" would match no row at all
+    private static final UUID NOBODY = new UUID(0, 0);
+
     private static final String SELECT_USER = """
             SELECT id, username, password_hash, email, email_verified, display_name, enabled FROM users
             """;
@@ -49,8 +52,13 @@ public class UserRepository {
 
     /** Whether a user has this username in any case (V57: the database holds usernames unique regardless of case). */
     public boolean usernameTaken(String username) {
-        return jdbc.sql("SELECT count(*) FROM users WHERE lower(username) = lower(?)").param(username)
-                .query(Long.class).single() > 0;
+        return usernameTaken(username, NOBODY);
+    }
+
+    /** Whether another user than {@code except} has this username, in any case. */
+    public boolean usernameTaken(String username, UUID except) {
+        return jdbc.sql("SELECT count(*) FROM users WHERE lower(username) = lower(?) AND id <> ?")
+                .params(username, except).query(Long.class).single() > 0;
     }
 
     /** Adds a new user; fails on a taken username instead of touching that account. */

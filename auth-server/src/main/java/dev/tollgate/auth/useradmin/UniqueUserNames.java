@@ -5,6 +5,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import dev.tollgate.auth.user.UserRepository;
+
 /**
  * The one rule of administered users' names (SCIM and the console): a username, and an email address, belong to one
  * user regardless of case. Checked before a change, for a precise answer; the database holds usernames to it also
@@ -16,14 +18,16 @@ public class UniqueUserNames {
 
     private final JdbcClient jdbc;
 
-    UniqueUserNames(JdbcClient jdbc) {
+    private final UserRepository users;
+
+    UniqueUserNames(JdbcClient jdbc, UserRepository users) {
         this.jdbc = jdbc;
+        this.users = users;
     }
 
     /** Whether another user than {@code except} has this username, in any case. */
     public boolean usernameTaken(String username, UUID except) {
-        return jdbc.sql("SELECT count(*) FROM users WHERE lower(username) = lower(?) AND id <> ?")
-                .params(username, except).query(Long.class).single() > 0;
+        return users.usernameTaken(username, except);
     }
 
     /**
