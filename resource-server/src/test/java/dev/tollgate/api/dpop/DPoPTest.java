@@ -5,10 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -130,6 +136,34 @@ class DPoPTest extends ApiTest {
 
         assertThat(withDPoP(token, proof).status()).isEqualTo(200);
         assertRefused(withDPoP(token, proof), "invalid_dpop_proof");
+    }
+
+    @Test
+    void aProofSentInParallelIsUsedOnce() throws Exception {
+        String token = boundJwt(key);
+        SignedJWT proof = proofs.createDPoPJWT("GET", books, new DPoPAccessToken(token));
+        int callers = 8;
+        CyclicBarrier start = new CyclicBarrier(callers);
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        try {
+            List<Future<ApiResponse>> answers = new ArrayList<>();
+            for (int caller = 0; caller < callers; caller++) {
+                answers.add(pool.submit(() -> {
+                    start.await(10, TimeUnit.SECONDS);
+                    return withDPoP(token, proof);
+                }));
+            }
+            List<ApiResponse> responses = new ArrayList<>();
+            for (Future<ApiResponse> answer : answers) {
+                responses.add(answer.get(30, TimeUnit.SECONDS));
+            }
+            assertThat(responses).filteredOn(response -> response.status() == 200).hasSize(1);
+            assertThat(responses).filteredOn(response -> response.status() != 200)
+                    .allSatisfy(response -> assertRefused(response, "invalid_dpop_proof"));
+        }
+        finally {
+            pool.shutdownNow();
+        }
     }
 
     /** Another API instance sharing the database has seen the proof: its row is there, this instance's memory not. */
