@@ -9,3 +9,10 @@ CREATE TABLE used_dpop_proof (
 );
 
 CREATE INDEX ix_used_dpop_proof_expires ON used_dpop_proof (expires_at);
+
+-- The DPoP-Nonce (RFC 9449 §8) of each five-minute period, the same on every instance: the first instance to need
+-- one for a period inserts it. A proof's nonce is good during its period and the next.
+CREATE TABLE dpop_nonce (
+    period bigint      NOT NULL PRIMARY KEY,
+    nonce  varchar(64) NOT NULL
+);

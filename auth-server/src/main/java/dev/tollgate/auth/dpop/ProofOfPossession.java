@@ -1,5 +1,6 @@
 package dev.tollgate.auth.dpop;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -7,6 +8,11 @@ import java.util.Map;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWK;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClaimAccessor;
@@ -20,6 +26,7 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenContext;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * DPoP-bound access tokens (RFC 9449). Spring Authorization Server checks the proof at the token endpoint (signature,
@@ -27,7 +34,8 @@ import org.springframework.stereotype.Component;
  * {@code token_type: DPoP} when the access token has {@code cnf.jkt}; this adds that claim (§6), refuses a proof
  * used before on any instance sharing the database (§11.1), and keeps a public client's refresh token bound to the
  * key of its access tokens (§5): a refresh without a proof is refused (with a proof of another key Spring
- * Authorization Server refuses it).
+ * Authorization Server refuses it). It hands out server nonces (§8) and refuses a proof with a nonce it did not give
+ * or that is too old ({@code use_dpop_nonce}); a proof without a nonce is accepted.
  */
 @Component
 public class ProofOfPossession {
@@ -41,10 +49,18 @@ public class ProofOfPossession {
     // the proof's iat may be up to 60 s off either way (Spring Security's JwtIssuedAtValidator); kept a little longer
     private static final Duration REPLAY_WINDOW = Duration.ofMinutes(3);
 
+    /** RFC 9449 §8: the response header with a nonce, and the error asking for one. */
+    public static final String NONCE_HEADER = "DPoP-Nonce";
+
+    static final String USE_DPOP_NONCE = "use_dpop_nonce";
+
     private final UsedProofs usedProofs;
 
-    ProofOfPossession(UsedProofs usedProofs) {
+    private final ServerNonces nonces;
+
+    ProofOfPossession(UsedProofs usedProofs, ServerNonces nonces) {
         this.usedProofs = usedProofs;
+        this.nonces = nonces;
     }
 
     /** Called while an access token's claims are made: binds it to the proof's key, or refuses the request. */
@@ -61,6 +77,12 @@ public class ProofOfPossession {
             claims.remove(CONFIRMATION);
             return;
         }
+        String nonce = proof.getClaimAsString("nonce");
+        if (nonce != null && !nonces.isGood(nonce)) {
+            throw new OAuth2AuthenticationException(new OAuth2Error(USE_DPOP_NONCE,
+                    "The DPoP proof's nonce is not one this server gave, or too old: use the one in DPoP-Nonce.",
+                    null));
+        }
         String jkt = thumbprintOf(proof);
         Instant issuedAt = proof.getIssuedAt();
         if (!usedProofs.firstUse(jkt, proof.getId(), issuedAt.plus(REPLAY_WINDOW))) {
@@ -69,6 +91,27 @@ public class ProofOfPossession {
         Map<String, Object> confirmation = new LinkedHashMap<>();
         confirmation.put(THUMBPRINT, jkt);
         claims.put(CONFIRMATION, confirmation);
+    }
+
+    /**
+     * For the token endpoint's chain: every answer to a request with a DPoP proof carries the current nonce (RFC 9449
+     * §8), for the client's next proof.
+     */
+    public OncePerRequestFilter nonceOnTokenResponses(String tokenEndpoint) {
+        return new OncePerRequestFilter() {
+            @Override
+            protected boolean shouldNotFilter(HttpServletRequest request) {
+                return request.getHeader(OAuth2AccessToken.TokenType.DPOP.getValue()) == null
+                        || !tokenEndpoint.equals(request.getRequestURI().substring(request.getContextPath().length()));
+            }
+
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+                    FilterChain chain) throws ServletException, IOException {
+                response.setHeader(NONCE_HEADER, nonces.current());
+                chain.doFilter(request, response);
+            }
+        };
     }
 
     private static boolean isBoundRefreshOfPublicClient(OAuth2TokenContext context) {

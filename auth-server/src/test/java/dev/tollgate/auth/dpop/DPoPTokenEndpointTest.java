@@ -3,6 +3,7 @@ package dev.tollgate.auth.dpop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -25,6 +26,7 @@ import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
+import com.nimbusds.openid.connect.sdk.Nonce;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +43,7 @@ import dev.tollgate.auth.support.Grants.Code;
 import dev.tollgate.auth.support.HttpTest;
 import dev.tollgate.auth.support.OAuthHttp.Reply;
 import dev.tollgate.auth.support.SignedTokens;
+import dev.tollgate.testsupport.TestClock;
 
 /** README, "DPoP": sender-constrained access tokens at the token endpoint (RFC 9449 §4, §5, §6, §11.1). */
 @AuthServerTest
@@ -48,6 +51,9 @@ class DPoPTokenEndpointTest extends HttpTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    TestClock clock;
 
     URI tokenEndpoint;
 
@@ -165,6 +171,56 @@ class DPoPTokenEndpointTest extends HttpTest {
         assertThat(refreshed.get("token_type")).isEqualTo("DPoP");
         var claims = SignedTokens.verified((String) refreshed.get("access_token"), http).getJWTClaimsSet();
         assertThat(claims.getJSONObjectClaim("cnf")).containsExactly(Map.entry("jkt", key.thumbprint()));
+    }
+
+    @Test
+    void aProofWithTheServersNonceIsAcceptedAndEveryAnswerCarriesTheNextNonce() throws Exception {
+        DPoPKey key = DPoPKey.es256();
+        HTTPResponse first = serviceToken("demo-service", "demo-service-secret", key.proof("POST", tokenEndpoint));
+        String nonce = first.getHeaderValue("DPoP-Nonce");
+        assertThat(nonce).isNotBlank();
+
+        HTTPResponse withNonce = serviceToken("demo-service", "demo-service-secret",
+                key.proofs().createDPoPJWT("POST", tokenEndpoint, new Nonce(nonce)));
+
+        assertThat(ok(withNonce).get("token_type")).isEqualTo("DPoP");
+        assertThat(withNonce.getHeaderValue("DPoP-Nonce")).isEqualTo(nonce);
+        assertThat(serviceToken("demo-service", "demo-service-secret", null).getHeaderValue("DPoP-Nonce"))
+                .as("no proof, no nonce").isNull();
+    }
+
+    @Test
+    void aProofWithANonceTheServerDidNotGiveIsAskedToUseTheServersNonce() throws Exception {
+        DPoPKey key = DPoPKey.es256();
+
+        HTTPResponse made = serviceToken("demo-service", "demo-service-secret",
+                key.proofs().createDPoPJWT("POST", tokenEndpoint, new Nonce("made-up")));
+
+        assertThat(made.getStatusCode()).as(made.getBody()).isEqualTo(400);
+        assertThat(made.getBodyAsJSONObject().get("error")).isEqualTo("use_dpop_nonce");
+        String nonce = made.getHeaderValue("DPoP-Nonce");
+        assertThat(nonce).isNotBlank();
+        assertThat(ok(serviceToken("demo-service", "demo-service-secret",
+                key.proofs().createDPoPJWT("POST", tokenEndpoint, new Nonce(nonce)))).get("token_type"))
+                .isEqualTo("DPoP");
+    }
+
+    @Test
+    void aNonceIsGoodForItsPeriodAndTheNextOnly() throws Exception {
+        DPoPKey key = DPoPKey.es256();
+        String nonce = serviceToken("demo-service", "demo-service-secret", key.proof("POST", tokenEndpoint))
+                .getHeaderValue("DPoP-Nonce");
+
+        clock.advance(Duration.ofMinutes(5));
+        assertThat(ok(serviceToken("demo-service", "demo-service-secret",
+                key.proofs().createDPoPJWT("POST", tokenEndpoint, new Nonce(nonce)))).get("token_type"))
+                .isEqualTo("DPoP");
+
+        clock.advance(Duration.ofMinutes(5));
+        HTTPResponse stale = serviceToken("demo-service", "demo-service-secret",
+                key.proofs().createDPoPJWT("POST", tokenEndpoint, new Nonce(nonce)));
+        assertThat(stale.getBodyAsJSONObject().get("error")).isEqualTo("use_dpop_nonce");
+        assertThat(stale.getHeaderValue("DPoP-Nonce")).isNotEqualTo(nonce);
     }
 
     @Test
