@@ -36,6 +36,7 @@ import dev.tollgate.auth.cors.BrowserAccess;
 import dev.tollgate.auth.cors.BrowserOrigins;
 import dev.tollgate.auth.device.DeviceFlow;
 import dev.tollgate.auth.discovery.Discovery;
+import dev.tollgate.auth.dpop.ProofOfPossession;
 import dev.tollgate.auth.introspection.IntrospectionEndpoint;
 import dev.tollgate.auth.logout.LogoutEndpoint;
 import dev.tollgate.auth.metrics.AuthenticatedClient;
@@ -64,7 +65,8 @@ public class AuthorizationServerConfig {
             RevocationEndpoint revocation, IntrospectionEndpoint introspection,
             DynamicClientRegistration clientRegistration, Discovery discovery, UserInfoEndpoint userInfo,
             LogoutEndpoint logout, DeviceFlow device, RateLimits rateLimits, BrowserOrigins browserOrigins,
-            ClientLabelProperties metricsLabels, PushedAuthorizationRequestEndpoint pushedAuthorizationRequests) {
+            ClientLabelProperties metricsLabels, PushedAuthorizationRequestEndpoint pushedAuthorizationRequests,
+            ProofOfPossession proofOfPossession) {
         http.oauth2AuthorizationServer(server -> {
             http.securityMatcher(new OrRequestMatcher(server.getEndpointsMatcher(),
                     DynamicClientRegistration.configurationChanges(endpoints)));
@@ -91,6 +93,8 @@ public class AuthorizationServerConfig {
         http.headers(SecurityHeaders.everywhere())
                 .cors(cors -> cors.configurationSource(BrowserAccess.to(browserOrigins, endpoints)))
                 .addFilterAfter(rateLimits.perAddress(), HeaderWriterFilter.class)
+                .addFilterAfter(proofOfPossession.nonceOnTokenResponses(endpoints.getTokenEndpoint()),
+                        HeaderWriterFilter.class)
                 .addFilterBefore(new AuthenticatedClient(metricsLabels), AuthorizationFilter.class)
                 .addFilterBefore(rateLimits.perClient(), AuthorizationFilter.class);
         authorize.addFilters(http);

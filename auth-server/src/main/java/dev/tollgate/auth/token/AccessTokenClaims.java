@@ -13,6 +13,7 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 import org.springframework.stereotype.Component;
 
 import dev.tollgate.auth.AuthServerProperties;
+import dev.tollgate.auth.dpop.ProofOfPossession;
 import dev.tollgate.auth.tokenexchange.ActorClaim;
 import dev.tollgate.auth.user.TokenSubjects;
 
@@ -31,9 +32,13 @@ public class AccessTokenClaims {
 
     private final TokenSubjects subjects;
 
-    public AccessTokenClaims(AuthServerProperties properties, TokenSubjects subjects) {
+    private final ProofOfPossession proofOfPossession;
+
+    public AccessTokenClaims(AuthServerProperties properties, TokenSubjects subjects,
+            ProofOfPossession proofOfPossession) {
         this.apiAudience = properties.api().audience();
         this.subjects = subjects;
+        this.proofOfPossession = proofOfPossession;
     }
 
     // Lists are ArrayLists: the JDBC authorization service stores the claims with Jackson's type allow-list, which
@@ -47,6 +52,7 @@ public class AccessTokenClaims {
         else {
             claims.put(OAuth2ParameterNames.SCOPE, String.join(" ", new TreeSet<>(context.getAuthorizedScopes())));
         }
+        proofOfPossession.bind(context, claims);
         ActorClaim.of(context).ifPresentOrElse(act -> claims.put(ActorClaim.ACT, act),
                 () -> claims.remove(ActorClaim.ACT));
         subjects.userOf(context.getPrincipal()).ifPresent(user -> {

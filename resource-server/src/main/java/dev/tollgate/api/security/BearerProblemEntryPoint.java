@@ -15,6 +15,7 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthen
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.stereotype.Component;
 
+import dev.tollgate.api.dpop.ProofOfPossession;
 import dev.tollgate.api.problem.ProblemResponseWriter;
 import dev.tollgate.api.problem.ProblemType;
 
@@ -51,7 +52,13 @@ public class BearerProblemEntryPoint implements AuthenticationEntryPoint {
                     .problem("The authorization server could not be reached to check the access token; try again shortly"));
             return;
         }
-        bearer.commence(request, response, exception);
+        if (exception instanceof ProofOfPossession.BoundTokenAsBearer bound) {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, ProofOfPossession.challenge(bound.getError()));
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        }
+        else {
+            bearer.commence(request, response, exception);
+        }
         writer.write(request, response, problemFor(exception));
     }
 

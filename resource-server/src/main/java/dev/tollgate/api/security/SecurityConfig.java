@@ -16,6 +16,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,6 +28,7 @@ import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
 import dev.tollgate.api.ApiProperties;
+import dev.tollgate.api.dpop.ProofOfPossession;
 
 /**
  * A stateless bearer-token API. Who may call what is the table below, the same as the README's ("The example
@@ -46,9 +48,10 @@ class SecurityConfig {
     SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder accessTokenDecoder,
             CachingIntrospector opaqueTokenIntrospector, ApiProperties properties,
             BearerProblemEntryPoint entryPoint, BearerProblemAccessDeniedHandler accessDeniedHandler, JsonMapper json,
-            Clock clock) {
+            Clock clock, ProofOfPossession proofOfPossession) {
         AuthenticationManager tokens = new BearerTokenAuthenticationManager(accessTokenDecoder, opaqueTokenIntrospector,
                 properties.api().verifiedJwtCacheTtl(), clock);
+        AuthenticationManager bearerTokens = ProofOfPossession.bearerOnly(tokens);
         http
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
@@ -67,7 +70,9 @@ class SecurityConfig {
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .authenticationManagerResolver(request -> tokens)
+                        // Spring Security's DPoP filter resolves the manager too, for Authorization: DPoP
+                        .authenticationManagerResolver(request -> ProofOfPossession.isDPoPRequest(request)
+                                ? tokens : bearerTokens)
                         .bearerTokenResolver(new AuthorizationHeaderTokenResolver())
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(accessDeniedHandler)
@@ -86,7 +91,8 @@ class SecurityConfig {
                 // wrapper fewer on every call
                 .logout(AbstractHttpConfigurer::disable)
                 .servletApi(AbstractHttpConfigurer::disable)
-                .addFilter(ApiCors.filter(properties, json));
+                .addFilter(ApiCors.filter(properties, json))
+                .addFilterBefore(proofOfPossession.singleUseProofs(), AuthorizationFilter.class);
         return http.build();
     }
 

@@ -1,0 +1,7 @@
+package dev.tollgate.auth.dpop;
+
+import dev.tollgate.testsupport.OnPostgres;
+
+@OnPostgres
+class DPoPTokenEndpointOnPostgresTest extends DPoPTokenEndpointTest {
+}
