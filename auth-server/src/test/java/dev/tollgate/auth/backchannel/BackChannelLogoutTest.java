@@ -30,6 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import dev.tollgate.auth.audit.AuditLog;
 import dev.tollgate.auth.support.AdminApiTest;
@@ -131,6 +132,44 @@ class BackChannelLogoutTest extends AdminApiTest {
     }
 
     @Test
+    void rpInitiatedLogoutSendsALogoutTokenForThatSession() throws Exception {
+        try (Browser browser = new Browser(http.baseUrl())) {
+            Reply tokens = signIn(browser);
+
+            browser.open(UriComponentsBuilder.fromPath("/connect/logout")
+                    .queryParam("id_token_hint", tokens.field("id_token")).build().toUriString());
+
+            JWTClaimsSet logout = verified(receiver.next().logoutToken());
+            assertThat(logout.getStringClaim("sid")).isEqualTo(idTokenOf(tokens).getStringClaim("sid"));
+            assertThat(logout.getAudience()).containsExactly(client.id());
+        }
+    }
+
+    @Test
+    void dynamicRegistrationAcceptsTheMetadataAndRefusesAUriWithAFragment() {
+        Reply registered = http.postJson("/connect/register", registrarToken(),
+                CLIENT.formatted(REDIRECT_URI, "https://books.example.com/logout"));
+        Reply refused = http.postJson("/connect/register", registrarToken(),
+                CLIENT.formatted(REDIRECT_URI, "https://books.example.com/logout#here"));
+
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        assertThat(registered.json().path("backchannel_logout_uri").asString())
+                .isEqualTo("https://books.example.com/logout");
+        assertThat(registered.json().path("backchannel_logout_session_required").asBoolean()).isTrue();
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.field("error")).isEqualTo("invalid_client_metadata");
+        assertThat(refused.field("error_description")).contains("backchannel_logout_uri");
+    }
+
+    @Test
+    void discoveryAdvertisesBackChannelLogoutWithSid() {
+        Reply configuration = http.get("/.well-known/openid-configuration");
+
+        assertThat(configuration.json().path("backchannel_logout_supported").asBoolean()).isTrue();
+        assertThat(configuration.json().path("backchannel_logout_session_supported").asBoolean()).isTrue();
+    }
+
+    @Test
     void anAdministratorEndingTheUsersSessionsSendsALogoutTokenPerSession() throws Exception {
         try (Browser laptop = new Browser(http.baseUrl()); Browser phone = new Browser(http.baseUrl())) {
             String laptopSid = idTokenOf(signIn(laptop)).getStringClaim("sid");
@@ -198,6 +237,11 @@ class BackChannelLogoutTest extends AdminApiTest {
 
     private Reply signIn(Browser browser) throws Exception {
         return grants.exchange(grants.authorize(browser, client, user.username(), TestUsers.PASSWORD, "openid"));
+    }
+
+    /** An initial access token for dynamic registration: one registration each. */
+    private String registrarToken() {
+        return http.clientCredentials("demo-registrar", "demo-registrar-secret", null).field("access_token");
     }
 
     private static JWTClaimsSet idTokenOf(Reply tokens) throws ParseException {
