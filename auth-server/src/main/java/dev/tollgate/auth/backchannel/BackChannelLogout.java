@@ -8,11 +8,10 @@ import java.util.Optional;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import dev.tollgate.auth.authorization.TokenFamilies;
 import dev.tollgate.auth.client.TollgateClientSettings;
+import dev.tollgate.auth.outbox.AfterCommit;
 
 /**
  * OpenID Connect Back-Channel Logout 1.0 (README "Back-channel logout"): when a sign-in session at Tollgate ends,
@@ -61,21 +60,7 @@ public class BackChannelLogout {
                     subject, sid.orElse(null), clock.instant());
         }
         if (!listening.isEmpty()) {
-            wakeUpAfterCommit();
-        }
-    }
-
-    private void wakeUpAfterCommit() {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    deliveries.wakeUp();
-                }
-            });
-        }
-        else {
-            deliveries.wakeUp();
+            AfterCommit.run(deliveries::wakeUp);
         }
     }
 }

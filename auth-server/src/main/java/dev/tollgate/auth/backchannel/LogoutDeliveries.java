@@ -156,14 +156,15 @@ class LogoutDeliveries implements DisposableBean {
 
     private void failedAttempt(PendingLogout logout, String failure) {
         SecurityEvent event = event(SecurityEventType.BACKCHANNEL_LOGOUT_FAILED, logout).with("error", failure);
+        // recorded before the row changes, so that whoever sees the row released also finds the record
         if (logout.attempts() >= properties.maxAttempts()) {
-            rows.delete(logout);
             audit.record(event.with("given_up", true));
+            rows.delete(logout);
             return;
         }
         Instant next = clock.instant().plus(backoff(logout.attempts()));
-        rows.retryAt(logout, next, failure);
         audit.record(event.with("retry_at", next));
+        rows.retryAt(logout, next, failure);
     }
 
     /** The wait after the {@code attempts}-th failure: the retry delay, doubled per further failure. */

@@ -1,26 +1,27 @@
 package dev.tollgate.auth.backchannel;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import dev.tollgate.auth.outbox.LeasedRows;
+
 /**
- * Table {@code backchannel_logout_outbox} (V63). A sender claims a row with one conditional UPDATE that takes it only
- * if it is due and nobody holds an unexpired lease on it, so of several instances exactly one sends it; every later
- * change names the lease token, so a sender whose lease ran out changes nothing.
+ * Table {@code backchannel_logout_outbox} (V63), its rows claimed by one sender at a time ({@link LeasedRows}).
  */
 @Component
 class LogoutOutboxRows {
 
     private final JdbcClient jdbc;
 
+    private final LeasedRows leases;
+
     LogoutOutboxRows(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.leases = new LeasedRows(jdbc, "backchannel_logout_outbox");
     }
 
     void insert(String clientId, String logoutUri, String subject, String sid, Instant now) {
@@ -31,34 +32,17 @@ class LogoutOutboxRows {
                 .param("uri", logoutUri)
                 .param("subject", subject)
                 .param("sid", sid)
-                .param("now", at(now))
+                .param("now", LeasedRows.at(now))
                 .update();
     }
 
-    /** The ids of up to {@code limit} rows due at {@code now} that nobody holds, oldest first. */
     List<Long> due(Instant now, int limit) {
-        return jdbc.sql("""
-                SELECT id FROM backchannel_logout_outbox
-                WHERE next_attempt_at <= :now AND (lease_until IS NULL OR lease_until <= :now)
-                ORDER BY next_attempt_at, id
-                LIMIT :limit""")
-                .param("now", at(now))
-                .param("limit", limit)
-                .query(Long.class)
-                .list();
+        return leases.due(now, limit);
     }
 
     /** Takes row {@code id} until {@code leaseUntil} if it is still due and free; empty when another sender has it. */
     Optional<PendingLogout> claim(long id, String leaseToken, Instant now, Instant leaseUntil) {
-        int claimed = jdbc.sql("""
-                UPDATE backchannel_logout_outbox SET lease_token = :token, lease_until = :until, attempts = attempts + 1
-                WHERE id = :id AND next_attempt_at <= :now AND (lease_until IS NULL OR lease_until <= :now)""")
-                .param("token", leaseToken)
-                .param("until", at(leaseUntil))
-                .param("id", id)
-                .param("now", at(now))
-                .update();
-        if (claimed == 0) {
+        if (!leases.claim(id, leaseToken, now, leaseUntil)) {
             return Optional.empty();
         }
         return jdbc.sql("""
@@ -72,28 +56,12 @@ class LogoutOutboxRows {
                 .optional();
     }
 
-    /** Delivered or given up: the row goes. False if the lease was lost. */
-    boolean delete(PendingLogout logout) {
-        return jdbc.sql("DELETE FROM backchannel_logout_outbox WHERE id = :id AND lease_token = :token")
-                .param("id", logout.id())
-                .param("token", logout.leaseToken())
-                .update() == 1;
+    /** Delivered or given up: the row goes. */
+    void delete(PendingLogout logout) {
+        leases.delete(logout.id(), logout.leaseToken());
     }
 
-    /** Releases the row for another attempt at {@code nextAttempt}. */
     void retryAt(PendingLogout logout, Instant nextAttempt, String error) {
-        jdbc.sql("""
-                UPDATE backchannel_logout_outbox SET next_attempt_at = :next, lease_token = NULL, lease_until = NULL,
-                    last_error = :error
-                WHERE id = :id AND lease_token = :token""")
-                .param("next", at(nextAttempt))
-                .param("error", error.length() > 1000 ? error.substring(0, 1000) : error)
-                .param("id", logout.id())
-                .param("token", logout.leaseToken())
-                .update();
-    }
-
-    private static OffsetDateTime at(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
+        leases.retryAt(logout.id(), logout.leaseToken(), nextAttempt, error);
     }
 }
