@@ -41,8 +41,9 @@ import dev.tollgate.auth.support.Concurrently;
 import dev.tollgate.auth.support.Grants.Client;
 import dev.tollgate.auth.support.OAuthHttp.Reply;
 import dev.tollgate.auth.support.TestUsers;
-import dev.tollgate.testsupport.TestClock;
 import dev.tollgate.auth.user.TollgateUser;
+import dev.tollgate.auth.web.Pages;
+import dev.tollgate.testsupport.TestClock;
 
 /**
  * OpenID Connect Back-Channel Logout 1.0 over real HTTP: a client registered with a {@code backchannel_logout_uri}
@@ -184,6 +185,22 @@ class BackChannelLogoutTest extends AdminApiTest {
                     .containsExactlyInAnyOrder(laptopSid, phoneSid);
             assertThat(first.getSubject()).isEqualTo(user.id().toString());
             assertThat(first.getJWTID()).isNotEqualTo(second.getJWTID());
+        }
+    }
+
+    @Test
+    void signingOutTheOtherSessionsOnTheAccountPageTellsOnlyThem() throws Exception {
+        try (Browser laptop = new Browser(http.baseUrl()); Browser phone = new Browser(http.baseUrl())) {
+            String laptopSid = idTokenOf(signIn(laptop)).getStringClaim("sid");
+            String phoneSid = idTokenOf(signIn(phone)).getStringClaim("sid");
+
+            HtmlPage account = laptop.click(laptop.open(Pages.ACCOUNT), "end-other-sessions");
+            assertThat(account.getElementById("account-notice").asNormalizedText()).contains("signed out");
+
+            assertThat(verified(receiver.next().logoutToken()).getStringClaim("sid")).isEqualTo(phoneSid)
+                    .isNotEqualTo(laptopSid);
+            assertThat(queued()).isZero();
+            assertThat(receiver.pending()).as("nothing for the session kept").isZero();
         }
     }
 
