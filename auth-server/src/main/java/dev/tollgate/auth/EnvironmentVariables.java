@@ -72,6 +72,12 @@ class EnvironmentVariables extends PublishedEnvironmentVariables {
             entry("MAIL_GIVE_UP_AFTER", "tollgate.mail.give-up-after"),
             entry("MAIL_SWEEP_INTERVAL", "tollgate.mail.sweep-interval"),
             entry("MAIL_LEASE", "tollgate.mail.lease"),
+            entry("BACKCHANNEL_LOGOUT_TIMEOUT", "tollgate.backchannel-logout.timeout"),
+            entry("BACKCHANNEL_LOGOUT_TOKEN_LIFETIME", "tollgate.backchannel-logout.token-lifetime"),
+            entry("BACKCHANNEL_LOGOUT_RETRY_DELAY", "tollgate.backchannel-logout.retry-delay"),
+            entry("BACKCHANNEL_LOGOUT_MAX_ATTEMPTS", "tollgate.backchannel-logout.max-attempts"),
+            entry("BACKCHANNEL_LOGOUT_SWEEP_INTERVAL", "tollgate.backchannel-logout.sweep-interval"),
+            entry("BACKCHANNEL_LOGOUT_LEASE", "tollgate.backchannel-logout.lease"),
             entry("TOLLGATE_BOOTSTRAP_ADMIN_USERNAME", "tollgate.bootstrap-admin.username"),
             entry("TOLLGATE_BOOTSTRAP_ADMIN_PASSWORD", "tollgate.bootstrap-admin.password"),
             // the social login presets: a provider without a client id is off
@@ -87,6 +93,7 @@ class EnvironmentVariables extends PublishedEnvironmentVariables {
             // the demo profiles (application-demo.yml, application-demo-upstream.yml)
             entry("DEMO_WEB_REDIRECT_URIS", "tollgate.demo.web-redirect-uris"),
             entry("DEMO_WEB_POST_LOGOUT_URIS", "tollgate.demo.web-post-logout-redirect-uris"),
+            entry("DEMO_WEB_BACKCHANNEL_LOGOUT_URI", "tollgate.demo.web-back-channel-logout-uri"),
             entry("DEMO_API_DOCS_REDIRECT_URIS", "tollgate.demo.api-docs-redirect-uris"),
             entry("DEMO_UPSTREAM_ISSUER", "tollgate.federation.providers.upstream.issuer-uri"),
             entry("DEMO_UPSTREAM_REDIRECT_URIS", "tollgate.demo-upstream.redirect-uris"));

@@ -96,6 +96,8 @@ public final class FakeTollgate {
 
     private volatile String lastIdToken;
 
+    private volatile String lastSid;
+
     private volatile Map<String, String> lastBooksQuery = Map.of();
 
     private FakeTollgate() {
@@ -199,6 +201,46 @@ public final class FakeTollgate {
     }
 
     /** The authorization request the last sign-in made, as pushed. */
+    /** The {@code sid} of the last sign-in's ID token. */
+    public String lastSid() {
+        return lastSid;
+    }
+
+    /** A logout token (OIDC Back-Channel Logout 1.0 §2.4) for the user's session {@code sid}, signed with the real key. */
+    public String logoutToken(String username, String sid) {
+        return sign(key, logoutClaims(username, sid));
+    }
+
+    /** The same logout token signed with another key under the real key's id: what an attacker can make. */
+    public String forgedLogoutToken(String username, String sid) {
+        try {
+            return sign(new RSAKeyGenerator(2048).keyID(key.getKeyID()).generate(), logoutClaims(username, sid));
+        }
+        catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private JWTClaimsSet logoutClaims(String username, String sid) {
+        Instant now = Instant.now();
+        return new JWTClaimsSet.Builder().issuer(issuer()).audience(CLIENT_ID).subject(subject(username))
+                .claim("sid", sid).claim("events", Map.of("http://schemas.openid.net/event/backchannel-logout", Map.of()))
+                .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(120)))
+                .jwtID(UUID.randomUUID().toString()).build();
+    }
+
+    private static String sign(RSAKey signingKey, JWTClaimsSet claims) {
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signingKey.getKeyID())
+                    .type(new JOSEObjectType("logout+jwt")).build(), claims);
+            jwt.sign(new RSASSASigner(signingKey));
+            return jwt.serialize();
+        }
+        catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Map<String, String> lastAuthorizationRequest() {
         return lastAuthorizationRequest;
     }
@@ -303,7 +345,9 @@ public final class FakeTollgate {
         response.put("refresh_token", refreshToken);
         response.put("scope", "openid profile email books.read books.write users.read");
         if (nonce != null) {
+            lastSid = UUID.randomUUID().toString();
             lastIdToken = sign("JWT", new JWTClaimsSet.Builder()
+                    .claim("sid", lastSid)
                     .issuer(issuer()).subject(subject(username)).audience(CLIENT_ID).claim("azp", CLIENT_ID)
                     .claim("nonce", nonce).claim("preferred_username", username)
                     .claim("name", Character.toUpperCase(username.charAt(0)) + username.substring(1) + " Example")

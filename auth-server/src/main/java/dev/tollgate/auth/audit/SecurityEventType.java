@@ -82,7 +82,19 @@ public enum SecurityEventType {
     SIGNING_KEY_ROTATED(Level.INFO),
 
     /** A retired signing key left the JWKS because every token it signed has expired. */
-    SIGNING_KEY_REMOVED(Level.INFO);
+    SIGNING_KEY_REMOVED(Level.INFO),
+
+    /**
+     * A client acknowledged a logout token (OpenID Connect Back-Channel Logout 1.0): its session for the user ended
+     * ({@code client}, {@code user}, {@code sid}, {@code attempts}).
+     */
+    BACKCHANNEL_LOGOUT_DELIVERED(Level.INFO),
+
+    /**
+     * A client did not acknowledge a logout token ({@code status} or {@code error}); {@code retry_at} when it is tried
+     * again, {@code given_up=true} after the last attempt: the client may still have a session for the user.
+     */
+    BACKCHANNEL_LOGOUT_FAILED(Level.WARN);
 
     /** Attacks and their symptoms are warnings; routine lifecycle events are informational. */
     private final Level level;

@@ -1,5 +1,7 @@
 package dev.tollgate.auth.client;
 
+import java.util.Optional;
+
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 
@@ -22,6 +24,18 @@ public final class TollgateClientSettings {
      */
     public static final String REQUIRE_PUSHED_AUTHORIZATION_REQUESTS =
             "settings.client.require-pushed-authorization-requests";
+
+    /**
+     * Where the client receives logout tokens (OpenID Connect Back-Channel Logout 1.0 §2.2, client metadata
+     * {@code backchannel_logout_uri}); clients without one get none. Client metadata, replaced with the rest of it.
+     */
+    public static final String BACKCHANNEL_LOGOUT_URI = "settings.client.backchannel-logout-uri";
+
+    /**
+     * Client metadata {@code backchannel_logout_session_required} (Back-Channel Logout 1.0 §2.2): the client needs a
+     * {@code sid} in logout tokens, which Tollgate always sends.
+     */
+    public static final String BACKCHANNEL_LOGOUT_SESSION_REQUIRED = "settings.client.backchannel-logout-session-required";
 
     /**
      * Clients with this setting {@code true} may impersonate in token exchange (RFC 8693 §1.1): without an
@@ -51,6 +65,10 @@ public final class TollgateClientSettings {
 
     public static boolean requiresPushedRequests(RegisteredClient client) {
         return Boolean.TRUE.equals(client.getClientSettings().getSetting(REQUIRE_PUSHED_AUTHORIZATION_REQUESTS));
+    }
+
+    public static Optional<String> backChannelLogoutUri(RegisteredClient client) {
+        return Optional.ofNullable(client.getClientSettings().<String>getSetting(BACKCHANNEL_LOGOUT_URI));
     }
 
     public static boolean mayImpersonate(RegisteredClient client) {

@@ -66,7 +66,10 @@ class DemoData implements SmartInitializingSingleton {
                 .postLogoutRedirectUris(uris -> uris.addAll(demo.webPostLogoutRedirectUris()))
                 .scopes(scopes -> scopes.addAll(Set.of(OidcScopes.OPENID, OidcScopes.PROFILE, OidcScopes.EMAIL,
                         BOOKS_READ, BOOKS_WRITE, USERS_READ)))
-                .clientSettings(userFacing())
+                .clientSettings(ClientSettings.withSettings(userFacing().getSettings())
+                        .setting(TollgateClientSettings.BACKCHANNEL_LOGOUT_URI, demo.webBackChannelLogoutUri())
+                        .setting(TollgateClientSettings.BACKCHANNEL_LOGOUT_SESSION_REQUIRED, true)
+                        .build())
                 .tokenSettings(tokenPolicy.tokenSettings(OAuth2TokenFormat.SELF_CONTAINED)));
         // RFC 8252 §7.3: any port is accepted for a loopback IP redirect URI
         // also a device (RFC 8628): a terminal without a browser of its own signs in on another screen

@@ -11,6 +11,7 @@ public record DemoProperties(
         @DefaultValue({"http://localhost:8081/login/oauth2/code/tollgate",
                 "http://127.0.0.1:8081/login/oauth2/code/tollgate"}) List<String> webRedirectUris,
         @DefaultValue({"http://localhost:8081/", "http://127.0.0.1:8081/"}) List<String> webPostLogoutRedirectUris,
+        @DefaultValue("http://localhost:8081/logout/connect/back-channel/tollgate") String webBackChannelLogoutUri,
         @DefaultValue({"http://localhost:8080/swagger-ui/oauth2-redirect.html",
                 "http://127.0.0.1:8080/swagger-ui/oauth2-redirect.html"}) List<String> apiDocsRedirectUris) {
 }

@@ -59,6 +59,9 @@ public class Discovery {
                 .claim("claims_supported", IdentityClaims.SUPPORTED)
                 .claim("acr_values_supported", AuthenticationMethods.SUPPORTED)
                 .claim("request_parameter_supported", false)
+                // OpenID Connect Back-Channel Logout 1.0 §2.1: logout tokens carry sid
+                .claim("backchannel_logout_supported", true)
+                .claim("backchannel_logout_session_supported", true)
                 .claim("request_uri_parameter_supported", false)
                 .idTokenSigningAlgorithms(algorithms -> algorithms.replaceAll(any -> keys.algorithm().name())));
     }

@@ -15,12 +15,15 @@ import dev.tollgate.auth.audit.AuditLog;
 import dev.tollgate.auth.audit.SecurityEvent;
 import dev.tollgate.auth.audit.SecurityEventType;
 import dev.tollgate.auth.authorization.TokenFamilies;
+import dev.tollgate.auth.backchannel.BackChannelLogout;
 import dev.tollgate.auth.session.BrowserSession;
+import dev.tollgate.auth.session.SignIns;
 
 /**
  * Signing out at Tollgate (the sign-out page or RP-initiated logout) is recorded ({@code SIGN_OUT}) and revokes every
  * token of the authorizations the user granted in that browser session: refresh tokens, and the access and ID tokens
- * issued with them. It must run before the session is invalidated.
+ * issued with them; the clients that signed in through the session get a logout token ({@link BackChannelLogout}).
+ * It must run before the session is invalidated.
  */
 @Component
 public class SessionTokensRevocation implements LogoutHandler {
@@ -29,9 +32,12 @@ public class SessionTokensRevocation implements LogoutHandler {
 
     private final AuditLog audit;
 
-    public SessionTokensRevocation(TokenFamilies authorizations, AuditLog audit) {
+    private final BackChannelLogout backChannelLogout;
+
+    public SessionTokensRevocation(TokenFamilies authorizations, AuditLog audit, BackChannelLogout backChannelLogout) {
         this.authorizations = authorizations;
         this.audit = audit;
+        this.backChannelLogout = backChannelLogout;
     }
 
     @Override
@@ -42,6 +48,9 @@ public class SessionTokensRevocation implements LogoutHandler {
                     .with(SecurityEvent.ADDRESS, request.getRemoteAddr()));
         }
         BrowserSession.digestOf(request).ifPresent(session -> {
+            if (authentication != null) {
+                backChannelLogout.sessionEnded(authentication.getName(), SignIns.sidOf(authentication), session);
+            }
             int revoked = authorizations.revokeAllOfSession(session);
             if (revoked > 0) {
                 audit.record(SecurityEvent.of(SecurityEventType.SESSION_TOKENS_REVOKED)

@@ -8,10 +8,9 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import dev.tollgate.auth.AuthServerProperties;
+import dev.tollgate.auth.outbox.AfterCommit;
 
 /**
  * The one way to send mail (README "Mail"): {@link #enqueue} renders the mail and inserts it into
@@ -51,17 +50,7 @@ public class MailOutbox {
     public void enqueue(String recipient, String template, Locale locale, Map<String, ?> model) {
         address(recipient);
         rows.insert(template, recipient, templates.render(template, locale, model, issuer), clock.instant());
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    dispatcher.wakeUp();
-                }
-            });
-        }
-        else {
-            dispatcher.wakeUp();
-        }
+        AfterCommit.run(dispatcher::wakeUp);
     }
 
     /** {@code pathAndQuery} (starting with {@code /}) on the issuer: what a link in a mail points at. */

@@ -2,25 +2,27 @@ package dev.tollgate.auth.mail;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import dev.tollgate.auth.outbox.LeasedRows;
+
 /**
- * Table {@code mail_outbox} (V51). A sender claims a row with one conditional UPDATE: it takes the row only if the
- * row is due and nobody holds an unexpired lease on it, so of several instances exactly one wins; every later
- * change names the lease token, so a sender whose lease ran out changes nothing.
+ * Table {@code mail_outbox} (V51), its rows claimed by one sender at a time ({@link LeasedRows}).
  */
 @Component
 class OutboxRows {
 
     private final JdbcClient jdbc;
 
+    private final LeasedRows leases;
+
     OutboxRows(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.leases = new LeasedRows(jdbc, "mail_outbox");
     }
 
     void insert(String template, String recipient, RenderedMail mail, Instant now) {
@@ -32,34 +34,18 @@ class OutboxRows {
                 .param("subject", mail.subject())
                 .param("text", mail.text())
                 .param("html", mail.html())
-                .param("now", at(now))
+                .param("now", LeasedRows.at(now))
                 .update();
     }
 
     /** The ids of up to {@code limit} rows due at {@code now} that nobody holds, oldest first. */
     List<Long> due(Instant now, int limit) {
-        return jdbc.sql("""
-                SELECT id FROM mail_outbox
-                WHERE next_attempt_at <= :now AND (lease_until IS NULL OR lease_until <= :now)
-                ORDER BY next_attempt_at, id
-                LIMIT :limit""")
-                .param("now", at(now))
-                .param("limit", limit)
-                .query(Long.class)
-                .list();
+        return leases.due(now, limit);
     }
 
     /** Takes row {@code id} until {@code leaseUntil} if it is still due and free; empty when another sender has it. */
     Optional<QueuedMail> claim(long id, String leaseToken, Instant now, Instant leaseUntil) {
-        int claimed = jdbc.sql("""
-                UPDATE mail_outbox SET lease_token = :token, lease_until = :until, attempts = attempts + 1
-                WHERE id = :id AND next_attempt_at <= :now AND (lease_until IS NULL OR lease_until <= :now)""")
-                .param("token", leaseToken)
-                .param("until", at(leaseUntil))
-                .param("id", id)
-                .param("now", at(now))
-                .update();
-        if (claimed == 0) {
+        if (!leases.claim(id, leaseToken, now, leaseUntil)) {
             return Optional.empty();
         }
         return jdbc.sql("""
@@ -76,26 +62,11 @@ class OutboxRows {
 
     /** The mail server accepted it: the row (with the links it carries) goes. False if the lease was lost. */
     boolean delete(QueuedMail mail) {
-        return jdbc.sql("DELETE FROM mail_outbox WHERE id = :id AND lease_token = :token")
-                .param("id", mail.id())
-                .param("token", mail.leaseToken())
-                .update() == 1;
+        return leases.delete(mail.id(), mail.leaseToken());
     }
 
     /** Releases the row for another attempt at {@code nextAttempt}. */
     void retryAt(QueuedMail mail, Instant nextAttempt, String error) {
-        jdbc.sql("""
-                UPDATE mail_outbox SET next_attempt_at = :next, lease_token = NULL, lease_until = NULL,
-                    last_error = :error
-                WHERE id = :id AND lease_token = :token""")
-                .param("next", at(nextAttempt))
-                .param("error", error.length() > 1000 ? error.substring(0, 1000) : error)
-                .param("id", mail.id())
-                .param("token", mail.leaseToken())
-                .update();
-    }
-
-    private static OffsetDateTime at(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
+        leases.retryAt(mail.id(), mail.leaseToken(), nextAttempt, error);
     }
 }

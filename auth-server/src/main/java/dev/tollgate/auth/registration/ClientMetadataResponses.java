@@ -54,8 +54,16 @@ final class ClientMetadataResponses {
                 .build();
     }
 
-    /** Metadata Spring Authorization Server does not write back: {@code require_pushed_authorization_requests}. */
+    /**
+     * Metadata Spring Authorization Server does not write back: {@code require_pushed_authorization_requests},
+     * {@code backchannel_logout_uri} and {@code backchannel_logout_session_required}.
+     */
     static void addTollgateMetadata(RegisteredClient client, Map<String, Object> claims) {
+        TollgateClientSettings.backChannelLogoutUri(client).ifPresent(uri -> {
+            claims.put(ClientMetadataRules.BACKCHANNEL_LOGOUT_URI, uri);
+            claims.put(ClientMetadataRules.BACKCHANNEL_LOGOUT_SESSION_REQUIRED, Boolean.TRUE.equals(
+                    client.getClientSettings().getSetting(TollgateClientSettings.BACKCHANNEL_LOGOUT_SESSION_REQUIRED)));
+        });
         if (TollgateClientSettings.requiresPushedRequests(client)) {
             claims.put(ClientMetadataRules.REQUIRE_PUSHED_AUTHORIZATION_REQUESTS, true);
         }

@@ -44,6 +44,11 @@ final class ClientMetadataRules {
     /** RFC 9126 section 6: the client's authorization requests are accepted only when pushed first. */
     static final String REQUIRE_PUSHED_AUTHORIZATION_REQUESTS = "require_pushed_authorization_requests";
 
+    // OpenID Connect Back-Channel Logout 1.0 §2.2
+    static final String BACKCHANNEL_LOGOUT_URI = "backchannel_logout_uri";
+
+    static final String BACKCHANNEL_LOGOUT_SESSION_REQUIRED = "backchannel_logout_session_required";
+
     static final Set<String> GRANT_TYPES = Set.of(AuthorizationGrantType.AUTHORIZATION_CODE.getValue(),
             AuthorizationGrantType.REFRESH_TOKEN.getValue(), AuthorizationGrantType.CLIENT_CREDENTIALS.getValue(),
             AuthorizationGrantType.DEVICE_CODE.getValue(), AuthorizationGrantType.TOKEN_EXCHANGE.getValue());
@@ -146,6 +151,12 @@ final class ClientMetadataRules {
         Object pushedRequestsRequired = request.getClaim(REQUIRE_PUSHED_AUTHORIZATION_REQUESTS);
         require(pushedRequestsRequired == null || pushedRequestsRequired instanceof Boolean,
                 REQUIRE_PUSHED_AUTHORIZATION_REQUESTS, "true or false");
+        Object backChannelLogoutUri = request.getClaim(BACKCHANNEL_LOGOUT_URI);
+        require(backChannelLogoutUri == null || backChannelLogoutUri instanceof String uri && RedirectUriRule.accepts(uri),
+                BACKCHANNEL_LOGOUT_URI, "use https, or http to localhost, 127.0.0.1 or [::1], without a fragment");
+        Object sessionRequired = request.getClaim(BACKCHANNEL_LOGOUT_SESSION_REQUIRED);
+        require(sessionRequired == null || sessionRequired instanceof Boolean,
+                BACKCHANNEL_LOGOUT_SESSION_REQUIRED, "true or false");
         List<String> postLogoutRedirectUris =
                 request.getClaimAsStringList(OidcClientMetadataClaimNames.POST_LOGOUT_REDIRECT_URIS);
         require(postLogoutRedirectUris == null || postLogoutRedirectUris.stream().allMatch(RedirectUriRule::accepts),

@@ -1,6 +1,7 @@
 package dev.tollgate.auth.registration;
 
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -54,6 +55,7 @@ final class RegisteredClientDefaults<R extends AbstractOAuth2ClientRegistration>
                         .requireAuthorizationConsent(true)
                         .setting(TollgateClientSettings.REQUIRE_PUSHED_AUTHORIZATION_REQUESTS,
                                 Boolean.TRUE.equals(request.getClaim(ClientMetadataRules.REQUIRE_PUSHED_AUTHORIZATION_REQUESTS)))
+                        .settings(settings -> backChannelLogout(request, settings))
                         .build())
                 .tokenSettings(tokenPolicy.tokenSettings(OAuth2TokenFormat.SELF_CONTAINED));
         if (ClientAuthenticationMethod.NONE.getValue().equals(ClientMetadataRules.authenticationMethodOf(request))) {
@@ -67,5 +69,19 @@ final class RegisteredClientDefaults<R extends AbstractOAuth2ClientRegistration>
             client.clientSecret(GeneratedSecret.generate().value());
         }
         return client.build();
+    }
+
+    /** Back-Channel Logout 1.0 §2.2 metadata; absent, the client gets no logout tokens. */
+    private static void backChannelLogout(AbstractOAuth2ClientRegistration request, Map<String, Object> settings) {
+        String uri = request.getClaimAsString(ClientMetadataRules.BACKCHANNEL_LOGOUT_URI);
+        if (uri != null) {
+            settings.put(TollgateClientSettings.BACKCHANNEL_LOGOUT_URI, uri);
+            settings.put(TollgateClientSettings.BACKCHANNEL_LOGOUT_SESSION_REQUIRED,
+                    Boolean.TRUE.equals(request.getClaim(ClientMetadataRules.BACKCHANNEL_LOGOUT_SESSION_REQUIRED)));
+        }
+        else {
+            settings.remove(TollgateClientSettings.BACKCHANNEL_LOGOUT_URI);
+            settings.remove(TollgateClientSettings.BACKCHANNEL_LOGOUT_SESSION_REQUIRED);
+        }
     }
 }

@@ -17,12 +17,13 @@ import org.springframework.session.Session;
 import org.springframework.stereotype.Service;
 
 import dev.tollgate.auth.authorization.TokenFamilies;
+import dev.tollgate.auth.backchannel.BackChannelLogout;
 
 /**
  * A user's sign-in sessions across every instance (Spring Session JDBC indexes them by principal name, which is the
  * user's id) and what ending them takes: the sessions go, and every token the user holds is revoked, whichever
  * session or grant issued it, so no client keeps acting for the user (a disabled user, an administrator's "sign out
- * everywhere").
+ * everywhere"). Each ended session is told to the clients that signed in through it ({@link BackChannelLogout}).
  */
 @Service
 public class UserSessions {
@@ -33,11 +34,14 @@ public class UserSessions {
 
     private final RegisteredClientRepository clients;
 
+    private final BackChannelLogout backChannelLogout;
+
     public UserSessions(FindByIndexNameSessionRepository<? extends Session> sessions, TokenFamilies tokens,
-            RegisteredClientRepository clients) {
+            RegisteredClientRepository clients, BackChannelLogout backChannelLogout) {
         this.sessions = sessions;
         this.tokens = tokens;
         this.clients = clients;
+        this.backChannelLogout = backChannelLogout;
     }
 
     /** What {@link #endAll} ended. */
@@ -59,7 +63,7 @@ public class UserSessions {
      */
     public Ended endAll(UUID userId) {
         Map<String, ? extends Session> ended = sessionsOf(userId);
-        ended.keySet().forEach(sessions::deleteById);
+        ended.values().forEach(this::delete);
         return new Ended(ended.size(), tokens.revokeAllOfUser(userId.toString()));
     }
 
@@ -97,7 +101,7 @@ public class UserSessions {
      */
     public Ended endAllExceptAndRevokeOtherTokens(UUID userId, String keptSessionId) {
         List<? extends Session> others = othersOf(userId, keptSessionId);
-        others.forEach(session -> sessions.deleteById(session.getId()));
+        others.forEach(this::delete);
         return new Ended(others.size(), tokens.revokeAllOfUserExceptSession(userId.toString(),
                 BrowserSession.digestOf(keptSessionId)));
     }
@@ -110,8 +114,17 @@ public class UserSessions {
 
     // the session first: a request under way in it cannot leave a token behind (see endAll)
     private int endWithItsTokens(Session session) {
-        sessions.deleteById(session.getId());
+        delete(session);
         return tokens.revokeAllOfSession(BrowserSession.digestOf(session.getId()));
+    }
+
+    private void delete(Session session) {
+        sessions.deleteById(session.getId());
+        Authentication signIn = signInOf(session);
+        if (signIn != null) {
+            backChannelLogout.sessionEnded(signIn.getName(), SignIns.sidOf(signIn),
+                    BrowserSession.digestOf(session.getId()));
+        }
     }
 
     private Map<String, ? extends Session> sessionsOf(UUID userId) {
@@ -120,10 +133,13 @@ public class UserSessions {
 
     /** The session's {@code sid}; the digest of its id for a session signed in without one. */
     private static String listedIdOf(Session session) {
+        return SignIns.sidOf(signInOf(session)).orElseGet(() -> BrowserSession.digestOf(session.getId()));
+    }
+
+    private static Authentication signInOf(Session session) {
         SecurityContext context =
                 session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
-        Authentication signIn = context == null ? null : context.getAuthentication();
-        return SignIns.sidOf(signIn).orElseGet(() -> BrowserSession.digestOf(session.getId()));
+        return context == null ? null : context.getAuthentication();
     }
 
     private SignInSession describe(Session session) {
