@@ -107,6 +107,7 @@ abstract class AccountJourney extends HttpTest {
         totpKey = pages.text("two-factor-secret");
         pages.type("code", Authenticators.codeAt(totpKey, clock.instant()));
         pages.click("two-factor-confirm");
+        pages.text("recovery-codes");   // the click only starts loading the page that shows them
         assertThat(pages.driver().findElements(By.cssSelector("#recovery-codes li"))).hasSize(10);
         pages.click("two-factor-continue");
         pages.text("two-factor-on");
