@@ -38,6 +38,13 @@ public final class TollgateClientSettings {
     public static final String BACKCHANNEL_LOGOUT_SESSION_REQUIRED = "settings.client.backchannel-logout-session-required";
 
     /**
+     * Clients with this setting {@code true} always use DPoP (RFC 9449 §5.2, client metadata
+     * {@code dpop_bound_access_tokens}): a token request without a proof is refused. Client metadata, replaced with
+     * the rest of it.
+     */
+    public static final String DPOP_BOUND_ACCESS_TOKENS = "settings.client.dpop-bound-access-tokens";
+
+    /**
      * Clients with this setting {@code true} may impersonate in token exchange (RFC 8693 §1.1): without an
      * {@code actor_token} they get a user's token with no {@code act} claim naming them. Off unless an operator sets it.
      */
@@ -65,6 +72,10 @@ public final class TollgateClientSettings {
 
     public static boolean requiresPushedRequests(RegisteredClient client) {
         return Boolean.TRUE.equals(client.getClientSettings().getSetting(REQUIRE_PUSHED_AUTHORIZATION_REQUESTS));
+    }
+
+    public static boolean requiresDPoP(RegisteredClient client) {
+        return Boolean.TRUE.equals(client.getClientSettings().getSetting(DPOP_BOUND_ACCESS_TOKENS));
     }
 
     public static Optional<String> backChannelLogoutUri(RegisteredClient client) {

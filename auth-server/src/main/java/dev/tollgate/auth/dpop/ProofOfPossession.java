@@ -28,6 +28,8 @@ import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import dev.tollgate.auth.client.TollgateClientSettings;
+
 /**
  * DPoP-bound access tokens (RFC 9449). Spring Authorization Server checks the proof at the token endpoint (signature,
  * {@code typ}, {@code htm}, {@code htu}, {@code iat} within 60 s, {@code jti} once per instance) and answers
@@ -35,7 +37,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * used before on any instance sharing the database (§11.1), and keeps a public client's refresh token bound to the
  * key of its access tokens (§5): a refresh without a proof is refused (with a proof of another key Spring
  * Authorization Server refuses it). It hands out server nonces (§8) and refuses a proof with a nonce it did not give
- * or that is too old ({@code use_dpop_nonce}); a proof without a nonce is accepted.
+ * or that is too old ({@code use_dpop_nonce}); a proof without a nonce is accepted. A client registered with
+ * {@code dpop_bound_access_tokens} (§5.2) gets no token without a proof.
  */
 @Component
 public class ProofOfPossession {
@@ -70,6 +73,10 @@ public class ProofOfPossession {
         }
         Jwt proof = context.get(OAuth2TokenContext.DPOP_PROOF_KEY);
         if (proof == null) {
+            if (TollgateClientSettings.requiresDPoP(context.getRegisteredClient())) {
+                throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_REQUEST,
+                        "This client is registered for DPoP-bound access tokens only: send a DPoP proof.", null));
+            }
             if (isBoundRefreshOfPublicClient(context)) {
                 throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT,
                         "The refresh token is bound to a DPoP key: send a DPoP proof of that key.", null));

@@ -56,7 +56,7 @@ final class ClientMetadataResponses {
 
     /**
      * Metadata Spring Authorization Server does not write back: {@code require_pushed_authorization_requests},
-     * {@code backchannel_logout_uri} and {@code backchannel_logout_session_required}.
+     * {@code dpop_bound_access_tokens}, {@code backchannel_logout_uri} and {@code backchannel_logout_session_required}.
      */
     static void addTollgateMetadata(RegisteredClient client, Map<String, Object> claims) {
         TollgateClientSettings.backChannelLogoutUri(client).ifPresent(uri -> {
@@ -66,6 +66,9 @@ final class ClientMetadataResponses {
         });
         if (TollgateClientSettings.requiresPushedRequests(client)) {
             claims.put(ClientMetadataRules.REQUIRE_PUSHED_AUTHORIZATION_REQUESTS, true);
+        }
+        if (TollgateClientSettings.requiresDPoP(client)) {
+            claims.put(ClientMetadataRules.DPOP_BOUND_ACCESS_TOKENS, true);
         }
     }
 }

@@ -44,6 +44,9 @@ final class ClientMetadataRules {
     /** RFC 9126 section 6: the client's authorization requests are accepted only when pushed first. */
     static final String REQUIRE_PUSHED_AUTHORIZATION_REQUESTS = "require_pushed_authorization_requests";
 
+    /** RFC 9449 §5.2: the client always sends DPoP proofs; a token request without one is refused. */
+    static final String DPOP_BOUND_ACCESS_TOKENS = "dpop_bound_access_tokens";
+
     // OpenID Connect Back-Channel Logout 1.0 §2.2
     static final String BACKCHANNEL_LOGOUT_URI = "backchannel_logout_uri";
 
@@ -151,6 +154,8 @@ final class ClientMetadataRules {
         Object pushedRequestsRequired = request.getClaim(REQUIRE_PUSHED_AUTHORIZATION_REQUESTS);
         require(pushedRequestsRequired == null || pushedRequestsRequired instanceof Boolean,
                 REQUIRE_PUSHED_AUTHORIZATION_REQUESTS, "true or false");
+        Object dpopBound = request.getClaim(DPOP_BOUND_ACCESS_TOKENS);
+        require(dpopBound == null || dpopBound instanceof Boolean, DPOP_BOUND_ACCESS_TOKENS, "true or false");
         Object backChannelLogoutUri = request.getClaim(BACKCHANNEL_LOGOUT_URI);
         require(backChannelLogoutUri == null || backChannelLogoutUri instanceof String uri && RedirectUriRule.accepts(uri),
                 BACKCHANNEL_LOGOUT_URI, "use https, or http to localhost, 127.0.0.1 or [::1], without a fragment");

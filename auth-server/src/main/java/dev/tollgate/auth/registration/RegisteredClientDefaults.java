@@ -55,6 +55,8 @@ final class RegisteredClientDefaults<R extends AbstractOAuth2ClientRegistration>
                         .requireAuthorizationConsent(true)
                         .setting(TollgateClientSettings.REQUIRE_PUSHED_AUTHORIZATION_REQUESTS,
                                 Boolean.TRUE.equals(request.getClaim(ClientMetadataRules.REQUIRE_PUSHED_AUTHORIZATION_REQUESTS)))
+                        .setting(TollgateClientSettings.DPOP_BOUND_ACCESS_TOKENS,
+                                Boolean.TRUE.equals(request.getClaim(ClientMetadataRules.DPOP_BOUND_ACCESS_TOKENS)))
                         .settings(settings -> backChannelLogout(request, settings))
                         .build())
                 .tokenSettings(tokenPolicy.tokenSettings(OAuth2TokenFormat.SELF_CONTAINED));

@@ -223,6 +223,32 @@ class DPoPTokenEndpointTest extends HttpTest {
         assertThat(stale.getHeaderValue("DPoP-Nonce")).isNotEqualTo(nonce);
     }
 
+    /** RFC 9449 §5.2: a client registered with {@code dpop_bound_access_tokens} gets no token without a proof. */
+    @Test
+    void aClientRegisteredForBoundTokensOnlyGetsNoTokenWithoutAProof() throws Exception {
+        Reply registration = http.postJson("/oauth2/register", registrarToken(), """
+                {"client_name": "Bound only", "grant_types": ["client_credentials"], "scope": "books.read",
+                 "dpop_bound_access_tokens": true}
+                """);
+        Reply notABoolean = http.postJson("/oauth2/register", registrarToken(), """
+                {"client_name": "Bound maybe", "grant_types": ["client_credentials"], "scope": "books.read",
+                 "dpop_bound_access_tokens": "yes"}
+                """);
+        assertThat(registration.status()).as(registration.toString()).isEqualTo(201);
+        assertThat(registration.json().get("dpop_bound_access_tokens").asBoolean()).isTrue();
+        assertThat(notABoolean.status()).isEqualTo(400);
+        assertThat(notABoolean.field("error")).isEqualTo("invalid_client_metadata");
+        String clientId = registration.field("client_id");
+        String secret = registration.field("client_secret");
+
+        HTTPResponse withoutProof = serviceToken(clientId, secret, null);
+        Map<String, Object> withProof = ok(serviceToken(clientId, secret, DPoPKey.es256().proof("POST", tokenEndpoint)));
+
+        assertThat(withoutProof.getStatusCode()).as(withoutProof.getBody()).isEqualTo(400);
+        assertThat(withoutProof.getBodyAsJSONObject().get("error")).isEqualTo("invalid_request");
+        assertThat(withProof.get("token_type")).isEqualTo("DPoP");
+    }
+
     @Test
     void bothDiscoveryDocumentsAdvertiseTheProofAlgorithms() {
         for (String document : List.of("/.well-known/openid-configuration", "/.well-known/oauth-authorization-server")) {
@@ -230,6 +256,11 @@ class DPoPTokenEndpointTest extends HttpTest {
             assertThat(metadata.json().get("dpop_signing_alg_values_supported").values())
                     .extracting(value -> value.asString()).as(document).contains("ES256", "RS256");
         }
+    }
+
+    /** An initial access token for one registration: each is used once. */
+    private String registrarToken() {
+        return http.clientCredentials("demo-registrar", "demo-registrar-secret", null).field("access_token");
     }
 
     private HTTPResponse publicClientTokens(DPoPKey key) throws Exception {
