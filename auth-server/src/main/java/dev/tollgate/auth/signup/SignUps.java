@@ -37,8 +37,6 @@ class SignUps {
         USERNAME_TAKEN
     }
 
-    private static final UUID NOBODY = new UUID(0, 0);
-
     private final UserRepository users;
 
     private final UniqueUserNames uniqueNames;
@@ -82,10 +80,10 @@ class SignUps {
         String hash = newPasswords.hashOf(form.password(), form.username());
         return transactions.execute(status -> {
             uniqueNames.lockEmailChanges();
-            if (uniqueNames.usernameTaken(form.username(), NOBODY)) {
+            if (uniqueNames.usernameTaken(form.username(), UserRepository.NOBODY)) {
                 return Outcome.USERNAME_TAKEN;
             }
-            if (uniqueNames.emailTaken(form.email(), NOBODY)) {
+            if (uniqueNames.emailTaken(form.email(), UserRepository.NOBODY)) {
                 outbox.enqueue(form.email(), "account-exists", locale,
                         Map.of("link", outbox.link(Pages.FORGOT_PASSWORD)));
                 return Outcome.MAILED;

@@ -14,8 +14,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class UserRepository {
 
-    // no user has it: "id <> NULL" would match no row at all
-    private static final UUID NOBODY = new UUID(0, 0);
+    /**
+     * An id no user has, for the checks that take a user to leave out ({@link #usernameTaken(String, UUID)}) when
+     * there is none to leave out: {@code id <> NULL} would match no row at all.
+     */
+    public static final UUID NOBODY = new UUID(0, 0);
 
     private static final String SELECT_USER = """
             SELECT id, username, password_hash, email, email_verified, display_name, enabled FROM users
