@@ -19,6 +19,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 import dev.tollgate.auth.audit.AuditLog;
 import dev.tollgate.auth.audit.SecurityEvent;
 import dev.tollgate.auth.audit.SecurityEventType;
+import dev.tollgate.auth.authorization.RevocationCause;
 import dev.tollgate.auth.links.LinkHolder;
 import dev.tollgate.auth.links.LinkPurpose;
 import dev.tollgate.auth.links.SingleUseLinks;
@@ -163,7 +164,7 @@ public class PasswordResets implements DisposableBean {
             if (user.email() != null) {
                 outbox.enqueue(user.email(), "password-changed", locale, Map.of("username", user.username()));
             }
-            return sessions.endAll(user.id());
+            return sessions.endAll(user.id(), RevocationCause.SESSIONS_ENDED);
         });
         if (ended == null) {
             return ResetOutcome.LINK_REFUSED;

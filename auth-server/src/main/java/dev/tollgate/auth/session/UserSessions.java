@@ -16,8 +16,10 @@ import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.stereotype.Service;
 
+import dev.tollgate.auth.authorization.RevocationCause;
 import dev.tollgate.auth.authorization.TokenFamilies;
 import dev.tollgate.auth.backchannel.BackChannelLogout;
+import dev.tollgate.auth.signals.SharedSignals;
 
 /**
  * A user's sign-in sessions across every instance (Spring Session JDBC indexes them by principal name, which is the
@@ -36,12 +38,15 @@ public class UserSessions {
 
     private final BackChannelLogout backChannelLogout;
 
+    private final SharedSignals signals;
+
     public UserSessions(FindByIndexNameSessionRepository<? extends Session> sessions, TokenFamilies tokens,
-            RegisteredClientRepository clients, BackChannelLogout backChannelLogout) {
+            RegisteredClientRepository clients, BackChannelLogout backChannelLogout, SharedSignals signals) {
         this.sessions = sessions;
         this.tokens = tokens;
         this.clients = clients;
         this.backChannelLogout = backChannelLogout;
+        this.signals = signals;
     }
 
     /** What {@link #endAll} ended. */
@@ -60,11 +65,17 @@ public class UserSessions {
     /**
      * Ends every session of the user, then revokes every token of the user: a request already under way in a session
      * cannot leave a token behind, since a token it saves after the revocation conflicts with the revoked row.
+     * Resource servers hear of it as one {@code session-revoked} for the user (README "Shared Signals").
+     *
+     * @param cause why: {@link RevocationCause#SESSIONS_ENDED} or {@link RevocationCause#ACCOUNT_DISABLED}
      */
-    public Ended endAll(UUID userId) {
+    public Ended endAll(UUID userId, RevocationCause cause) {
         Map<String, ? extends Session> ended = sessionsOf(userId);
-        ended.values().forEach(this::delete);
-        return new Ended(ended.size(), tokens.revokeAllOfUser(userId.toString()));
+        ended.values().forEach(session -> delete(session, false));
+        if (!ended.isEmpty()) {
+            signals.allSessionsRevoked(userId.toString());
+        }
+        return new Ended(ended.size(), tokens.revokeAllOfUser(userId.toString(), cause));
     }
 
     /** The id under which {@link #list} shows the session with this (servlet) session id, if it is the user's. */
@@ -101,7 +112,7 @@ public class UserSessions {
      */
     public Ended endAllExceptAndRevokeOtherTokens(UUID userId, String keptSessionId) {
         List<? extends Session> others = othersOf(userId, keptSessionId);
-        others.forEach(this::delete);
+        others.forEach(session -> delete(session, true));
         return new Ended(others.size(), tokens.revokeAllOfUserExceptSession(userId.toString(),
                 BrowserSession.digestOf(keptSessionId)));
     }
@@ -114,16 +125,20 @@ public class UserSessions {
 
     // the session first: a request under way in it cannot leave a token behind (see endAll)
     private int endWithItsTokens(Session session) {
-        delete(session);
-        return tokens.revokeAllOfSession(BrowserSession.digestOf(session.getId()));
+        delete(session, true);
+        return tokens.revokeAllOfSession(BrowserSession.digestOf(session.getId()), RevocationCause.SESSIONS_ENDED);
     }
 
-    private void delete(Session session) {
+    /** Ends the session and tells its clients; resource servers too if {@code signalled} (one by one). */
+    private void delete(Session session, boolean signalled) {
         sessions.deleteById(session.getId());
         Authentication signIn = signInOf(session);
         if (signIn != null) {
             backChannelLogout.sessionEnded(signIn.getName(), SignIns.sidOf(signIn),
                     BrowserSession.digestOf(session.getId()));
+            if (signalled) {
+                signals.sessionRevoked(signIn.getName(), SignIns.sidOf(signIn));
+            }
         }
     }
 
