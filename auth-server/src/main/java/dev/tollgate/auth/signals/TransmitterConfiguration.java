@@ -21,7 +21,7 @@ class TransmitterConfiguration {
 
     TransmitterConfiguration(AuthServerProperties server) {
         String issuer = server.issuer();
-        String base = issuer + SignalsSecurityConfig.BASE_PATH;
+        String base = issuer + SignalsEndpoints.BASE_PATH;
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("spec_version", "1_0");
         metadata.put("issuer", issuer);
@@ -35,7 +35,7 @@ class TransmitterConfiguration {
         this.metadata = Collections.unmodifiableMap(metadata);
     }
 
-    @GetMapping(SignalsSecurityConfig.CONFIGURATION_PATH)
+    @GetMapping(SignalsEndpoints.CONFIGURATION_PATH)
     Map<String, Object> configuration() {
         return metadata;
     }

@@ -22,7 +22,7 @@ public final class FilterChainOrder {
 
     /**
      * {@code /.well-known/ssf-configuration} and {@code /ssf/**}: the Shared Signals transmitter, bearer tokens with
-     * scope {@code ssf.manage} (signals).
+     * scope {@code ssf.manage} (config, for signals).
      */
     public static final int SHARED_SIGNALS = 4;
 

@@ -23,7 +23,7 @@ import dev.tollgate.auth.audit.SecurityEvent;
 import dev.tollgate.auth.audit.SecurityEventType;
 import dev.tollgate.auth.signals.SetOutbox;
 import dev.tollgate.auth.signals.SignalsProperties;
-import dev.tollgate.auth.signals.SignalsSecurityConfig;
+import dev.tollgate.auth.signals.SignalsEndpoints;
 import dev.tollgate.auth.signals.Stream;
 import dev.tollgate.auth.signals.StreamRequestRefused;
 import dev.tollgate.auth.signals.Streams;
@@ -55,7 +55,7 @@ class PollEndpoint {
         this.maxEvents = properties.maxPollEvents();
     }
 
-    @PostMapping(value = SignalsSecurityConfig.BASE_PATH + "/poll/{streamId}",
+    @PostMapping(value = SignalsEndpoints.BASE_PATH + "/poll/{streamId}",
             produces = MediaType.APPLICATION_JSON_VALUE)
     @Transactional
     Map<String, Object> poll(@AuthenticationPrincipal Jwt caller, @PathVariable String streamId,

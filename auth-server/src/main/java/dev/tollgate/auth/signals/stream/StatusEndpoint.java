@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.tollgate.auth.signals.SharedSignals;
 import dev.tollgate.auth.signals.SignalsProperties;
-import dev.tollgate.auth.signals.SignalsSecurityConfig;
+import dev.tollgate.auth.signals.SignalsEndpoints;
 import dev.tollgate.auth.signals.Stream;
 import dev.tollgate.auth.signals.StreamRequestRefused;
 import dev.tollgate.auth.signals.Streams;
@@ -31,7 +31,7 @@ import dev.tollgate.auth.signals.Streams;
  * to the stream as a {@code stream-updated} event, unless it is disabled.
  */
 @RestController
-@RequestMapping(value = SignalsSecurityConfig.BASE_PATH + "/status", produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping(value = SignalsEndpoints.BASE_PATH + "/status", produces = MediaType.APPLICATION_JSON_VALUE)
 class StatusEndpoint {
 
     private static final Set<String> STATUSES = Set.of(Stream.ENABLED, Stream.PAUSED, Stream.DISABLED);

@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.tollgate.auth.AuthServerProperties;
 import dev.tollgate.auth.signals.SignalTypes;
 import dev.tollgate.auth.signals.SignalsProperties;
-import dev.tollgate.auth.signals.SignalsSecurityConfig;
+import dev.tollgate.auth.signals.SignalsEndpoints;
 import dev.tollgate.auth.signals.Stream;
 import dev.tollgate.auth.signals.StreamRequestRefused;
 import dev.tollgate.auth.signals.Streams;
@@ -38,7 +38,7 @@ import dev.tollgate.auth.signals.Streams;
  * exist. A new stream is enabled.
  */
 @RestController
-@RequestMapping(value = SignalsSecurityConfig.BASE_PATH + "/streams", produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping(value = SignalsEndpoints.BASE_PATH + "/streams", produces = MediaType.APPLICATION_JSON_VALUE)
 class StreamEndpoint {
 
     private final Streams streams;
@@ -117,7 +117,7 @@ class StreamEndpoint {
         Map<String, Object> delivery = new LinkedHashMap<>();
         delivery.put("method", stream.deliveryMethod());
         delivery.put("endpoint_url", Stream.PUSH.equals(stream.deliveryMethod()) ? stream.endpointUrl()
-                : issuer + SignalsSecurityConfig.BASE_PATH + "/poll/" + stream.id());
+                : issuer + SignalsEndpoints.BASE_PATH + "/poll/" + stream.id());
         json.put("delivery", delivery);
         if (stream.minVerificationInterval() != null) {
             json.put("min_verification_interval", stream.minVerificationInterval());

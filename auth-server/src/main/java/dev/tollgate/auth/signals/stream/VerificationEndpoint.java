@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.tollgate.auth.signals.SharedSignals;
 import dev.tollgate.auth.signals.SignalsProperties;
-import dev.tollgate.auth.signals.SignalsSecurityConfig;
+import dev.tollgate.auth.signals.SignalsEndpoints;
 import dev.tollgate.auth.signals.Stream;
 import dev.tollgate.auth.signals.StreamRequestRefused;
 import dev.tollgate.auth.signals.Streams;
@@ -37,7 +37,7 @@ class VerificationEndpoint {
         this.requests = new StreamRequests(json, properties.httpOnLoopback());
     }
 
-    @PostMapping(SignalsSecurityConfig.BASE_PATH + "/verify")
+    @PostMapping(SignalsEndpoints.BASE_PATH + "/verify")
     @Transactional
     ResponseEntity<Void> verify(@AuthenticationPrincipal Jwt caller, @RequestBody(required = false) String body) {
         JsonNode request = requests.object(body);
