@@ -29,6 +29,9 @@ import dev.tollgate.auth.password.NewPasswords;
 import dev.tollgate.auth.password.UnacceptablePasswordException;
 import dev.tollgate.auth.passwordchange.TemporaryPasswords;
 import dev.tollgate.auth.session.UserSessions;
+import dev.tollgate.auth.signals.SharedSignals.Change;
+import dev.tollgate.auth.signals.SharedSignals.Credential;
+import dev.tollgate.auth.signals.SharedSignals;
 import dev.tollgate.auth.user.TollgateUser;
 import dev.tollgate.auth.user.UserRepository;
 import dev.tollgate.auth.web.Pages;
@@ -73,6 +76,8 @@ public class PasswordResets implements DisposableBean {
 
     private final Clock clock;
 
+    private final SharedSignals signals;
+
     private final ThreadPoolExecutor lookups = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(QUEUE_CAPACITY), runnable -> {
                 Thread thread = new Thread(runnable, "password-reset-requests");
@@ -83,7 +88,8 @@ public class PasswordResets implements DisposableBean {
 
     PasswordResets(UserRepository users, SingleUseLinks links, MailOutbox outbox, NewPasswords newPasswords,
             UserSessions sessions, LoginFailures loginFailures, TemporaryPasswords temporaryPasswords, AuditLog audit,
-            TransactionOperations transactions, PasswordResetProperties properties, Clock clock) {
+            TransactionOperations transactions, PasswordResetProperties properties, Clock clock, SharedSignals signals) {
+        this.signals = signals;
         this.users = users;
         this.links = links;
         this.outbox = outbox;
@@ -160,6 +166,7 @@ public class PasswordResets implements DisposableBean {
             }
             users.updatePasswordHash(user.id(), hash);
             temporaryPasswords.replacedElsewhere(user.id());
+            signals.credentialChanged(user.id().toString(), Credential.PASSWORD, Change.UPDATE);
             links.withdrawAll(LinkPurpose.PASSWORD_RESET, user.id());
             if (user.email() != null) {
                 outbox.enqueue(user.email(), "password-changed", locale, Map.of("username", user.username()));

@@ -15,6 +15,7 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import dev.tollgate.auth.authorization.RevocationCause;
 import dev.tollgate.auth.authorization.TokenFamilies;
@@ -25,7 +26,8 @@ import dev.tollgate.auth.signals.SharedSignals;
  * A user's sign-in sessions across every instance (Spring Session JDBC indexes them by principal name, which is the
  * user's id) and what ending them takes: the sessions go, and every token the user holds is revoked, whichever
  * session or grant issued it, so no client keeps acting for the user (a disabled user, an administrator's "sign out
- * everywhere"). Each ended session is told to the clients that signed in through it ({@link BackChannelLogout}).
+ * everywhere"). Each ended session is told to the clients that signed in through it ({@link BackChannelLogout}) and to
+ * resource servers ({@link SharedSignals}), in one transaction per change, so that its events share one {@code txn}.
  */
 @Service
 public class UserSessions {
@@ -69,6 +71,7 @@ public class UserSessions {
      *
      * @param cause why: {@link RevocationCause#SESSIONS_ENDED} or {@link RevocationCause#ACCOUNT_DISABLED}
      */
+    @Transactional
     public Ended endAll(UUID userId, RevocationCause cause) {
         Map<String, ? extends Session> ended = sessionsOf(userId);
         ended.values().forEach(session -> delete(session, false));
@@ -88,6 +91,7 @@ public class UserSessions {
      * signing out there would; false when the user has no such session (nobody ends another user's session by its
      * id).
      */
+    @Transactional
     public boolean end(UUID userId, String listedId) {
         Optional<? extends Session> session = sessionsOf(userId).values().stream()
                 .filter(candidate -> listedIdOf(candidate).equals(listedId))
@@ -100,6 +104,7 @@ public class UserSessions {
      * Ends every session of the user but the one with this (servlet) session id, and revokes the tokens granted in
      * each of them, as signing out there would.
      */
+    @Transactional
     public Ended endAllExcept(UUID userId, String keptSessionId) {
         List<? extends Session> others = othersOf(userId, keptSessionId);
         return new Ended(others.size(), others.stream().mapToInt(this::endWithItsTokens).sum());
@@ -110,6 +115,7 @@ public class UserSessions {
      * user that was not granted in the kept session, whichever session or grant issued it: after a password change
      * only the person who made it keeps acting as the user.
      */
+    @Transactional
     public Ended endAllExceptAndRevokeOtherTokens(UUID userId, String keptSessionId) {
         List<? extends Session> others = othersOf(userId, keptSessionId);
         others.forEach(session -> delete(session, true));
