@@ -78,6 +78,13 @@ class EnvironmentVariables extends PublishedEnvironmentVariables {
             entry("BACKCHANNEL_LOGOUT_MAX_ATTEMPTS", "tollgate.backchannel-logout.max-attempts"),
             entry("BACKCHANNEL_LOGOUT_SWEEP_INTERVAL", "tollgate.backchannel-logout.sweep-interval"),
             entry("BACKCHANNEL_LOGOUT_LEASE", "tollgate.backchannel-logout.lease"),
+            entry("SIGNALS_TIMEOUT", "tollgate.signals.timeout"),
+            entry("SIGNALS_RETRY_DELAY", "tollgate.signals.retry-delay"),
+            entry("SIGNALS_MAX_ATTEMPTS", "tollgate.signals.max-attempts"),
+            entry("SIGNALS_SWEEP_INTERVAL", "tollgate.signals.sweep-interval"),
+            entry("SIGNALS_LEASE", "tollgate.signals.lease"),
+            entry("SIGNALS_HTTP_ON_LOOPBACK", "tollgate.signals.http-on-loopback"),
+            entry("SIGNALS_MAX_POLL_EVENTS", "tollgate.signals.max-poll-events"),
             entry("TOLLGATE_BOOTSTRAP_ADMIN_USERNAME", "tollgate.bootstrap-admin.username"),
             entry("TOLLGATE_BOOTSTRAP_ADMIN_PASSWORD", "tollgate.bootstrap-admin.password"),
             // the social login presets: a provider without a client id is off
