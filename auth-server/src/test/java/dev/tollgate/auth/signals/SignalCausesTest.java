@@ -10,11 +10,14 @@ import java.util.function.Predicate;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import org.htmlunit.html.HtmlForm;
+import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.web.util.UriComponentsBuilder;
 
+import dev.tollgate.auth.console.ConsoleBrowser;
 import dev.tollgate.auth.scim.RoleGroup;
 import dev.tollgate.auth.scim.ScimHttp;
 import dev.tollgate.auth.support.AdminHttp;
@@ -235,6 +238,61 @@ class SignalCausesTest extends SignalsTest {
         JWTClaimsSet set = nextSet(SignalTypes.CREDENTIAL_CHANGE, aboutUser(user.id().toString()));
         assertThat(event(set, SignalTypes.CREDENTIAL_CHANGE)).containsEntry("credential_type", "password")
                 .containsEntry("change_type", "update");
+    }
+
+    @Test
+    void anAdministratorDisablingTheUserOnTheConsoleDisablesTheAccount() throws Exception {
+        try (ConsoleBrowser console = ConsoleBrowser.signedIn(http.baseUrl(), "/admin")) {
+            HtmlPage disabled = console.browser().click(console.open("/admin/users/" + user.id()), "disable");
+            assertThat(ConsoleBrowser.text(disabled, "user-status")).isEqualTo("disabled");
+        }
+
+        nextSet(SignalTypes.ACCOUNT_DISABLED, aboutUser(user.id().toString()));
+    }
+
+    @Test
+    void anAdministratorChangingRolesOnTheConsoleChangesTheRolesClaim() throws Exception {
+        try (ConsoleBrowser console = ConsoleBrowser.signedIn(http.baseUrl(), "/admin")) {
+            ConsoleBrowser.submit(console.open("/admin/users/" + user.id()), "roles-form", "save-roles",
+                    "role-ADMIN", "true");
+        }
+
+        JWTClaimsSet set = nextSet(SignalTypes.TOKEN_CLAIMS_CHANGE, aboutUser(user.id().toString()));
+        assertThat(event(set, SignalTypes.TOKEN_CLAIMS_CHANGE))
+                .containsEntry("claims", Map.of("roles", List.of("ADMIN", "USER")));
+    }
+
+    @Test
+    void anAdministratorEndingSessionsOnTheConsoleRevokesThem() throws Exception {
+        try (Browser browser = new Browser(http.baseUrl());
+                ConsoleBrowser console = ConsoleBrowser.signedIn(http.baseUrl(), "/admin")) {
+            Reply tokens = signIn(browser);
+
+            console.browser().click(console.open("/admin/users/" + user.id()), "end-sessions");
+
+            nextSet(SignalTypes.SESSION_REVOKED, aboutUser(user.id().toString()));
+            assertGrantRevoked(tokens, "sessions_ended");
+        }
+    }
+
+    @Test
+    void changingThePasswordOnTheAccountPageIsACredentialChangeAndEndsTheOtherSessions() throws Exception {
+        try (Browser here = new Browser(http.baseUrl()); Browser elsewhere = new Browser(http.baseUrl())) {
+            signIn(here);
+            String otherSid = claims(signIn(elsewhere).field("id_token")).getStringClaim("sid");
+            HtmlPage account = here.open("/account");
+            HtmlForm form = account.getHtmlElementById("password-change-form");
+            form.getInputByName("current").setValue(TestUsers.PASSWORD);
+            form.getInputByName("password").setValue("a new password for the signals test");
+            form.getInputByName("confirmation").setValue("a new password for the signals test");
+            here.click(account, "change-password");
+
+            JWTClaimsSet ended = nextSet(SignalTypes.SESSION_REVOKED, aboutUser(user.id().toString()));
+            assertThat(((Map<?, ?>) subject(ended).get("session")).get("id")).isEqualTo(otherSid);
+            JWTClaimsSet set = nextSet(SignalTypes.CREDENTIAL_CHANGE, aboutUser(user.id().toString()));
+            assertThat(event(set, SignalTypes.CREDENTIAL_CHANGE)).containsEntry("credential_type", "password")
+                    .containsEntry("change_type", "update");
+        }
     }
 
     @SuppressWarnings("unchecked")
