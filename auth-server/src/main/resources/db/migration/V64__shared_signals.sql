@@ -39,3 +39,6 @@ CREATE TABLE ssf_set_outbox (
 );
 
 CREATE INDEX ix_ssf_set_outbox_due ON ssf_set_outbox (next_attempt_at, id);
+
+-- SETs nobody fetched (a poll stream nobody polls, a stream paused for long) are dropped after a while
+CREATE INDEX ix_ssf_set_outbox_created ON ssf_set_outbox (created_at);

@@ -85,6 +85,7 @@ class EnvironmentVariables extends PublishedEnvironmentVariables {
             entry("SIGNALS_LEASE", "tollgate.signals.lease"),
             entry("SIGNALS_HTTP_ON_LOOPBACK", "tollgate.signals.http-on-loopback"),
             entry("SIGNALS_MAX_POLL_EVENTS", "tollgate.signals.max-poll-events"),
+            entry("SIGNALS_RETENTION", "tollgate.signals.retention"),
             entry("TOLLGATE_BOOTSTRAP_ADMIN_USERNAME", "tollgate.bootstrap-admin.username"),
             entry("TOLLGATE_BOOTSTRAP_ADMIN_PASSWORD", "tollgate.bootstrap-admin.password"),
             // the social login presets: a provider without a client id is off

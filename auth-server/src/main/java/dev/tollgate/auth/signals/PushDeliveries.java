@@ -37,7 +37,8 @@ import dev.tollgate.auth.audit.SecurityEventType;
  * ({@link SetOutbox#claim}, so of several instances one pushes it), {@code POST} of the SET as
  * {@code application/secevent+jwt} with the stream's {@code Authorization} header. A 202 acknowledges it (§2.2) and
  * the row goes; a 400 refuses it for good (§2.3: the SET is dropped, with the receiver's {@code err}); anything else
- * is retried, the same SET, after an exponential backoff until {@code max-attempts}. Every outcome is audited.
+ * is retried, the same SET, after an exponential backoff until {@code max-attempts}. Every outcome is audited. SETs
+ * older than {@code tollgate.signals.retention} (never fetched by poll, held by a paused stream) are dropped.
  */
 @Component
 class PushDeliveries implements DisposableBean {
@@ -115,9 +116,19 @@ class PushDeliveries implements DisposableBean {
         return delivered;
     }
 
+    /** Drops the SETs past their retention, then pushes the due ones. */
+    void sweep() {
+        int dropped = outbox.dropQueuedBefore(clock.instant().minus(properties.retention()));
+        if (dropped > 0) {
+            log.warn("Dropped {} Security Event Tokens that no receiver fetched within {}", dropped,
+                    properties.retention());
+        }
+        sendDue();
+    }
+
     private void sendDueLogged() {
         try {
-            sendDue();
+            sweep();
         }
         catch (RuntimeException failed) {
             // the database is unreachable: the next sweep tries again, the rows are still there

@@ -77,6 +77,11 @@ public class SetOutbox {
         leases.retryAt(pending.id(), pending.leaseToken(), nextAttempt, error);
     }
 
+    /** Drops the SETs queued before {@code cutoff}, whatever their stream; answers how many. */
+    int dropQueuedBefore(Instant cutoff) {
+        return jdbc.sql("DELETE FROM ssf_set_outbox WHERE created_at < ?").param(LeasedRows.at(cutoff)).update();
+    }
+
     /** Up to {@code limit} of the stream's SETs by {@code jti}, oldest first. */
     public Map<String, String> oldest(String streamId, int limit) {
         Map<String, String> sets = new LinkedHashMap<>();

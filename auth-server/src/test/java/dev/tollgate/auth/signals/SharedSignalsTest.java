@@ -303,6 +303,19 @@ class SharedSignalsTest extends SignalsTest {
     }
 
     @Test
+    void aSetNobodyFetchesIsDroppedAfterTheRetention() {
+        String id = stream("{\"events_requested\": [], \"delivery\": {\"method\": \"urn:ietf:rfc:8936\"}}");
+        streams.postJson("/ssf/verify", "{\"stream_id\": \"" + id + "\"}");
+        deliveries.sweep();
+        assertThat(queued(id)).isEqualTo(1);
+
+        clock.advance(properties.retention().plusSeconds(1));
+        deliveries.sweep();
+
+        assertThat(queued(id)).isZero();
+    }
+
+    @Test
     void aPushStreamsQueueCanBePolledToo() {
         String id = pushStream("[]");
         holdPushes(id);
