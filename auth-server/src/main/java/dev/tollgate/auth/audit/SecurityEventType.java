@@ -103,8 +103,8 @@ public enum SecurityEventType {
     SHARED_SIGNAL_DELIVERED(Level.INFO),
 
     /**
-     * A Shared Signals receiver did not take a Security Event Token ({@code status} or {@code error}, {@code err} of its
-     * refusal); {@code retry_at} when it is pushed again, {@code given_up=true} when it is dropped: after a refusal
+     * A Shared Signals receiver did not take a Security Event Token ({@code status} or {@code error}, {@code err} of
+     * its refusal); {@code retry_at} when it is pushed again, {@code given_up=true} when it is dropped: after a refusal
      * (RFC 8935 §2.3, a 400) or the last attempt.
      */
     SHARED_SIGNAL_FAILED(Level.WARN);

@@ -14,6 +14,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
+import dev.tollgate.auth.admin.ActiveAccessTokens;
 import dev.tollgate.auth.authorization.TokenFamilies;
 import dev.tollgate.auth.signals.SignalsEndpoints;
 import dev.tollgate.auth.web.FilterChainOrder;
@@ -43,7 +44,8 @@ public class SharedSignalsSecurityConfig {
                         .requestMatchers(SignalsEndpoints.CONFIGURATION_PATH).permitAll()
                         .anyRequest().hasAuthority("SCOPE_" + SignalsEndpoints.MANAGE_SCOPE))
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.decoder(SignalsEndpoints.activeClientTokens(accessTokenDecoder, tokens)))
+                        .jwt(jwt -> jwt.decoder(SignalsEndpoints.clientsOwnTokens(
+                                new ActiveAccessTokens(accessTokenDecoder, tokens))))
                         .authenticationEntryPoint(new BearerTokenAuthenticationEntryPoint())
                         .accessDeniedHandler(new BearerTokenAccessDeniedHandler()))
                 .exceptionHandling(exceptions -> exceptions

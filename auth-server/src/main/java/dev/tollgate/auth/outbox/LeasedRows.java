@@ -13,7 +13,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * {@code next_attempt_at}, {@code attempts}, {@code lease_token}, {@code lease_until} and {@code last_error}. A sender
  * takes a row with one conditional UPDATE that succeeds only if the row is due and nobody holds an unexpired lease on
  * it, so of several senders exactly one wins; every later change names the lease token, so a sender whose lease ran
- * out changes nothing. Used by the mail outbox (V51), the back-channel logout outbox (V63) and the Shared Signals outbox (V64).
+ * out changes nothing. Used by the mail outbox (V51), the back-channel logout outbox (V63) and the Shared Signals
+ * outbox (V64).
  */
 public final class LeasedRows {
 

@@ -88,7 +88,8 @@ public class PasswordResets implements DisposableBean {
 
     PasswordResets(UserRepository users, SingleUseLinks links, MailOutbox outbox, NewPasswords newPasswords,
             UserSessions sessions, LoginFailures loginFailures, TemporaryPasswords temporaryPasswords, AuditLog audit,
-            TransactionOperations transactions, PasswordResetProperties properties, Clock clock, SharedSignals signals) {
+            TransactionOperations transactions, PasswordResetProperties properties, Clock clock,
+            SharedSignals signals) {
         this.signals = signals;
         this.users = users;
         this.links = links;

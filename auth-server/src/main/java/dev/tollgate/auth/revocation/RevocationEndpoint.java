@@ -31,6 +31,7 @@ public class RevocationEndpoint {
     /** For {@code tokenRevocationEndpoint(...)}. */
     public void customize(OAuth2TokenRevocationEndpointConfigurer revoke) {
         revoke.authenticationProviders(providers -> providers.replaceAll(provider -> new RevocationAudit(
-                new RaceSafeRevocation(provider, authorizations, rotatedRefreshTokens, revokedGrants), authorizations, audit)));
+                new RaceSafeRevocation(provider, authorizations, rotatedRefreshTokens, revokedGrants), authorizations,
+                audit)));
     }
 }

@@ -8,13 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,6 +24,7 @@ import org.springframework.stereotype.Component;
 import dev.tollgate.auth.audit.AuditLog;
 import dev.tollgate.auth.audit.SecurityEvent;
 import dev.tollgate.auth.audit.SecurityEventType;
+import dev.tollgate.auth.outbox.SenderThread;
 
 /**
  * Pushes the due SETs of enabled push streams (RFC 8935) on a thread of its own, right after each commit that queued
@@ -61,13 +56,7 @@ class PushDeliveries implements DisposableBean {
 
     private final HttpClient http;
 
-    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread daemon = new Thread(runnable, "shared-signals-sender");
-        daemon.setDaemon(true);
-        return daemon;
-    });
-
-    private final AtomicBoolean wakeUpPending = new AtomicBoolean();
+    private final SenderThread thread = new SenderThread("shared-signals-sender", this::sweepLogged);
 
     PushDeliveries(SetOutbox outbox, SignalsProperties properties, AuditLog audit, Clock clock) {
         this.outbox = outbox;
@@ -83,37 +72,20 @@ class PushDeliveries implements DisposableBean {
 
     @EventListener(ApplicationReadyEvent.class)
     void start() {
-        long interval = properties.sweepInterval().toMillis();
-        thread.scheduleWithFixedDelay(this::sendDueLogged, 0, interval, TimeUnit.MILLISECONDS);
+        thread.start(properties.sweepInterval());
     }
 
     /** Pushes soon on the sender's thread; wake-ups that come while one is pending are one. */
     void wakeUp() {
-        if (wakeUpPending.compareAndSet(false, true)) {
-            thread.execute(() -> {
-                wakeUpPending.set(false);
-                sendDueLogged();
-            });
-        }
+        thread.wakeUp();
     }
 
     /** Pushes every SET due now; answers how many the receivers acknowledged. */
     int sendDue() {
-        int delivered = 0;
-        List<Long> due;
-        do {
-            due = outbox.due(clock.instant(), BATCH_SIZE);
-            for (long id : due) {
-                Instant now = clock.instant();
-                Optional<PendingSet> claimed =
-                        outbox.claim(id, UUID.randomUUID().toString(), now, now.plus(properties.lease()));
-                if (claimed.isPresent() && deliver(claimed.get())) {
-                    delivered++;
-                }
-            }
-        }
-        while (due.size() == BATCH_SIZE);
-        return delivered;
+        return SenderThread.sendDue(() -> outbox.due(clock.instant(), BATCH_SIZE), BATCH_SIZE, id -> {
+            Instant now = clock.instant();
+            return outbox.claim(id, UUID.randomUUID().toString(), now, now.plus(properties.lease()));
+        }, this::deliver);
     }
 
     /** Drops the SETs past their retention, then pushes the due ones. */
@@ -126,7 +98,7 @@ class PushDeliveries implements DisposableBean {
         sendDue();
     }
 
-    private void sendDueLogged() {
+    private void sweepLogged() {
         try {
             sweep();
         }
@@ -206,7 +178,7 @@ class PushDeliveries implements DisposableBean {
 
     /** The wait after the {@code attempts}-th failure: the retry delay, doubled per further failure. */
     Duration backoff(int attempts) {
-        return properties.retryDelay().multipliedBy(1L << Math.min(attempts - 1, 20));
+        return SenderThread.backoff(properties.retryDelay(), attempts);
     }
 
     private static SecurityEvent event(SecurityEventType type, PendingSet pending) {
@@ -220,7 +192,6 @@ class PushDeliveries implements DisposableBean {
 
     @Override
     public void destroy() throws InterruptedException {
-        thread.shutdown();
-        thread.awaitTermination(10, TimeUnit.SECONDS);
+        thread.stop();
     }
 }

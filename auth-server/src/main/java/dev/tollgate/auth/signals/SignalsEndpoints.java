@@ -1,18 +1,14 @@
 package dev.tollgate.auth.signals;
 
-import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
-import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
-
-import dev.tollgate.auth.authorization.TokenFamilies;
 
 /**
  * Where the Shared Signals transmitter answers and who may call it: its metadata for anyone (SSF 1.0 §7.2), stream
  * management and polling for bearer access tokens (RFC 6750) of the client_credentials grant holding
- * {@value #MANAGE_SCOPE}, still active (a revoked token stops at once). The filter chain is config's.
+ * {@value #MANAGE_SCOPE}, still active (a revoked token stops at once). The filter chain is config's
+ * ({@code SharedSignalsSecurityConfig}).
  */
 public final class SignalsEndpoints {
 
@@ -29,20 +25,14 @@ public final class SignalsEndpoints {
     }
 
     /**
-     * A signed, unexpired access token of a client acting for itself (its {@code sub} is its {@code client_id}), that
-     * its grant still holds active, as introspection would say.
+     * Of the tokens {@code activeTokens} accepts (signed, unexpired, still active), those of a client acting for
+     * itself: its {@code sub} is its {@code client_id} (the client_credentials grant).
      */
-    public static JwtDecoder activeClientTokens(JwtDecoder signedTokens, TokenFamilies tokens) {
+    public static JwtDecoder clientsOwnTokens(JwtDecoder activeTokens) {
         return token -> {
-            Jwt jwt = signedTokens.decode(token);
+            Jwt jwt = activeTokens.decode(token);
             if (jwt.getSubject() == null || !jwt.getSubject().equals(jwt.getClaimAsString("client_id"))) {
                 throw new BadJwtException("Streams are managed with a client's own token (client_credentials)");
-            }
-            OAuth2Authorization authorization = tokens.findByToken(token, OAuth2TokenType.ACCESS_TOKEN);
-            OAuth2Authorization.Token<OAuth2AccessToken> accessToken =
-                    authorization == null ? null : authorization.getAccessToken();
-            if (accessToken == null || !accessToken.isActive()) {
-                throw new BadJwtException("The access token is not active: it was revoked or its grant has ended");
             }
             return jwt;
         };

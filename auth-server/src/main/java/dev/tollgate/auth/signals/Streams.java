@@ -73,6 +73,11 @@ public class Streams {
                 .optional();
     }
 
+    /** The client's stream with this id; a stream of another client is answered as none (404). */
+    public Stream owned(String clientId, String streamId) {
+        return find(clientId, streamId).orElseThrow(() -> StreamRequestRefused.notFound(streamId));
+    }
+
     public List<Stream> ofClient(String clientId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM ssf_stream WHERE client_id = ? ORDER BY created_at, id")
                 .param(clientId)

@@ -149,7 +149,8 @@ class AdminApiSecurityTest extends HttpTest {
         assertThat(admin.get("/admin/api/no-such-thing").status()).isEqualTo(404);
 
         // as a sign-out or an administrator ending the user's sessions does it
-        tokens.revokeAll(tokens.findByToken(token, OAuth2TokenType.ACCESS_TOKEN).getId(), RevocationCause.SESSIONS_ENDED);
+        tokens.revokeAll(tokens.findByToken(token, OAuth2TokenType.ACCESS_TOKEN).getId(),
+                RevocationCause.SESSIONS_ENDED);
         assertThat(admin.get("/admin/api/no-such-thing").status()).isEqualTo(401);
     }
 

@@ -84,7 +84,8 @@ class SharedSignalsTest extends SignalsTest {
                 .isEqualTo("[\"" + SignalTypes.SESSION_REVOKED + "\"]");
         assertThat(read.json().path("events_supported").size()).isEqualTo(SignalTypes.SUPPORTED.size());
         assertThat(read.json().path("delivery").path("endpoint_url").asString()).isEqualTo(receiver.uri());
-        assertThat(read.body()).as("write-only").doesNotContain("receiver-secret").doesNotContain("authorization_header");
+        assertThat(read.body()).as("write-only").doesNotContain("receiver-secret")
+                .doesNotContain("authorization_header");
         assertThat(streams.get("/ssf/streams").json().findValuesAsString("stream_id")).contains(id);
 
         AdminHttp.Reply updated = streams.patchJson("/ssf/streams",

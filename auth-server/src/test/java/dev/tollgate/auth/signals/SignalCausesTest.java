@@ -64,7 +64,8 @@ class SignalCausesTest extends SignalsTest {
 
             assertThat(accessToken.getStringClaim("sid")).isNotBlank().isEqualTo(idToken.getStringClaim("sid"));
             assertThat(accessToken.getStringClaim("grant_id")).isNotBlank();
-            JWTClaimsSet refreshed = claims(grants.refresh(client, tokens.field("refresh_token")).field("access_token"));
+            JWTClaimsSet refreshed =
+                    claims(grants.refresh(client, tokens.field("refresh_token")).field("access_token"));
             assertThat(refreshed.getStringClaim("grant_id")).as("the same grant after a rotation")
                     .isEqualTo(accessToken.getStringClaim("grant_id"));
             assertThat(refreshed.getStringClaim("sid")).isEqualTo(idToken.getStringClaim("sid"));

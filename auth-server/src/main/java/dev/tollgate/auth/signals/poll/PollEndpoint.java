@@ -60,8 +60,7 @@ class PollEndpoint {
     @Transactional
     Map<String, Object> poll(@AuthenticationPrincipal Jwt caller, @PathVariable String streamId,
             @RequestBody(required = false) String body) {
-        Stream stream = streams.find(caller.getSubject(), streamId)
-                .orElseThrow(() -> StreamRequestRefused.notFound(streamId));
+        Stream stream = streams.owned(caller.getSubject(), streamId);
         JsonNode request = object(body);
         List<String> acknowledged = jtis(request.get("ack"), "ack");
         int removed = outbox.remove(streamId, acknowledged);

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Set;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -19,7 +18,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.tollgate.auth.signals.SharedSignals;
-import dev.tollgate.auth.signals.SignalsProperties;
 import dev.tollgate.auth.signals.SignalsEndpoints;
 import dev.tollgate.auth.signals.Stream;
 import dev.tollgate.auth.signals.StreamRequestRefused;
@@ -42,22 +40,22 @@ class StatusEndpoint {
 
     private final StreamRequests requests;
 
-    StatusEndpoint(Streams streams, SharedSignals signals, JsonMapper json, SignalsProperties properties) {
+    StatusEndpoint(Streams streams, SharedSignals signals, StreamRequests requests) {
         this.streams = streams;
         this.signals = signals;
-        this.requests = new StreamRequests(json, properties.httpOnLoopback());
+        this.requests = requests;
     }
 
     @GetMapping
     Map<String, Object> read(@AuthenticationPrincipal Jwt caller, @RequestParam("stream_id") String streamId) {
-        return json(owned(caller, streamId));
+        return json(streams.owned(caller.getSubject(), streamId));
     }
 
     @PostMapping
     @Transactional
     Map<String, Object> change(@AuthenticationPrincipal Jwt caller, @RequestBody(required = false) String body) {
         JsonNode request = requests.object(body);
-        Stream current = owned(caller, StreamRequests.streamId(request));
+        Stream current = streams.owned(caller.getSubject(), StreamRequests.streamId(request));
         String status = StreamRequests.text(request, "status")
                 .orElseThrow(() -> StreamRequestRefused.badRequest("status is required"));
         if (!STATUSES.contains(status)) {
@@ -69,10 +67,6 @@ class StatusEndpoint {
             signals.streamUpdated(changed);
         }
         return json(changed);
-    }
-
-    private Stream owned(Jwt caller, String streamId) {
-        return streams.find(caller.getSubject(), streamId).orElseThrow(() -> StreamRequestRefused.notFound(streamId));
     }
 
     private static Map<String, Object> json(Stream stream) {

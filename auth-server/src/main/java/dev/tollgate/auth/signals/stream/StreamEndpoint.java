@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -26,7 +25,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.tollgate.auth.AuthServerProperties;
 import dev.tollgate.auth.signals.SignalTypes;
-import dev.tollgate.auth.signals.SignalsProperties;
 import dev.tollgate.auth.signals.SignalsEndpoints;
 import dev.tollgate.auth.signals.Stream;
 import dev.tollgate.auth.signals.StreamRequestRefused;
@@ -47,9 +45,9 @@ class StreamEndpoint {
 
     private final String issuer;
 
-    StreamEndpoint(Streams streams, JsonMapper json, SignalsProperties properties, AuthServerProperties server) {
+    StreamEndpoint(Streams streams, StreamRequests requests, AuthServerProperties server) {
         this.streams = streams;
-        this.requests = new StreamRequests(json, properties.httpOnLoopback());
+        this.requests = requests;
         this.issuer = server.issuer();
     }
 
@@ -66,7 +64,7 @@ class StreamEndpoint {
 
     @GetMapping(params = "stream_id")
     Map<String, Object> read(@AuthenticationPrincipal Jwt caller, @RequestParam("stream_id") String streamId) {
-        return json(owned(caller, streamId), issuer);
+        return json(streams.owned(caller.getSubject(), streamId), issuer);
     }
 
     @GetMapping(params = "!stream_id")
@@ -96,13 +94,10 @@ class StreamEndpoint {
 
     private Map<String, Object> change(Jwt caller, String body, boolean replace) {
         JsonNode request = requests.object(body);
-        Stream changed = requests.apply(owned(caller, StreamRequests.streamId(request)), request, replace);
+        Stream current = streams.owned(caller.getSubject(), StreamRequests.streamId(request));
+        Stream changed = requests.apply(current, request, replace);
         streams.update(changed);
         return json(changed, issuer);
-    }
-
-    private Stream owned(Jwt caller, String streamId) {
-        return streams.find(caller.getSubject(), streamId).orElseThrow(() -> StreamRequestRefused.notFound(streamId));
     }
 
     /** The stream as SSF 1.0 §8.1.1 shows it; the authorization header is never shown. */

@@ -12,6 +12,9 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.stereotype.Component;
+
+import dev.tollgate.auth.signals.SignalsProperties;
 import dev.tollgate.auth.signals.Stream;
 import dev.tollgate.auth.signals.StreamRequestRefused;
 
@@ -22,15 +25,16 @@ import dev.tollgate.auth.signals.StreamRequestRefused;
  * {@code endpoint_url} is https, or http on a loopback address where {@code tollgate.signals.http-on-loopback} allows
  * it (the demo profile).
  */
-final class StreamRequests {
+@Component
+class StreamRequests {
 
     private final JsonMapper json;
 
     private final boolean httpOnLoopback;
 
-    StreamRequests(JsonMapper json, boolean httpOnLoopback) {
+    StreamRequests(JsonMapper json, SignalsProperties properties) {
         this.json = json;
-        this.httpOnLoopback = httpOnLoopback;
+        this.httpOnLoopback = properties.httpOnLoopback();
     }
 
     /** The body as a JSON object. */

@@ -1,7 +1,6 @@
 package dev.tollgate.auth.signals.stream;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -12,7 +11,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.tollgate.auth.signals.SharedSignals;
-import dev.tollgate.auth.signals.SignalsProperties;
 import dev.tollgate.auth.signals.SignalsEndpoints;
 import dev.tollgate.auth.signals.Stream;
 import dev.tollgate.auth.signals.StreamRequestRefused;
@@ -31,10 +29,10 @@ class VerificationEndpoint {
 
     private final StreamRequests requests;
 
-    VerificationEndpoint(Streams streams, SharedSignals signals, JsonMapper json, SignalsProperties properties) {
+    VerificationEndpoint(Streams streams, SharedSignals signals, StreamRequests requests) {
         this.streams = streams;
         this.signals = signals;
-        this.requests = new StreamRequests(json, properties.httpOnLoopback());
+        this.requests = requests;
     }
 
     @PostMapping(SignalsEndpoints.BASE_PATH + "/verify")
@@ -42,8 +40,7 @@ class VerificationEndpoint {
     ResponseEntity<Void> verify(@AuthenticationPrincipal Jwt caller, @RequestBody(required = false) String body) {
         JsonNode request = requests.object(body);
         String streamId = StreamRequests.streamId(request);
-        Stream stream = streams.find(caller.getSubject(), streamId)
-                .orElseThrow(() -> StreamRequestRefused.notFound(streamId));
+        Stream stream = streams.owned(caller.getSubject(), streamId);
         if (!Stream.DISABLED.equals(stream.status())) {
             signals.verify(stream, StreamRequests.text(request, "state"));
         }
