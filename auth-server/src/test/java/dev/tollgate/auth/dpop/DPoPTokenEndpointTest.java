@@ -72,6 +72,10 @@ class DPoPTokenEndpointTest extends HttpTest {
         assertThat(reply.get("token_type")).isEqualTo("DPoP");
         var claims = SignedTokens.verified((String) reply.get("access_token"), http).getJWTClaimsSet();
         assertThat(claims.getJSONObjectClaim("cnf")).containsExactly(Map.entry("jkt", key.thumbprint()));
+        // a client's JWT is not stored: introspection reads it back from the token itself, type included
+        Reply introspection = http.introspect((String) reply.get("access_token"));
+        assertThat(introspection.field("token_type")).isEqualTo("DPoP");
+        assertThat(introspection.json().get("cnf").get("jkt").asString()).isEqualTo(key.thumbprint());
     }
 
     @Test
