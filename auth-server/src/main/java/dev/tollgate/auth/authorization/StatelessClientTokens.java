@@ -121,8 +121,8 @@ public class StatelessClientTokens {
     private static OAuth2Authorization authorization(String token, JWTClaimsSet claims, RegisteredClient client) {
         Set<String> scopes = scopes(claims);
         // RFC 9449 §6: a token bound to a key (cnf.jkt) is a DPoP token, which introspection reports as its type
-        OAuth2AccessToken.TokenType type = claims.getClaim("cnf") instanceof Map<?, ?> confirmation
-                && confirmation.get("jkt") != null ? OAuth2AccessToken.TokenType.DPOP : OAuth2AccessToken.TokenType.BEARER;
+        boolean bound = claims.getClaim("cnf") instanceof Map<?, ?> confirmation && confirmation.get("jkt") != null;
+        OAuth2AccessToken.TokenType type = bound ? OAuth2AccessToken.TokenType.DPOP : OAuth2AccessToken.TokenType.BEARER;
         OAuth2AccessToken accessToken = new OAuth2AccessToken(type, token,
                 claims.getIssueTime().toInstant(), claims.getExpirationTime().toInstant(), scopes);
         Map<String, Object> values = new LinkedHashMap<>();
