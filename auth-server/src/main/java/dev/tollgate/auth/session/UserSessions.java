@@ -136,22 +136,26 @@ public class UserSessions {
         return SignIns.sidOf(signInOf(session)).orElseGet(() -> BrowserSession.digestOf(session.getId()));
     }
 
-    private static Authentication signInOf(Session session) {
+    static Authentication signInOf(Session session) {
         SecurityContext context =
                 session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
         return context == null ? null : context.getAuthentication();
     }
 
     private SignInSession describe(Session session) {
-        String digest = BrowserSession.digestOf(session.getId());
-        List<String> clientIds = tokens.clientsOfSession(digest).stream()
+        return new SignInSession(listedIdOf(session), session.getCreationTime(),
+                session.getLastAccessedTime(), session.getAttribute(SignIns.ADDRESS_ATTRIBUTE),
+                session.getAttribute(SignIns.USER_AGENT_ATTRIBUTE),
+                clientIdsOf(BrowserSession.digestOf(session.getId())));
+    }
+
+    /** The client ids that got tokens through the session with this digest, sorted. */
+    List<String> clientIdsOf(String sessionDigest) {
+        return tokens.clientsOfSession(sessionDigest).stream()
                 .map(clients::findById)
                 .filter(Objects::nonNull)
                 .map(RegisteredClient::getClientId)
                 .sorted()
                 .toList();
-        return new SignInSession(listedIdOf(session), session.getCreationTime(),
-                session.getLastAccessedTime(), session.getAttribute(SignIns.ADDRESS_ATTRIBUTE),
-                session.getAttribute(SignIns.USER_AGENT_ATTRIBUTE), clientIds);
     }
 }
