@@ -126,7 +126,16 @@ public class ExpiredSessions {
     private boolean ended(Expired expired) {
         // the store's own reading, which keeps expired sessions (unlike findById, which would delete this one)
         Session session = sessions.findByPrincipalName(expired.principalName()).get(expired.sessionId());
-        Authentication signIn = session == null ? null : UserSessions.signInOf(session);
+        Authentication signIn;
+        try {
+            signIn = session == null ? null : UserSessions.signInOf(session);
+        }
+        catch (RuntimeException unreadable) {
+            // e.g. written by a version whose classes changed: it goes untold rather than hold up every later sweep
+            log.warn("Expired session of user " + expired.principalName() + " is unreadable, ended without telling"
+                    + " its clients: " + unreadable);
+            return false;
+        }
         if (signIn == null) {
             return false;
         }
