@@ -8,6 +8,7 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.core.convert.ConversionException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.core.Authentication;
@@ -130,7 +131,7 @@ public class ExpiredSessions {
         try {
             signIn = session == null ? null : UserSessions.signInOf(session);
         }
-        catch (RuntimeException unreadable) {
+        catch (ConversionException unreadable) {
             // e.g. written by a version whose classes changed: it goes untold rather than hold up every later sweep
             log.warn("Expired session of user " + expired.principalName() + " is unreadable, ended without telling"
                     + " its clients: " + unreadable);

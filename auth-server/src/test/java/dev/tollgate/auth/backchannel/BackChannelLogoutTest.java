@@ -2,12 +2,14 @@ package dev.tollgate.auth.backchannel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Duration;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
@@ -313,6 +315,33 @@ class BackChannelLogoutTest extends AdminApiTest {
             expiredSessions.endExpired();
 
             assertThat(verified(receiver.next().logoutToken()).getStringClaim("sid")).isEqualTo(sid);
+        }
+    }
+
+    @Test
+    void anExpiredSessionThatNoLongerReadsHoldsUpNoOther() throws Exception {
+        try (Browser browser = new Browser(http.baseUrl())) {
+            String sid = idTokenOf(signIn(browser)).getStringClaim("sid");
+            String unreadable = UUID.randomUUID().toString();
+            long lastUsed = clock.millis();
+            jdbc.sql("""
+                    INSERT INTO spring_session (primary_id, session_id, creation_time, last_access_time,
+                        max_inactive_interval, expiry_time, principal_name)
+                    VALUES (:id, :id, :at, :at, :idle, :expiry, :user)""")
+                    .param("id", unreadable).param("at", lastUsed).param("idle", sessionTimeout().toSeconds())
+                    .param("expiry", lastUsed + sessionTimeout().toMillis()).param("user", user.id().toString())
+                    .update();
+            jdbc.sql("""
+                    INSERT INTO spring_session_attributes (session_primary_id, attribute_name, attribute_bytes)
+                    VALUES (?, 'SPRING_SECURITY_CONTEXT', ?)""")
+                    .params(unreadable, "written by another version".getBytes(StandardCharsets.UTF_8)).update();
+
+            clock.advance(sessionTimeout().plusSeconds(1));
+            expiredSessions.endExpired();
+
+            assertThat(verified(receiver.next().logoutToken()).getStringClaim("sid")).isEqualTo(sid);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM spring_session WHERE primary_id = ?").param(unreadable)
+                    .query(Long.class).single()).as("ended too").isZero();
         }
     }
 
