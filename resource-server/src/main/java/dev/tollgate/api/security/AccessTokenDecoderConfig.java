@@ -12,6 +12,7 @@ import java.util.Objects;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.SecurityContext;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
@@ -77,6 +78,18 @@ class AccessTokenDecoderConfig {
 
     private static String formEncoded(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    @Bean
+    VerifiedJwtCache verifiedJwts(JwtDecoder accessTokenDecoder, ApiProperties properties, Clock clock,
+            ObjectProvider<AccessTokenDenyList> denyList) {
+        return BearerTokenAuthenticationManager.verifiedJwts(accessTokenDecoder, properties.api().verifiedJwtCacheTtl(),
+                clock, denyList.getIfAvailable(() -> AccessTokenDenyList.NONE));
+    }
+
+    @Bean
+    AccessTokenCaches accessTokenCaches(VerifiedJwtCache verifiedJwts, CachingIntrospector opaqueTokenIntrospector) {
+        return new AccessTokenCaches(verifiedJwts, opaqueTokenIntrospector);
     }
 
     @Bean
