@@ -11,12 +11,14 @@ import java.util.Map;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.SignedJWT;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /**
@@ -63,6 +65,12 @@ final class SecurityEventTokens {
             set = signatures.decode(token);
         } catch (BadJwtException unverifiable) {
             throw new SetRefused(SetRefused.INVALID_KEY, "The SET's signature could not be verified with the transmitter's keys");
+        } catch (JwtException unchecked) {
+            if (causedBy(unchecked, RateLimitReachedException.class)) {
+                // the key set was fetched again moments ago for another unknown kid: this one is not in it either
+                throw new SetRefused(SetRefused.INVALID_KEY, "No key of the transmitter has the SET's kid");
+            }
+            throw unchecked;
         }
         if (!issuer.equals(set.getClaimAsString("iss"))) {
             throw new SetRefused(SetRefused.INVALID_ISSUER, "The SET's iss is not " + issuer);
@@ -97,6 +105,15 @@ final class SecurityEventTokens {
         if (type == null || SET_TYPES.stream().noneMatch(set -> set.toString().equalsIgnoreCase(type.toString()))) {
             throw invalid("The SET's typ must be secevent+jwt");
         }
+    }
+
+    private static boolean causedBy(Throwable thrown, Class<? extends Throwable> type) {
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static SetRefused invalid(String description) {

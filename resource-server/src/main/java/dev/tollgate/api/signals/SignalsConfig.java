@@ -37,7 +37,7 @@ class SignalsConfig {
     }
 
     @Bean
-    SignalsHealthIndicator signalsHealthIndicator(SignalsReceiver receiver, DenyList denyList, Clock clock) {
+    SignalsHealthIndicator signalsReceiverHealthIndicator(SignalsReceiver receiver, DenyList denyList, Clock clock) {
         return new SignalsHealthIndicator(receiver, denyList, clock);
     }
 

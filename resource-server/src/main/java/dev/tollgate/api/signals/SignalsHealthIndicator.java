@@ -8,7 +8,7 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * {@code /actuator/health/signals}: whether the receiver is subscribed, whether SETs are pushed or polled, and its
+ * {@code signalsReceiver} in {@code /actuator/health/signals}: whether the receiver is subscribed, whether SETs are pushed or polled, and its
  * lag (seconds since it last knew it had every event). {@code UP} within {@code max-lag}; {@code UNKNOWN} above it
  * or before the first subscription (the receiver cannot be sure revocations reach it), which leaves the overall
  * health as it is: an auth server that is down must not take every API out of service.

@@ -156,7 +156,9 @@ class SignalsReceiver {
     /** Whether the next verification event is due; if the last one has not arrived by then, polling starts. */
     private boolean verificationDue(Instant now) {
         synchronized (verificationsAsked) {
-            if (lastVerificationAsked != null && now.isBefore(lastVerificationAsked.plus(settings.verificationInterval()))) {
+            // a clock that went back (NTP) is no reason to wait
+            if (lastVerificationAsked != null && !now.isBefore(lastVerificationAsked)
+                    && now.isBefore(lastVerificationAsked.plus(settings.verificationInterval()))) {
                 return false;
             }
             if (!lastVerificationArrived && !polling) {
