@@ -16,8 +16,8 @@ public final class AccessTokenCaches {
 
     /** Forgets every remembered token that {@code denyList} now refuses. */
     public void forgetRefused(AccessTokenDenyList denyList) {
-        verifiedJwts.forgetIf(denyList::refusesClaims);
-        introspections.forgetIf(denyList::refusesClaims);
+        verifiedJwts.forgetIf(denyList::refusesJwt);
+        introspections.forgetIf(denyList::refusesIntrospected);
     }
 
     /**

@@ -72,7 +72,7 @@ final class BearerTokenAuthenticationManager implements AuthenticationManager {
         } catch (OAuth2IntrospectionException unanswered) {
             throw new AuthenticationServiceException(unanswered.getMessage(), unanswered);
         }
-        if (denyList.refusesClaims(principal.getAttributes())) {
+        if (denyList.refusesIntrospected(principal.getAttributes())) {
             throw new InvalidBearerTokenException(VerifiedJwtCache.REVOKED);
         }
         AbstractAuthenticationToken authenticated = authenticationOf(token, principal);

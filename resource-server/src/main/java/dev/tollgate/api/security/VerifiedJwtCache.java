@@ -75,7 +75,7 @@ final class VerifiedJwtCache implements AuthenticationManager {
     }
 
     private void refuseIfDenied(JwtAuthenticationToken token) {
-        if (denyList.refusesClaims(token.getToken().getClaims())) {
+        if (denyList.refusesJwt(token.getToken().getClaims())) {
             throw new InvalidBearerTokenException(REVOKED);
         }
     }

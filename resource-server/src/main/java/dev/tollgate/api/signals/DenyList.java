@@ -33,10 +33,15 @@ final class DenyList implements AccessTokenDenyList {
         this.ttl = ttl;
     }
 
+    /**
+     * Failing closed concerns JWTs only: for an opaque token the auth server has just been asked (within the
+     * introspection cache's few seconds), so it is no less sure than before the gap.
+     */
     @Override
-    public boolean refuses(String jti, String grantId, String subject, String sessionId, Instant issuedAt) {
+    public boolean refuses(String jti, String grantId, String subject, String sessionId, Instant issuedAt,
+            boolean introspected) {
         Instant failingClosedBefore = refuseIssuedBefore;
-        if (failingClosedBefore != null && (issuedAt == null || issuedAt.isBefore(failingClosedBefore))) {
+        if (failingClosedBefore != null && !introspected && (issuedAt == null || issuedAt.isBefore(failingClosedBefore))) {
             return true;
         }
         return jti != null && jtis.containsKey(jti)

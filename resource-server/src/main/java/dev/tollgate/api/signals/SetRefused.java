@@ -13,10 +13,25 @@ final class SetRefused extends RuntimeException {
     static final String INVALID_AUDIENCE = "invalid_audience";
 
     private final String err;
+    private final boolean alreadyReceived;
 
     SetRefused(String err, String description) {
+        this(err, description, false);
+    }
+
+    private SetRefused(String err, String description, boolean alreadyReceived) {
         super(description, null, false, false);
         this.err = err;
+        this.alreadyReceived = alreadyReceived;
+    }
+
+    /** A SET whose {@code jti} was received before (RFC 8417 §2.2): applied once, never again. */
+    static SetRefused alreadyReceived() {
+        return new SetRefused(INVALID_REQUEST, "This SET (jti) was received before", true);
+    }
+
+    boolean isAlreadyReceived() {
+        return alreadyReceived;
     }
 
     String err() {

@@ -209,6 +209,11 @@ class SignalsReceiver {
                         receive(set, false);
                         unacknowledged.add(jti);
                     } catch (SetRefused refusal) {
+                        if (refusal.isAlreadyReceived()) {
+                            // pushed as well, and applied then: only its acknowledgement is missing
+                            unacknowledged.add(jti);
+                            return;
+                        }
                         refused.put(jti, Map.of("err", refusal.err(), "description", refusal.description()));
                     } catch (JwtException keysUnreachable) {
                         log.warn("Could not check a polled SET now: {}", keysUnreachable.getMessage());
@@ -239,7 +244,7 @@ class SignalsReceiver {
         SecurityEvent set = verifier.verify(token);
         Instant now = clock.instant();
         if (received.putIfAbsent(set.jti(), now.plus(settings.denyListTtl())) != null) {
-            throw new SetRefused(SetRefused.INVALID_REQUEST, "This SET (jti) was received before");
+            throw SetRefused.alreadyReceived();
         }
         set.events().forEach((type, members) -> apply(set, type, members, pushed, now));
     }

@@ -1,6 +1,12 @@
 package dev.tollgate.api.signals;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -84,6 +90,34 @@ class RefusedPushesTest extends SignalsTestBase {
 
         assertRefused(push(revokingTheToken().jti(jtiOfSet).sign()), 400, "invalid_request");
         assertStillAccepted();
+    }
+
+    @Test
+    void aSetPushedManyTimesAtOnceIsAppliedOnce() throws Exception {
+        String set = revokingTheToken().sign();
+        String secret = streamSecret();
+        int pushes = 8;
+        ExecutorService threads = Executors.newFixedThreadPool(pushes);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < pushes; i++) {
+                answers.add(threads.submit(() -> {
+                    start.await();
+                    return push(set, secret).status();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get(30, TimeUnit.SECONDS));
+            }
+            assertThat(statuses).containsOnly(202, 400);
+            assertThat(statuses).filteredOn(status -> status == 202).hasSize(1);
+        } finally {
+            threads.shutdownNow();
+        }
+        RevocationTest.assertRevoked(api.get("/api/books", token));
     }
 
     @Test

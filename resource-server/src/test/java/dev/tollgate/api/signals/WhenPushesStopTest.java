@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import dev.tollgate.api.support.ApiResponse;
+import dev.tollgate.api.support.SecurityEvents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,7 +40,10 @@ class WhenPushesStopTest extends SignalsTestBase {
         String set = EVENTS.grantRevoked(user, "grant-" + UUID.randomUUID(), List.of(RevocationTest.jtiOf(token)))
                 .jti("polled-" + UUID.randomUUID()).sign();
         String setJti = "polled-set";
-        AUTH_SERVER.queueForPolling(Map.of(setJti, set));
+        String alsoPushed = EVENTS.event(SecurityEvents.ACCOUNT_DISABLED, Map.of("reason", "admin"))
+                .user(UUID.randomUUID().toString()).sign();
+        assertAccepted(push(alsoPushed));
+        AUTH_SERVER.queueForPolling(Map.of(setJti, set, "pushed-set", alsoPushed));
         inSyncByPush();
         clock.advance(receiver.settings().verificationInterval());
         receiver.tick();
@@ -55,7 +59,8 @@ class WhenPushesStopTest extends SignalsTestBase {
         assertThat(pollRequests).hasSizeGreaterThanOrEqualTo(polls + 2);
         assertThat(pollRequests.get(polls).path("returnImmediately").asBoolean()).isTrue();
         assertThat(pollRequests.get(polls + 1).path("ack").valueStream().map(JsonNode::asString).toList())
-                .as("acknowledged once applied").containsExactly(setJti);
+                .as("acknowledged once applied, or when applied before").containsExactlyInAnyOrder(setJti, "pushed-set");
+        assertThat(pollRequests.get(polls + 1).path("setErrs").isEmpty()).isTrue();
         JsonNode health = signalsHealth();
         assertThat(health.path("status").asString()).isEqualTo("UP");
         assertThat(health.path("details").path("delivery").asString()).isEqualTo("poll");
