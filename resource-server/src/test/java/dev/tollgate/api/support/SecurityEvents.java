@@ -7,15 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
-import com.nimbusds.jwt.SignedJWT;
 
 /**
  * Mints Security Event Tokens (RFC 8417) shaped as the auth server's Shared Signals transmitter sends them, signed
@@ -125,14 +120,7 @@ public final class SecurityEvents {
         }
 
         public String sign() {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(typ).keyID(key.getKeyID()).build(),
-                    build());
-            try {
-                jwt.sign(new RSASSASigner(key));
-            } catch (JOSEException e) {
-                throw new IllegalStateException(e);
-            }
-            return jwt.serialize();
+            return AccessTokens.signedRs256(typ, key, build());
         }
 
         /** The same claims with {@code alg: none}. */
