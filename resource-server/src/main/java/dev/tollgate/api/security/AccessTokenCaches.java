@@ -14,6 +14,14 @@ public final class AccessTokenCaches {
         this.introspections = introspections;
     }
 
+    VerifiedJwtCache verifiedJwts() {
+        return verifiedJwts;
+    }
+
+    CachingIntrospector introspections() {
+        return introspections;
+    }
+
     /** Forgets every remembered token that {@code denyList} now refuses. */
     public void forgetRefused(AccessTokenDenyList denyList) {
         verifiedJwts.forgetIf(denyList::refusesJwt);

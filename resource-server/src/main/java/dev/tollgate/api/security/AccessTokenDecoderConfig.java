@@ -80,15 +80,15 @@ class AccessTokenDecoderConfig {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
+    /**
+     * The verified JWTs and the introspection answers; the cache of verified JWTs is no bean of its own, since an
+     * {@code AuthenticationManager} bean would become Spring Security's global one.
+     */
     @Bean
-    VerifiedJwtCache verifiedJwts(JwtDecoder accessTokenDecoder, ApiProperties properties, Clock clock,
-            ObjectProvider<AccessTokenDenyList> denyList) {
-        return BearerTokenAuthenticationManager.verifiedJwts(accessTokenDecoder, properties.api().verifiedJwtCacheTtl(),
-                clock, denyList.getIfAvailable(() -> AccessTokenDenyList.NONE));
-    }
-
-    @Bean
-    AccessTokenCaches accessTokenCaches(VerifiedJwtCache verifiedJwts, CachingIntrospector opaqueTokenIntrospector) {
+    AccessTokenCaches accessTokenCaches(JwtDecoder accessTokenDecoder, CachingIntrospector opaqueTokenIntrospector,
+            ApiProperties properties, Clock clock, ObjectProvider<AccessTokenDenyList> denyList) {
+        VerifiedJwtCache verifiedJwts = BearerTokenAuthenticationManager.verifiedJwts(accessTokenDecoder,
+                properties.api().verifiedJwtCacheTtl(), clock, denyList.getIfAvailable(() -> AccessTokenDenyList.NONE));
         return new AccessTokenCaches(verifiedJwts, opaqueTokenIntrospector);
     }
 

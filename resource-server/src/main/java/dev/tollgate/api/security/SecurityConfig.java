@@ -44,12 +44,12 @@ class SecurityConfig {
     static final List<String> SCOPES = List.of("books.read", "books.write", "profile", "users.read");
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, VerifiedJwtCache verifiedJwts,
-            CachingIntrospector opaqueTokenIntrospector, ObjectProvider<AccessTokenDenyList> denyList,
+    SecurityFilterChain apiSecurity(HttpSecurity http, AccessTokenCaches caches,
+            ObjectProvider<AccessTokenDenyList> denyList,
             ApiProperties properties, BearerProblemEntryPoint entryPoint,
             BearerProblemAccessDeniedHandler accessDeniedHandler, JsonMapper json,
             ProofOfPossession proofOfPossession) {
-        AuthenticationManager tokens = new BearerTokenAuthenticationManager(verifiedJwts, opaqueTokenIntrospector,
+        AuthenticationManager tokens = new BearerTokenAuthenticationManager(caches.verifiedJwts(), caches.introspections(),
                 denyList.getIfAvailable(() -> AccessTokenDenyList.NONE));
         AuthenticationManager bearerTokens = ProofOfPossession.bearerOnly(tokens);
         http

@@ -210,6 +210,17 @@ public final class FakeAuthorizationServer {
     }
 
     /**
+     * Publishes a new key next to the others without signing access tokens with it, as a rotation that has begun
+     * does; so that the API's own key set, shared by the tests, need not be fetched again for it.
+     */
+    public RSAKey publishKey() {
+        RSAKey key = newRsaKey();
+        signingKeys.add(0, key);
+        server.editStub(jwks());
+        return key;
+    }
+
+    /**
      * Issues an opaque token whose introspection answer is {@code active: true} plus these claims; shaped as
      * Tollgate's are ({@link #randomOpaqueToken()}).
      */
