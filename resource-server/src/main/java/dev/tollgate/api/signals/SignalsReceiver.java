@@ -57,6 +57,8 @@ class SignalsReceiver {
     private final Instant startedAt;
 
     private volatile SecurityEventTokens sets;
+    /** {@code verification-interval}, or the stream's {@code min_verification_interval} if that is longer. */
+    private volatile Duration verificationInterval;
     private volatile String streamId;
     private Instant nextSubscription;
     private Duration subscriptionRetry = FIRST_RETRY;
@@ -82,6 +84,7 @@ class SignalsReceiver {
         this.clock = clock;
         this.startedAt = clock.instant();
         this.nextSubscription = startedAt;
+        this.verificationInterval = settings.verificationInterval();
         this.endpointUrl = settings.receiverUrl().toString().replaceAll("/$", "") + "/signals/events";
     }
 
@@ -139,6 +142,9 @@ class SignalsReceiver {
                 throw new IllegalStateException("The transmitter answered without a stream_id");
             }
             streamId = id;
+            Duration transmittersMinimum = Duration.ofSeconds(answer == null ? 0 : answer.path("min_verification_interval").asLong(0));
+            verificationInterval = transmittersMinimum.compareTo(settings.verificationInterval()) > 0
+                    ? transmittersMinimum : settings.verificationInterval();
             subscriptionRetry = FIRST_RETRY;
             log.info("{} Shared Signals stream {} pushing to {}", existing != null ? "Reusing" : "Created", id, endpointUrl);
             askForVerification();
@@ -158,12 +164,12 @@ class SignalsReceiver {
         synchronized (verificationsAsked) {
             // a clock that went back (NTP) is no reason to wait
             if (lastVerificationAsked != null && !now.isBefore(lastVerificationAsked)
-                    && now.isBefore(lastVerificationAsked.plus(settings.verificationInterval()))) {
+                    && now.isBefore(lastVerificationAsked.plus(verificationInterval))) {
                 return false;
             }
             if (!lastVerificationArrived && !polling) {
                 log.warn("No verification event was pushed within {}: polling the stream until pushes arrive again",
-                        settings.verificationInterval());
+                        verificationInterval);
                 polling = true;
             }
             return true;
@@ -253,7 +259,14 @@ class SignalsReceiver {
         SecurityEvent.Subject subject = set.subject();
         Instant happened = set.timestampOf(members);
         switch (type) {
-            case SecurityEvent.VERIFICATION -> verified(members.get("state"), pushed);
+            case SecurityEvent.VERIFICATION -> {
+                verified(members.get("state"), pushed);
+                return;
+            }
+            case SecurityEvent.STREAM_UPDATED -> {
+                log.warn("The auth server set this instance's Shared Signals stream to {}", members.get("status"));
+                return;
+            }
             case SecurityEvent.SESSION_REVOKED -> {
                 if (subject.session() != null) {
                     denyList.refuseSessionIssuedUntil(subject.session(), happened, now);
@@ -275,8 +288,6 @@ class SignalsReceiver {
                     denyList.revokeTokens(jtis.stream().filter(String.class::isInstance).map(String.class::cast).toList(), now);
                 }
             }
-            case SecurityEvent.STREAM_UPDATED -> log.warn("The auth server set this instance's Shared Signals stream to {}",
-                    members.get("status"));
             default -> {
                 return;
             }
