@@ -59,10 +59,18 @@ class SignalsController {
             return refused(refusal);
         } catch (JwtException | IllegalStateException notNow) {
             log.warn("Could not check a pushed SET now: {}", notNow.getMessage());
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .body(Map.of("err", "temporarily_unavailable", "description", "The SET cannot be checked now"));
+            return notNow();
+        } catch (RuntimeException unexpected) {
+            // not the SET's fault as far as anyone can tell: the transmitter keeps it and tries again
+            log.error("Could not apply a pushed SET", unexpected);
+            return notNow();
         }
+    }
+
+    private static ResponseEntity<Map<String, String>> notNow() {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("err", "temporarily_unavailable", "description", "The SET cannot be checked now"));
     }
 
     private static boolean isSecurityEventToken(String contentType) {
