@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClientException;
 import tools.jackson.databind.JsonNode;
 
@@ -189,6 +190,8 @@ class SignalsReceiver {
         }
         try {
             transmitter.requestVerification(streamId, state);
+        } catch (HttpClientErrorException.NotFound gone) {
+            streamGone();
         } catch (RestClientException | IllegalStateException failed) {
             log.warn("Could not ask for a verification event: {}", failed.getMessage());
         }
@@ -230,9 +233,18 @@ class SignalsReceiver {
                     return;
                 }
             }
+        } catch (HttpClientErrorException.NotFound gone) {
+            streamGone();
         } catch (RestClientException | IllegalStateException failed) {
             log.warn("Could not poll the Shared Signals stream: {}", failed.getMessage());
         }
+    }
+
+    /** The transmitter no longer knows the stream (deleted by an administrator): subscribe again at once. */
+    private void streamGone() {
+        log.warn("The auth server no longer knows Shared Signals stream {}: subscribing again", streamId);
+        streamId = null;
+        nextSubscription = clock.instant();
     }
 
     /**

@@ -19,6 +19,7 @@ class SubscriptionTest extends SignalsTestBase {
     @AfterEach
     void transmitterBack() {
         AUTH_SERVER.transmitterUnavailable(false);
+        AUTH_SERVER.streamDeleted(false);
         AUTH_SERVER.existingStreams("[]");
         // the stream's secret is the context's receiver's again
         assertThat(receiver.subscribe()).isTrue();
@@ -76,6 +77,23 @@ class SubscriptionTest extends SignalsTestBase {
         assertThat(fresh.streamId()).as("not before the retry delay").isNull();
 
         clock.advance(Duration.ofSeconds(1));
+        fresh.tick();
+
+        assertThat(fresh.streamId()).isEqualTo(FakeAuthorizationServer.STREAM_ID);
+        assertThat(AUTH_SERVER.streamRequests("POST")).hasSize(created + 1);
+    }
+
+    @Test
+    void aStreamTheAuthServerNoLongerKnowsIsCreatedAgain() {
+        SignalsReceiver fresh = newReceiver(settings(false));
+        assertThat(fresh.subscribe()).isTrue();
+        AUTH_SERVER.streamDeleted(true);
+        int created = AUTH_SERVER.streamRequests("POST").size();
+
+        clock.advance(receiver.settings().verificationInterval());
+        fresh.tick();
+        assertThat(fresh.streamId()).as("the verification request found no stream").isNull();
+        AUTH_SERVER.streamDeleted(false);
         fresh.tick();
 
         assertThat(fresh.streamId()).isEqualTo(FakeAuthorizationServer.STREAM_ID);

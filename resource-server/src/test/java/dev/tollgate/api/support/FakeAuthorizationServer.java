@@ -73,6 +73,7 @@ public final class FakeAuthorizationServer {
     private final UUID jwksStub = UUID.randomUUID();
     private final UUID ssfConfigurationStub = UUID.randomUUID();
     private final UUID streamsStub = UUID.randomUUID();
+    private final UUID verifyStub = UUID.randomUUID();
 
     public FakeAuthorizationServer() {
         signingKeys.add(newRsaKey());
@@ -96,8 +97,7 @@ public final class FakeAuthorizationServer {
                 .willReturn(jsonResponse(stream(), 201)));
         server.stubFor(patch(urlPathEqualTo(STREAMS)).withHeader("Authorization", equalTo("Bearer " + SIGNALS_ACCESS_TOKEN))
                 .willReturn(okJson(stream())));
-        server.stubFor(post(VERIFY).withHeader("Authorization", equalTo("Bearer " + SIGNALS_ACCESS_TOKEN))
-                .willReturn(aResponse().withStatus(204)));
+        server.stubFor(verify(aResponse().withStatus(204)));
         server.stubFor(post(POLL).withHeader("Authorization", equalTo("Bearer " + SIGNALS_ACCESS_TOKEN))
                 .willReturn(okJson(NOTHING_TO_POLL)));
     }
@@ -132,6 +132,18 @@ public final class FakeAuthorizationServer {
     /** The transmitter's metadata answers 503 (true) or again as usual (false), as when its database is down. */
     public void transmitterUnavailable(boolean unavailable) {
         server.editStub(ssfConfiguration(unavailable ? aResponse().withStatus(503) : okJson(ssfConfiguration())));
+    }
+
+    private MappingBuilder verify(com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder answer) {
+        return post(VERIFY).withId(verifyStub).withHeader("Authorization", equalTo("Bearer " + SIGNALS_ACCESS_TOKEN))
+                .willReturn(answer);
+    }
+
+    /** Verification requests answer 404 (true), as for a stream an administrator deleted, or 204 again (false). */
+    public void streamDeleted(boolean deleted) {
+        server.editStub(verify(deleted
+                ? jsonResponse("{\"error\":\"not_found\",\"error_description\":\"no such stream\"}", 404)
+                : aResponse().withStatus(204)));
     }
 
     /** The streams the receiver's client already has ({@code GET /ssf/streams}), as a JSON array. */
