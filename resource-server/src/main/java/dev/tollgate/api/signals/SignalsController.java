@@ -15,7 +15,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The push endpoint of RFC 8935 §2: {@code 202} once a SET is verified and applied; {@code 400} with
+ * The push endpoint of RFC 8935 §2: {@code 202} once a SET is verified and applied (again for one applied before,
+ * the same {@code jti}, which is not applied twice); {@code 400} with
  * {@code {"err", "description"}} for a SET that will never be accepted (the transmitter drops it); {@code 401}
  * without this instance's stream secret (the transmitter tries again: a restarted instance gives its stream a new
  * secret); {@code 503} when the transmitter's keys cannot be fetched now. No bearer token: the secret protects it.
@@ -56,7 +57,9 @@ class SignalsController {
             receiver.receive(body.strip(), true);
             return ResponseEntity.accepted().build();
         } catch (SetRefused refusal) {
-            return refused(refusal);
+            // a valid SET received before was applied then: acknowledged again, as when the transmitter resends one
+            // whose 202 it never saw (a 400 would make it record a refusal of a SET that took effect)
+            return refusal.isAlreadyReceived() ? ResponseEntity.accepted().build() : refused(refusal);
         } catch (JwtException | IllegalStateException notNow) {
             log.warn("Could not check a pushed SET now: {}", notNow.getMessage());
             return notNow();
