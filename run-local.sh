@@ -121,7 +121,9 @@ trap stop_all EXIT
 # start <log name> <module> <port> [VAR=value ...]
 start() {
   local name=$1 module=$2 port=$3
-  env "${@:4}" SERVER_PORT="$port" "$JAVA" -XX:TieredStopAtLevel=1 -jar "$(runnable_jar "$module")" >"$LOGS/$name.log" 2>&1 &
+  # the log exists before this returns (the background job would open it later, and await_healthy reads its size)
+  : >"$LOGS/$name.log"
+  env "${@:4}" SERVER_PORT="$port" "$JAVA" -XX:TieredStopAtLevel=1 -jar "$(runnable_jar "$module")" >>"$LOGS/$name.log" 2>&1 &
   PIDS+=($!)
 }
 

@@ -10,7 +10,9 @@
 # CHECKOUT_* is a directory holding a built auth server (auth-server/target/auth-server-*-exec.jar), for example a
 # clone at another commit built with `./mvnw -q -DskipTests -pl auth-server -am package`. Env knobs: ROUNDS [8],
 # WARM [60] s per server before the first round, SECONDS_PER_RUN [10], JAVA_OPTS_A / JAVA_OPTS_B (added to the
-# benchmark's flags, for example -Dtollgate.events.flush-interval=1s), JAVA [Temurin 25 if installed].
+# benchmark's flags, for example -Dtollgate.events.flush-interval=1s), JAVA [Temurin 25 if installed]. At the end
+# it also prints, per side, the share of the server's CPU each kind of thread used over all rounds (request threads,
+# the audit trail's writer, H2's, the garbage collector ...), to see where a difference goes.
 set -euo pipefail
 
 [ $# -eq 2 ] || { sed -n '2,14p' "$0"; exit 2; }
@@ -54,12 +56,18 @@ PID_A=${PIDS[0]}; PID_B=${PIDS[1]}
 export BENCH_LUA_DIR=$ROOT/bench/lua BENCH_BODY=grant_type=client_credentials BENCH_EXPECT='"access_token"'
 BENCH_AUTH=$(printf demo-service:demo-service-secret | base64 -w0); export BENCH_AUTH
 cpu_ticks() { sed 's/.*) //' "/proc/$1/stat" | awk '{print $12 + $13}'; }
+thread_ticks() {   # thread_ticks PID: "kind ticks" per thread, the kind being its name without numbers
+  for task in /proc/"$1"/task/*; do
+    printf '%s %s\n' "$(tr -d '0-9 ' < "$task/comm")" "$(sed 's/.*) //' "$task/stat" | awk '{print $12 + $13}')"
+  done 2>/dev/null | awk '{t[$1] += $2} END {for (k in t) print k, t[k]}'
+}
 load() {   # load PORT SECONDS: one wrk run, its RESULT line
   wrk -t2 -c32 -d"$2"s --timeout 10s -s "$BENCH_LUA_DIR/form.lua" "http://127.0.0.1:$1/oauth2/token" | grep '^RESULT'
 }
 load 19200 "$WARM" > /dev/null
 load 19201 "$WARM" > /dev/null
 
+thread_ticks "$PID_A" > "$WORK/threads-A.before"; thread_ticks "$PID_B" > "$WORK/threads-B.before"
 for round in $(seq 1 "$ROUNDS"); do
   for side in A B; do
     if [ $side = A ]; then port=19200 pid=$PID_A; else port=19201 pid=$PID_B; fi
@@ -76,4 +84,11 @@ done
 for side in A B; do
   awk -v s=$side '$2 == s {print $3, $4}' "$WORK/runs.txt" | sort -g | awk -v s=$side \
     '{r[NR]=$1; c[NR]=$2} END {m=int((NR+1)/2); printf "%s median: %s requests/s (runs sorted by requests/s; its CPU %s ms per request)\n", s, r[m], c[m]}'
+done
+for side in A B; do
+  if [ $side = A ]; then pid=$PID_A; else pid=$PID_B; fi
+  echo "$side: share of its CPU by thread kind (threads that came and went are counted while alive)"
+  thread_ticks "$pid" | awk 'NR == FNR {b[$1] = $2; next} {d = $2 - b[$1]; if (d > 0) {t[$1] = d; all += d}}
+    END {for (k in t) if (t[k] * 100 / all >= 0.5) printf "  %-28s %5.1f %%\n", k, t[k] * 100 / all}' \
+    "$WORK/threads-$side.before" - | sort -k2 -g -r
 done

@@ -26,6 +26,8 @@ class EnvironmentVariables extends PublishedEnvironmentVariables {
             entry("JOB_LOCK_AT_MOST_FOR", "tollgate.jobs.lock-at-most-for"),
             entry("CLEANUP_INTERVAL", "tollgate.cleanup.interval"),
             entry("CLEANUP_BATCH_SIZE", "tollgate.cleanup.batch-size"),
+            entry("SESSION_EXPIRY_SWEEP_INTERVAL", "tollgate.session-expiry.sweep-interval"),
+            entry("SESSION_EXPIRY_BATCH_SIZE", "tollgate.session-expiry.batch-size"),
             entry("EVENTS_RETENTION", "tollgate.events.retention"),
             entry("EVENTS_QUEUE_CAPACITY", "tollgate.events.queue-capacity"),
             entry("EVENTS_FLUSH_INTERVAL", "tollgate.events.flush-interval"),

@@ -29,6 +29,7 @@ public record ApiProperties(@DefaultValue("http://localhost:9000") URI issuer, @
      * @param maxRequestBody the largest request body accepted; larger ones get 413
      * @param verifiedJwtCacheTtl how long a JWT that passed every check is remembered (never past its
      *                            {@code exp}): the longest a key withdrawn from the JWK set is still trusted
+     * @param signals        how this API receives revocations from the auth server (README "Shared Signals receiver")
      */
     public record Api(@DefaultValue("http://localhost:8080") String audience,
                       @DefaultValue("30s") Duration clockSkew,
@@ -36,7 +37,39 @@ public record ApiProperties(@DefaultValue("http://localhost:9000") URI issuer, @
                       @DefaultValue Cors cors,
                       @DefaultValue Users users,
                       @DefaultValue("64KB") DataSize maxRequestBody,
-                      @DefaultValue("60s") Duration verifiedJwtCacheTtl) {
+                      @DefaultValue("60s") Duration verifiedJwtCacheTtl,
+                      @DefaultValue Signals signals) {
+    }
+
+    /**
+     * The Shared Signals receiver (OpenID SSF 1.0): off unless {@code clientId} is set.
+     *
+     * @param clientId             the client this API manages its stream as (client_credentials, scope
+     *                             {@code ssf.manage}); also the {@code aud} of the SETs it accepts
+     * @param clientSecret         its secret
+     * @param receiverUrl          this instance's base URL as the auth server reaches it; SETs are pushed to
+     *                             {@code {receiverUrl}/signals/events}, one stream per instance
+     * @param verificationInterval how often a verification event is asked for; one that has not arrived by the next
+     *                             request means pushes stopped, and polling takes over
+     * @param pollInterval         how often the stream is polled while pushes do not arrive, and how often the
+     *                             receiver looks at its state at all
+     * @param maxLag               how long the receiver may go without knowing it is in sync before it warns
+     *                             (and, with {@code failClosed}, refuses older JWTs)
+     * @param failClosed           above {@code maxLag}, refuse JWTs issued before the receiver was last in sync
+     * @param denyListTtl          how long a revocation is remembered: at least the longest access-token lifetime
+     *                             any client has, since a revoked token is refused only while this is remembered
+     */
+    public record Signals(String clientId, String clientSecret,
+                          @DefaultValue("http://localhost:8080") URI receiverUrl,
+                          @DefaultValue("10s") Duration verificationInterval,
+                          @DefaultValue("2s") Duration pollInterval,
+                          @DefaultValue("30s") Duration maxLag,
+                          @DefaultValue("false") boolean failClosed,
+                          @DefaultValue("1h") Duration denyListTtl) {
+
+        public boolean enabled() {
+            return clientId != null && !clientId.isBlank();
+        }
     }
 
     /**
@@ -78,6 +111,10 @@ public record ApiProperties(@DefaultValue("http://localhost:9000") URI issuer, @
 
     public String authorizationUri() {
         return withoutTrailingSlash(issuer.toString()) + "/oauth2/authorize";
+    }
+
+    public String ssfConfigurationUri() {
+        return withoutTrailingSlash(issuer.toString()) + "/.well-known/ssf-configuration";
     }
 
     public String jwkSetUri() {

@@ -25,7 +25,15 @@ class EnvironmentVariables extends PublishedEnvironmentVariables {
             entry("API_CORS_ALLOWED_ORIGINS", "tollgate.api.cors.allowed-origins"),
             entry("USERS_LAST_SEEN_INTERVAL", "tollgate.api.users.last-seen-interval"),
             entry("API_MAX_REQUEST_BODY", "tollgate.api.max-request-body"),
-            entry("API_VERIFIED_JWT_CACHE_TTL", "tollgate.api.verified-jwt-cache-ttl"));
+            entry("API_VERIFIED_JWT_CACHE_TTL", "tollgate.api.verified-jwt-cache-ttl"),
+            entry("SIGNALS_CLIENT_ID", "tollgate.api.signals.client-id"),
+            entry("SIGNALS_CLIENT_SECRET", "tollgate.api.signals.client-secret"),
+            entry("RECEIVER_URL", "tollgate.api.signals.receiver-url"),
+            entry("SIGNALS_VERIFICATION_INTERVAL", "tollgate.api.signals.verification-interval"),
+            entry("SIGNALS_POLL_INTERVAL", "tollgate.api.signals.poll-interval"),
+            entry("SIGNALS_MAX_LAG", "tollgate.api.signals.max-lag"),
+            entry("SIGNALS_FAIL_CLOSED", "tollgate.api.signals.fail-closed"),
+            entry("SIGNALS_DENY_LIST_TTL", "tollgate.api.signals.deny-list-ttl"));
 
     EnvironmentVariables() {
         super(PROPERTIES);

@@ -67,6 +67,13 @@ public enum SecurityEventType {
     SESSION_TOKENS_REVOKED(Level.INFO),
 
     /**
+     * A sign-in session ended because it was idle too long ({@code server.servlet.session.timeout}): details the
+     * user, its {@code sid}, the {@code clients} that signed in through it (each with a back-channel logout URI was
+     * sent a logout token) and when it was {@code last_used}. Its tokens stay valid.
+     */
+    SESSION_EXPIRED(Level.INFO),
+
+    /**
      * An administrator changed a user, a group, a client, a session or a consent ({@link SecurityEvent#ACTOR} who,
      * details {@code what}, {@code before} and {@code after}, never a password or secret).
      */

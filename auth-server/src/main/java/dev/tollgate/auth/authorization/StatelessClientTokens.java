@@ -120,7 +120,10 @@ public class StatelessClientTokens {
 
     private static OAuth2Authorization authorization(String token, JWTClaimsSet claims, RegisteredClient client) {
         Set<String> scopes = scopes(claims);
-        OAuth2AccessToken accessToken = new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, token,
+        // RFC 9449 §6: a token bound to a key (cnf.jkt) is a DPoP token, which introspection reports as its type
+        boolean bound = claims.getClaim("cnf") instanceof Map<?, ?> confirmation && confirmation.get("jkt") != null;
+        OAuth2AccessToken.TokenType type = bound ? OAuth2AccessToken.TokenType.DPOP : OAuth2AccessToken.TokenType.BEARER;
+        OAuth2AccessToken accessToken = new OAuth2AccessToken(type, token,
                 claims.getIssueTime().toInstant(), claims.getExpirationTime().toInstant(), scopes);
         Map<String, Object> values = new LinkedHashMap<>();
         // the stored form of a token's claims has instants, as the JWT encoder produced them

@@ -46,7 +46,8 @@ public final class TollgateClientSettings {
 
     /**
      * Clients with this setting {@code true} may impersonate in token exchange (RFC 8693 §1.1): without an
-     * {@code actor_token} they get a user's token with no {@code act} claim naming them. Off unless an operator sets it.
+     * {@code actor_token} they get a user's token with no {@code act} claim naming them. Off unless an administrator
+     * sets it (client metadata {@code token_exchange_impersonation}, in the admin API only).
      */
     public static final String TOKEN_EXCHANGE_IMPERSONATION = "settings.client.tollgate.token-exchange-impersonation";
 

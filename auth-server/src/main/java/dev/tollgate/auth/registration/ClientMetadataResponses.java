@@ -56,7 +56,8 @@ final class ClientMetadataResponses {
 
     /**
      * Metadata Spring Authorization Server does not write back: {@code require_pushed_authorization_requests},
-     * {@code dpop_bound_access_tokens}, {@code backchannel_logout_uri} and {@code backchannel_logout_session_required}.
+     * {@code dpop_bound_access_tokens}, {@code backchannel_logout_uri}, {@code backchannel_logout_session_required} and
+     * {@code token_exchange_impersonation}.
      */
     static void addTollgateMetadata(RegisteredClient client, Map<String, Object> claims) {
         TollgateClientSettings.backChannelLogoutUri(client).ifPresent(uri -> {
@@ -69,6 +70,9 @@ final class ClientMetadataResponses {
         }
         if (TollgateClientSettings.requiresDPoP(client)) {
             claims.put(ClientMetadataRules.DPOP_BOUND_ACCESS_TOKENS, true);
+        }
+        if (TollgateClientSettings.mayImpersonate(client)) {
+            claims.put(ClientMetadataRules.TOKEN_EXCHANGE_IMPERSONATION, true);
         }
     }
 }

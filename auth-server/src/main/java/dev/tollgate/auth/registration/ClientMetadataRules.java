@@ -53,6 +53,12 @@ final class ClientMetadataRules {
 
     static final String BACKCHANNEL_LOGOUT_SESSION_REQUIRED = "backchannel_logout_session_required";
 
+    /**
+     * Tollgate's own: the client may impersonate in token exchange (RFC 8693 §1.1), getting a user's token with no
+     * {@code act} naming it. Only an administrator may set it: a client that registers itself never gets it.
+     */
+    static final String TOKEN_EXCHANGE_IMPERSONATION = "token_exchange_impersonation";
+
     static final Set<String> GRANT_TYPES = Set.of(AuthorizationGrantType.AUTHORIZATION_CODE.getValue(),
             AuthorizationGrantType.REFRESH_TOKEN.getValue(), AuthorizationGrantType.CLIENT_CREDENTIALS.getValue(),
             AuthorizationGrantType.DEVICE_CODE.getValue(), AuthorizationGrantType.TOKEN_EXCHANGE.getValue());
@@ -77,23 +83,26 @@ final class ClientMetadataRules {
 
     private final Set<String> scopes;
 
-    private ClientMetadataRules(boolean adminScopesForServices, Set<String> scopes) {
+    private final boolean byAdministrator;
+
+    private ClientMetadataRules(boolean adminScopesForServices, Set<String> scopes, boolean byAdministrator) {
         this.adminScopesForServices = adminScopesForServices;
         this.scopes = scopes;
+        this.byAdministrator = byAdministrator;
     }
 
     /** For clients registering themselves with an initial access token. */
     static ClientMetadataRules forRegistrar(boolean adminScopesForServices) {
         Set<String> scopes = new TreeSet<>(ScopeDescriptions.known());
         scopes.removeAll(ADMINISTRATOR_SCOPES);
-        return new ClientMetadataRules(adminScopesForServices, scopes);
+        return new ClientMetadataRules(adminScopesForServices, scopes, false);
     }
 
     /** For clients an administrator registers. */
     static ClientMetadataRules forAdministrator() {
         Set<String> scopes = new TreeSet<>(ScopeDescriptions.known());
         scopes.addAll(ADMINISTRATOR_SCOPES);
-        return new ClientMetadataRules(true, scopes);
+        return new ClientMetadataRules(true, scopes, true);
     }
 
     /** RFC 7591 §2: without {@code grant_types} a client gets the authorization code grant. */
@@ -167,6 +176,14 @@ final class ClientMetadataRules {
         Object sessionRequired = request.getClaim(BACKCHANNEL_LOGOUT_SESSION_REQUIRED);
         require(sessionRequired == null || sessionRequired instanceof Boolean,
                 BACKCHANNEL_LOGOUT_SESSION_REQUIRED, "true or false");
+        Object impersonation = request.getClaim(TOKEN_EXCHANGE_IMPERSONATION);
+        require(impersonation == null || impersonation instanceof Boolean, TOKEN_EXCHANGE_IMPERSONATION, "true or false");
+        require(!Boolean.TRUE.equals(impersonation) || byAdministrator, TOKEN_EXCHANGE_IMPERSONATION,
+                "only an administrator may allow a client to impersonate users");
+        require(!Boolean.TRUE.equals(impersonation)
+                        || grantTypes.contains(AuthorizationGrantType.TOKEN_EXCHANGE.getValue()),
+                TOKEN_EXCHANGE_IMPERSONATION, "impersonation needs the grant type "
+                        + AuthorizationGrantType.TOKEN_EXCHANGE.getValue());
         List<String> postLogoutRedirectUris =
                 request.getClaimAsStringList(OidcClientMetadataClaimNames.POST_LOGOUT_REDIRECT_URIS);
         require(postLogoutRedirectUris == null || postLogoutRedirectUris.stream().allMatch(RedirectUriRule::accepts),

@@ -57,6 +57,8 @@ final class RegisteredClientDefaults<R extends AbstractOAuth2ClientRegistration>
                                 Boolean.TRUE.equals(request.getClaim(ClientMetadataRules.REQUIRE_PUSHED_AUTHORIZATION_REQUESTS)))
                         .setting(TollgateClientSettings.DPOP_BOUND_ACCESS_TOKENS,
                                 Boolean.TRUE.equals(request.getClaim(ClientMetadataRules.DPOP_BOUND_ACCESS_TOKENS)))
+                        .setting(TollgateClientSettings.TOKEN_EXCHANGE_IMPERSONATION,
+                                Boolean.TRUE.equals(request.getClaim(ClientMetadataRules.TOKEN_EXCHANGE_IMPERSONATION)))
                         .settings(settings -> backChannelLogout(request, settings))
                         .build())
                 .tokenSettings(tokenPolicy.tokenSettings(OAuth2TokenFormat.SELF_CONTAINED));

@@ -6,7 +6,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
@@ -15,7 +17,10 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.tollgate.auth.authorization.RevocationCause;
 import dev.tollgate.auth.authorization.TokenFamilies;
@@ -40,14 +45,22 @@ public class UserSessions {
 
     private final BackChannelLogout backChannelLogout;
 
+    private final JdbcClient jdbc;
+
+    private final TransactionTemplate ownTransaction;
+
     private final SharedSignals signals;
 
     public UserSessions(FindByIndexNameSessionRepository<? extends Session> sessions, TokenFamilies tokens,
-            RegisteredClientRepository clients, BackChannelLogout backChannelLogout, SharedSignals signals) {
+            RegisteredClientRepository clients, BackChannelLogout backChannelLogout, JdbcClient jdbc,
+            PlatformTransactionManager transactionManager, SharedSignals signals) {
         this.sessions = sessions;
         this.tokens = tokens;
         this.clients = clients;
         this.backChannelLogout = backChannelLogout;
+        this.jdbc = jdbc;
+        this.ownTransaction = new TransactionTemplate(transactionManager);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.signals = signals;
     }
 
@@ -58,7 +71,6 @@ public class UserSessions {
     /** The user's live sessions, most recently used first. */
     public List<SignInSession> list(UUID userId) {
         return sessionsOf(userId).values().stream()
-                .filter(session -> !session.isExpired())
                 .sorted(Comparator.comparing(Session::getLastAccessedTime).reversed())
                 .map(this::describe)
                 .toList();
@@ -135,11 +147,18 @@ public class UserSessions {
         return tokens.revokeAllOfSession(BrowserSession.digestOf(session.getId()), RevocationCause.SESSIONS_ENDED);
     }
 
-    /** Ends the session and tells its clients; resource servers too if {@code signalled} (one by one). */
+    /**
+     * Deletes the session's row at once, in a transaction of its own as Spring Session's {@code deleteById} would (a
+     * request of the caller's that still used the session must not wait for the caller's transaction), and tells its
+     * clients only if this call removed it: a session that {@link ExpiredSessions} is ending at the same moment is
+     * told once, by whichever of the two removes it. Resource servers are told too if {@code signalled} (one by
+     * one; {@link #endAll} tells them once for all).
+     */
     private void delete(Session session, boolean signalled) {
-        sessions.deleteById(session.getId());
+        boolean removed = Boolean.TRUE.equals(ownTransaction.execute(status -> jdbc
+                .sql("DELETE FROM spring_session WHERE session_id = ?").param(session.getId()).update() == 1));
         Authentication signIn = signInOf(session);
-        if (signIn != null) {
+        if (removed && signIn != null) {
             backChannelLogout.sessionEnded(signIn.getName(), SignIns.sidOf(signIn),
                     BrowserSession.digestOf(session.getId()));
             if (signalled) {
@@ -148,8 +167,11 @@ public class UserSessions {
         }
     }
 
+    /** The user's sessions by id; the expired ones are left to {@link ExpiredSessions}, which ends them. */
     private Map<String, ? extends Session> sessionsOf(UUID userId) {
-        return sessions.findByPrincipalName(userId.toString());
+        return sessions.findByPrincipalName(userId.toString()).entrySet().stream()
+                .filter(session -> !session.getValue().isExpired())
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /** The session's {@code sid}; the digest of its id for a session signed in without one. */
@@ -157,22 +179,26 @@ public class UserSessions {
         return SignIns.sidOf(signInOf(session)).orElseGet(() -> BrowserSession.digestOf(session.getId()));
     }
 
-    private static Authentication signInOf(Session session) {
+    static Authentication signInOf(Session session) {
         SecurityContext context =
                 session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
         return context == null ? null : context.getAuthentication();
     }
 
     private SignInSession describe(Session session) {
-        String digest = BrowserSession.digestOf(session.getId());
-        List<String> clientIds = tokens.clientsOfSession(digest).stream()
+        return new SignInSession(listedIdOf(session), session.getCreationTime(),
+                session.getLastAccessedTime(), session.getAttribute(SignIns.ADDRESS_ATTRIBUTE),
+                session.getAttribute(SignIns.USER_AGENT_ATTRIBUTE),
+                clientIdsOf(BrowserSession.digestOf(session.getId())));
+    }
+
+    /** The client ids that got tokens through the session with this digest, sorted. */
+    List<String> clientIdsOf(String sessionDigest) {
+        return tokens.clientsOfSession(sessionDigest).stream()
                 .map(clients::findById)
                 .filter(Objects::nonNull)
                 .map(RegisteredClient::getClientId)
                 .sorted()
                 .toList();
-        return new SignInSession(listedIdOf(session), session.getCreationTime(),
-                session.getLastAccessedTime(), session.getAttribute(SignIns.ADDRESS_ATTRIBUTE),
-                session.getAttribute(SignIns.USER_AGENT_ATTRIBUTE), clientIds);
     }
 }

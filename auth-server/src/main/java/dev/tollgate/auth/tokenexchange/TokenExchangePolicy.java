@@ -1,11 +1,16 @@
 package dev.tollgate.auth.tokenexchange;
 
 import java.security.Principal;
+import java.text.ParseException;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jwt.SignedJWT;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
@@ -52,6 +57,9 @@ public final class TokenExchangePolicy implements AuthenticationProvider {
 
     private static final String ERROR_URI = "https://www.rfc-editor.org/rfc/rfc8693#section-2.2.2";
 
+    // where Spring Authorization Server's token endpoint hands a request's DPoP header to the grant
+    private static final String DPOP_PROOF = "dpop_proof";
+
     private final AuthenticationProvider delegate;
 
     private final TokenFamilies authorizations;
@@ -90,6 +98,7 @@ public final class TokenExchangePolicy implements AuthenticationProvider {
                 OAuth2TokenType.ACCESS_TOKEN);
         OAuth2Authorization.Token<OAuth2AccessToken> subject = usersAccessToken(subjectAuthorization,
                 exchange.getSubjectToken());
+        requireProofOfItsKey(subject, exchange);
         boolean actorToken = StringUtils.hasText(exchange.getActorToken());
         if (actorToken) {
             requireOwnToken(exchange.getActorToken(), client);
@@ -129,6 +138,33 @@ public final class TokenExchangePolicy implements AuthenticationProvider {
             throw refusal(OAuth2ErrorCodes.INVALID_GRANT, "The subject token must be a user's access token.");
         }
         return accessToken;
+    }
+
+    /**
+     * A subject token bound to a DPoP key (RFC 9449 {@code cnf.jkt}) is exchanged only with a proof of that key, or
+     * whoever holds the token could trade it for one that works without the key. Spring's grant then checks the proof
+     * (signature by that key, {@code htm}, {@code htu}, {@code iat}) and the new token is bound to the same key.
+     */
+    private static void requireProofOfItsKey(OAuth2Authorization.Token<OAuth2AccessToken> subject,
+            OAuth2TokenExchangeAuthenticationToken exchange) {
+        if (!(subject.getClaims() != null && subject.getClaims().get("cnf") instanceof Map<?, ?> confirmation
+                && confirmation.get("jkt") instanceof String boundTo)) {
+            return;
+        }
+        if (!boundTo.equals(thumbprintOfProofKey(exchange.getAdditionalParameters().get(DPOP_PROOF)))) {
+            throw refusal(OAuth2ErrorCodes.INVALID_GRANT,
+                    "The subject token is bound to a DPoP key: exchange it with a DPoP proof of that key.");
+        }
+    }
+
+    private static String thumbprintOfProofKey(Object proof) {
+        try {
+            JWK key = proof instanceof String text ? SignedJWT.parse(text).getHeader().getJWK() : null;
+            return key == null ? null : key.computeThumbprint().toString();
+        }
+        catch (ParseException | JOSEException unreadable) {
+            return null;
+        }
     }
 
     private void requireOwnToken(String token, RegisteredClient client) {

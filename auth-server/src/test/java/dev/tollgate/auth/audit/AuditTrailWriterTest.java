@@ -86,6 +86,19 @@ class AuditTrailWriterTest {
     }
 
     @Test
+    void aFullBatchIsWrittenWithoutWaitingForTheFlushInterval() throws Exception {
+        store.release.countDown();
+        writer = new AuditTrailWriter(store, new AuditTrailProperties(Duration.ofDays(30), 10_000, LONG), metrics);
+        for (int i = 0; i < AuditTrailWriter.BATCH_SIZE + 1; i++) {
+            writer.submit(event("busy-" + i));
+        }
+
+        assertThat(store.insertStarted.await(5, TimeUnit.SECONDS)).as("not the hour of the flush interval").isTrue();
+        assertThat(store.batchSizes).first().isEqualTo(AuditTrailWriter.BATCH_SIZE);
+        assertThat(store.written()).first().isEqualTo("busy-0");
+    }
+
+    @Test
     void aFailedInsertDropsItsBatchAndCountsIt(CapturedOutput output) throws Exception {
         store.failing = true;
         store.release.countDown();
@@ -113,6 +126,8 @@ class AuditTrailWriterTest {
 
         final List<RecordedEvent> rows = new CopyOnWriteArrayList<>();
 
+        final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
+
         volatile boolean failing;
 
         HangingStore() {
@@ -131,6 +146,7 @@ class AuditTrailWriterTest {
             if (failing) {
                 throw new IllegalStateException("the database is down");
             }
+            batchSizes.add(events.size());
             rows.addAll(events);
         }
 

@@ -2,11 +2,14 @@ package dev.tollgate.auth.backchannel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
+import java.time.Duration;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
@@ -29,6 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -40,6 +44,7 @@ import dev.tollgate.auth.support.Browser;
 import dev.tollgate.auth.support.Concurrently;
 import dev.tollgate.auth.support.Grants.Client;
 import dev.tollgate.auth.support.OAuthHttp.Reply;
+import dev.tollgate.auth.session.ExpiredSessions;
 import dev.tollgate.auth.support.TestUsers;
 import dev.tollgate.auth.user.TollgateUser;
 import dev.tollgate.auth.web.Pages;
@@ -60,6 +65,10 @@ class BackChannelLogoutTest extends AdminApiTest {
             {"client_name": "Books Web", "redirect_uris": ["%s"], "grant_types": ["authorization_code"],
              "scope": "openid profile", "backchannel_logout_uri": "%s", "backchannel_logout_session_required": true}""";
 
+    private static final String CLIENT_NOT_LISTENING = """
+            {"client_name": "Books Mobile", "redirect_uris": ["%s"], "grant_types": ["authorization_code"],
+             "scope": "openid profile"}""";
+
     @Autowired
     TestClock clock;
 
@@ -77,6 +86,12 @@ class BackChannelLogoutTest extends AdminApiTest {
 
     @Autowired
     AuditLog audit;
+
+    @Autowired
+    ExpiredSessions expiredSessions;
+
+    @Autowired
+    Environment environment;
 
     LogoutReceiver receiver;
 
@@ -127,8 +142,9 @@ class BackChannelLogoutTest extends AdminApiTest {
                     .isBeforeOrEqualTo(new Date(logout.getIssueTime().getTime()
                             + properties.tokenLifetime().toMillis()));
             assertThat(logout.getClaims()).doesNotContainKey("nonce");
-            assertThat(queued()).as("nothing for the phone's session").isZero();
-            assertThat(receiver.pending()).isZero();
+            // the delivered token's row goes once the receiver has answered
+            awaitOutboxEmpty();
+            assertThat(receiver.pending()).as("nothing for the phone's session").isZero();
         }
     }
 
@@ -199,7 +215,7 @@ class BackChannelLogoutTest extends AdminApiTest {
 
             assertThat(verified(receiver.next().logoutToken()).getStringClaim("sid")).isEqualTo(phoneSid)
                     .isNotEqualTo(laptopSid);
-            assertThat(queued()).isZero();
+            awaitOutboxEmpty();
             assertThat(receiver.pending()).as("nothing for the session kept").isZero();
         }
     }
@@ -252,8 +268,100 @@ class BackChannelLogoutTest extends AdminApiTest {
         assertThat(queued()).isZero();
     }
 
-    private Reply signIn(Browser browser) throws Exception {
-        return grants.exchange(grants.authorize(browser, client, user.username(), TestUsers.PASSWORD, "openid"));
+    @Test
+    void anExpiredSessionSendsOneLogoutTokenToEachOfItsClientsThatListen(CapturedOutput output) throws Exception {
+        Client notListening = registered(CLIENT_NOT_LISTENING.formatted(REDIRECT_URI));
+        try (Browser browser = new Browser(http.baseUrl())) {
+            JWTClaimsSet idToken = idTokenOf(signIn(browser));
+            assertThat(idTokenOf(signIn(browser, notListening)).getStringClaim("sid"))
+                    .isEqualTo(idToken.getStringClaim("sid"));
+
+            expiredSessions.endExpired();
+            assertThat(browser.isSignedIn()).as("a live session is left alone").isTrue();
+            assertThat(queued()).isZero();
+
+            clock.advance(sessionTimeout().plusSeconds(1));
+            expiredSessions.endExpired();
+
+            JWTClaimsSet logout = verified(receiver.next().logoutToken());
+            assertThat(logout.getAudience()).containsExactly(client.id());
+            assertThat(logout.getSubject()).isEqualTo(user.id().toString());
+            assertThat(logout.getStringClaim("sid")).isEqualTo(idToken.getStringClaim("sid"));
+            assertThat(queuedFor(notListening)).as("nothing for a client without a back-channel URI").isZero();
+            assertThat(browser.isSignedIn()).as("the session is gone").isFalse();
+            assertThat(output.getAll().lines()
+                    .filter(line -> line.contains("event=SESSION_EXPIRED user=" + user.id()))
+                    .toList())
+                    .singleElement().asString()
+                    .contains("sid=" + idToken.getStringClaim("sid"), client.id(), notListening.id());
+
+            expiredSessions.endExpired();
+            awaitOutboxEmpty();
+            assertThat(receiver.pending()).as("one token, not two").isZero();
+        }
+    }
+
+    @Test
+    void aBrowserComingBackAfterItsSessionExpiredLeavesItForTheSweep() throws Exception {
+        try (Browser browser = new Browser(http.baseUrl())) {
+            String sid = idTokenOf(signIn(browser)).getStringClaim("sid");
+            // last used longer ago than the timeout, by the store's own clock (Spring Session's is the system's)
+            long idle = sessionTimeout().plusMinutes(1).toMillis();
+            jdbc.sql("UPDATE spring_session SET last_access_time = last_access_time - :idle,"
+                    + " expiry_time = expiry_time - :idle WHERE principal_name = :user")
+                    .param("idle", idle).param("user", user.id().toString()).update();
+
+            assertThat(browser.isSignedIn()).isFalse();
+            expiredSessions.endExpired();
+
+            assertThat(verified(receiver.next().logoutToken()).getStringClaim("sid")).isEqualTo(sid);
+        }
+    }
+
+    @Test
+    void anExpiredSessionThatNoLongerReadsHoldsUpNoOther() throws Exception {
+        try (Browser browser = new Browser(http.baseUrl())) {
+            String sid = idTokenOf(signIn(browser)).getStringClaim("sid");
+            String unreadable = UUID.randomUUID().toString();
+            long lastUsed = clock.millis();
+            jdbc.sql("""
+                    INSERT INTO spring_session (primary_id, session_id, creation_time, last_access_time,
+                        max_inactive_interval, expiry_time, principal_name)
+                    VALUES (:id, :id, :at, :at, :idle, :expiry, :user)""")
+                    .param("id", unreadable).param("at", lastUsed).param("idle", sessionTimeout().toSeconds())
+                    .param("expiry", lastUsed + sessionTimeout().toMillis()).param("user", user.id().toString())
+                    .update();
+            jdbc.sql("""
+                    INSERT INTO spring_session_attributes (session_primary_id, attribute_name, attribute_bytes)
+                    VALUES (?, 'SPRING_SECURITY_CONTEXT', ?)""")
+                    .params(unreadable, "written by another version".getBytes(StandardCharsets.UTF_8)).update();
+
+            clock.advance(sessionTimeout().plusSeconds(1));
+            expiredSessions.endExpired();
+
+            assertThat(verified(receiver.next().logoutToken()).getStringClaim("sid")).isEqualTo(sid);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM spring_session WHERE primary_id = ?").param(unreadable)
+                    .query(Long.class).single()).as("ended too").isZero();
+        }
+    }
+
+    Reply signIn(Browser browser) throws Exception {
+        return signIn(browser, client);
+    }
+
+    private Reply signIn(Browser browser, Client through) throws Exception {
+        return grants.exchange(grants.authorize(browser, through, user.username(), TestUsers.PASSWORD, "openid"));
+    }
+
+    private Client registered(String metadata) {
+        AdminHttp.Reply created = admin.postJson("/admin/api/clients", metadata);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return new Client(created.json().path("client_id").asString(),
+                created.json().path("client_secret").asString(), REDIRECT_URI);
+    }
+
+    Duration sessionTimeout() {
+        return environment.getRequiredProperty("server.servlet.session.timeout", Duration.class);
     }
 
     /** An initial access token for dynamic registration: one registration each. */
@@ -261,13 +369,13 @@ class BackChannelLogoutTest extends AdminApiTest {
         return http.clientCredentials("demo-registrar", "demo-registrar-secret", null).field("access_token");
     }
 
-    private static JWTClaimsSet idTokenOf(Reply tokens) throws ParseException {
+    static JWTClaimsSet idTokenOf(Reply tokens) throws ParseException {
         assertThat(tokens.status()).as(tokens.toString()).isEqualTo(200);
         return SignedJWT.parse(tokens.field("id_token")).getJWTClaimsSet();
     }
 
     /** The token's claims if its signature verifies against the published keys and its {@code typ} is right. */
-    private JWTClaimsSet verified(String logoutToken) throws Exception {
+    JWTClaimsSet verified(String logoutToken) throws Exception {
         JWKSet keys = JWKSet.parse(http.get("/oauth2/jwks").body());
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType("logout+jwt")));
@@ -278,8 +386,21 @@ class BackChannelLogoutTest extends AdminApiTest {
     }
 
     private long queued() {
-        return jdbc.sql("SELECT COUNT(*) FROM backchannel_logout_outbox WHERE client_id = ?").param(client.id())
+        return queuedFor(client);
+    }
+
+    private long queuedFor(Client listener) {
+        return jdbc.sql("SELECT COUNT(*) FROM backchannel_logout_outbox WHERE client_id = ?").param(listener.id())
                 .query(Long.class).single();
+    }
+
+    /** Every token queued for the client was delivered: whatever the receiver got is there. */
+    void awaitOutboxEmpty() {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (queued() > 0) {
+            assertThat(System.nanoTime()).as("the outbox drained").isLessThan(deadline);
+            Thread.onSpinWait();
+        }
     }
 
     /** The failed attempt is written back (row released, not yet due) by the sender's thread. */

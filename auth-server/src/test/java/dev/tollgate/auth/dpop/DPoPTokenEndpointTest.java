@@ -26,6 +26,9 @@ import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
+import com.nimbusds.oauth2.sdk.token.TokenTypeURI;
+import com.nimbusds.oauth2.sdk.token.TypelessToken;
+import com.nimbusds.oauth2.sdk.tokenexchange.TokenExchangeGrant;
 import com.nimbusds.openid.connect.sdk.Nonce;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,6 +75,10 @@ class DPoPTokenEndpointTest extends HttpTest {
         assertThat(reply.get("token_type")).isEqualTo("DPoP");
         var claims = SignedTokens.verified((String) reply.get("access_token"), http).getJWTClaimsSet();
         assertThat(claims.getJSONObjectClaim("cnf")).containsExactly(Map.entry("jkt", key.thumbprint()));
+        // a client's JWT is not stored: introspection reads it back from the token itself, type included
+        Reply introspection = http.introspect((String) reply.get("access_token"));
+        assertThat(introspection.field("token_type")).isEqualTo("DPoP");
+        assertThat(introspection.json().get("cnf").get("jkt").asString()).isEqualTo(key.thumbprint());
     }
 
     @Test
@@ -171,6 +178,25 @@ class DPoPTokenEndpointTest extends HttpTest {
         assertThat(refreshed.get("token_type")).isEqualTo("DPoP");
         var claims = SignedTokens.verified((String) refreshed.get("access_token"), http).getJWTClaimsSet();
         assertThat(claims.getJSONObjectClaim("cnf")).containsExactly(Map.entry("jkt", key.thumbprint()));
+    }
+
+    @Test
+    void aBoundTokenIsExchangedOnlyWithAProofOfItsKeySoAGatewayCannotUnbindIt() throws Exception {
+        DPoPKey key = DPoPKey.es256();
+        String alice = (String) ok(publicClientTokens(key)).get("access_token");
+        TokenExchangeGrant grant = new TokenExchangeGrant(new TypelessToken(alice), TokenTypeURI.ACCESS_TOKEN);
+
+        HTTPResponse withoutProof = gatewayRequest(grant, null);
+        assertThat(withoutProof.getStatusCode()).as(withoutProof.getBody()).isEqualTo(400);
+        assertThat(withoutProof.getBodyAsJSONObject().get("error")).isEqualTo("invalid_grant");
+        HTTPResponse otherKey = gatewayRequest(grant, DPoPKey.es256().proof("POST", tokenEndpoint));
+        assertThat(otherKey.getStatusCode()).as(otherKey.getBody()).isEqualTo(400);
+        assertThat(otherKey.getBodyAsJSONObject().get("error")).isEqualTo("invalid_grant");
+
+        Map<String, Object> exchanged = ok(gatewayRequest(grant, key.proof("POST", tokenEndpoint)));
+        assertThat(exchanged.get("token_type")).isEqualTo("DPoP");
+        assertThat(SignedTokens.verified((String) exchanged.get("access_token"), http).getJWTClaimsSet()
+                .getJSONObjectClaim("cnf")).containsExactly(Map.entry("jkt", key.thumbprint()));
     }
 
     @Test
@@ -277,6 +303,11 @@ class DPoPTokenEndpointTest extends HttpTest {
     private HTTPResponse publicClientRequest(AuthorizationGrant grant, SignedJWT proof) throws Exception {
         return send(new TokenRequest(tokenEndpoint, new ClientID(Client.DEMO_CLI.id()), grant).toHTTPRequest(),
                 proof);
+    }
+
+    private HTTPResponse gatewayRequest(AuthorizationGrant grant, SignedJWT proof) throws Exception {
+        return send(new TokenRequest(tokenEndpoint, new ClientSecretBasic(new ClientID("demo-gateway"),
+                new Secret("demo-gateway-secret")), grant).toHTTPRequest(), proof);
     }
 
     private HTTPResponse serviceToken(String clientId, String secret, SignedJWT proof) throws Exception {

@@ -141,6 +141,7 @@ class DynamicClientRegistrationTest extends HttpTest {
             key set by value       | "jwks": {"keys": []}, "redirect_uris": ["https://a.example/cb"]                                  | invalid_client_metadata
             client_secret_jwt      | "token_endpoint_auth_method": "client_secret_jwt", "redirect_uris": ["https://a.example/cb"]      | invalid_client_metadata
             public token exchange  | "token_endpoint_auth_method": "none", "grant_types": ["urn:ietf:params:oauth:grant-type:token-exchange"], "redirect_uris": ["https://a.example/cb"] | invalid_client_metadata
+            impersonation          | "grant_types": ["urn:ietf:params:oauth:grant-type:token-exchange"], "token_exchange_impersonation": true, "redirect_uris": ["https://a.example/cb"]| invalid_client_metadata
             fragment               | "redirect_uris": ["https://a.example/cb#x"]                                                       | invalid_redirect_uri
             plain http             | "redirect_uris": ["http://a.example/cb"]                                                          | invalid_redirect_uri
             javascript             | "redirect_uris": ["javascript:alert(1)"]                                                          | invalid_redirect_uri

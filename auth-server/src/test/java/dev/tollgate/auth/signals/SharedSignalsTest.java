@@ -15,7 +15,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.tollgate.auth.audit.AuditLog;
 import dev.tollgate.auth.support.AdminHttp;
@@ -35,9 +34,6 @@ class SharedSignalsTest extends SignalsTest {
 
     @Autowired
     TestClock clock;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     PushDeliveries deliveries;

@@ -3,6 +3,7 @@ package dev.tollgate.auth.signals;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.text.ParseException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,10 +16,13 @@ import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import dev.tollgate.auth.console.ConsoleBrowser;
 import dev.tollgate.auth.scim.RoleGroup;
+import dev.tollgate.auth.session.ExpiredSessions;
 import dev.tollgate.auth.scim.ScimHttp;
 import dev.tollgate.auth.support.AdminHttp;
 import dev.tollgate.auth.support.AuthServerTest;
@@ -27,6 +31,7 @@ import dev.tollgate.auth.support.Grants.Client;
 import dev.tollgate.auth.support.OAuthHttp.Reply;
 import dev.tollgate.auth.support.TestUsers;
 import dev.tollgate.auth.user.TollgateUser;
+import dev.tollgate.testsupport.TestClock;
 
 /**
  * Each cause of a Shared Signals event, end to end through the endpoint that causes it: the receiver's push stream
@@ -37,6 +42,15 @@ import dev.tollgate.auth.user.TollgateUser;
 class SignalCausesTest extends SignalsTest {
 
     private static final String REDIRECT_URI = "https://books.example.com/callback";
+
+    @Autowired
+    TestClock clock;
+
+    @Autowired
+    Environment environment;
+
+    @Autowired
+    ExpiredSessions expiredSessions;
 
     Client client;
 
@@ -128,6 +142,20 @@ class SignalCausesTest extends SignalsTest {
 
             JWTClaimsSet revoked = nextSet(SignalTypes.SESSION_REVOKED, aboutUser(user.id().toString()));
             assertThat(((Map<?, ?>) subject(revoked).get("session")).get("id")).isEqualTo(phoneSid);
+        }
+    }
+
+    @Test
+    void anExpiredSessionIsRevoked() throws Exception {
+        try (Browser browser = new Browser(http.baseUrl())) {
+            String sid = claims(signIn(browser).field("id_token")).getStringClaim("sid");
+
+            clock.advance(environment.getRequiredProperty("server.servlet.session.timeout", Duration.class)
+                    .plusSeconds(1));
+            expiredSessions.endExpired();
+
+            JWTClaimsSet revoked = nextSet(SignalTypes.SESSION_REVOKED, aboutUser(user.id().toString()));
+            assertThat(((Map<?, ?>) subject(revoked).get("session")).get("id")).isEqualTo(sid);
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.Objects;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.SecurityContext;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
@@ -77,6 +78,18 @@ class AccessTokenDecoderConfig {
 
     private static String formEncoded(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The verified JWTs and the introspection answers; the cache of verified JWTs is no bean of its own, since an
+     * {@code AuthenticationManager} bean would become Spring Security's global one.
+     */
+    @Bean
+    AccessTokenCaches accessTokenCaches(JwtDecoder accessTokenDecoder, CachingIntrospector opaqueTokenIntrospector,
+            ApiProperties properties, Clock clock, ObjectProvider<AccessTokenDenyList> denyList) {
+        VerifiedJwtCache verifiedJwts = BearerTokenAuthenticationManager.verifiedJwts(accessTokenDecoder,
+                properties.api().verifiedJwtCacheTtl(), clock, denyList.getIfAvailable(() -> AccessTokenDenyList.NONE));
+        return new AccessTokenCaches(verifiedJwts, opaqueTokenIntrospector);
     }
 
     @Bean

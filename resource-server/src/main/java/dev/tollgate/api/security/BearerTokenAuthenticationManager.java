@@ -33,15 +33,23 @@ final class BearerTokenAuthenticationManager implements AuthenticationManager {
 
     private final AuthenticationManager jwts;
     private final CachingIntrospector introspector;
+    private final AccessTokenDenyList denyList;
 
-    BearerTokenAuthenticationManager(JwtDecoder jwtDecoder, CachingIntrospector introspector,
-            Duration verifiedJwtCacheTtl, Clock clock) {
+    BearerTokenAuthenticationManager(VerifiedJwtCache jwts, CachingIntrospector introspector,
+            AccessTokenDenyList denyList) {
+        this.jwts = jwts;
+        this.introspector = introspector;
+        this.denyList = denyList;
+    }
+
+    /** Checks JWTs with {@code jwtDecoder} and then the claims; remembers the ones that passed. */
+    static VerifiedJwtCache verifiedJwts(JwtDecoder jwtDecoder, Duration verifiedJwtCacheTtl, Clock clock,
+            AccessTokenDenyList denyList) {
         JwtAuthenticationProvider jwtProvider = new JwtAuthenticationProvider(jwtDecoder);
         JwtAuthenticationConverter jwtConverter = new JwtAuthenticationConverter();
         jwtConverter.setJwtGrantedAuthoritiesConverter(new TokenAuthoritiesConverter());
         jwtProvider.setJwtAuthenticationConverter(jwtConverter);
-        this.jwts = new VerifiedJwtCache(new ProviderManager(jwtProvider), verifiedJwtCacheTtl, clock);
-        this.introspector = introspector;
+        return new VerifiedJwtCache(new ProviderManager(jwtProvider), verifiedJwtCacheTtl, clock, denyList);
     }
 
     @Override
@@ -63,6 +71,9 @@ final class BearerTokenAuthenticationManager implements AuthenticationManager {
             throw new InvalidBearerTokenException(notActive.getMessage(), notActive);
         } catch (OAuth2IntrospectionException unanswered) {
             throw new AuthenticationServiceException(unanswered.getMessage(), unanswered);
+        }
+        if (denyList.refusesIntrospected(principal.getAttributes())) {
+            throw new InvalidBearerTokenException(VerifiedJwtCache.REVOKED);
         }
         AbstractAuthenticationToken authenticated = authenticationOf(token, principal);
         authenticated.setDetails(bearer.getDetails());

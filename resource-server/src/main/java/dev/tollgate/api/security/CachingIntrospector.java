@@ -3,7 +3,9 @@ package dev.tollgate.api.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -68,6 +70,11 @@ final class CachingIntrospector {
             throw new BadOpaqueTokenException(rejection);
         }
         return active.get(digest, key -> ask(token, key, callerAddress)).principal();
+    }
+
+    /** Drops the active answers whose attributes match, so that those tokens are introspected again. */
+    void forgetIf(Predicate<Map<String, Object>> attributes) {
+        active.asMap().values().removeIf(answer -> attributes.test(answer.principal().getAttributes()));
     }
 
     private Active ask(String token, String digest, String callerAddress) {

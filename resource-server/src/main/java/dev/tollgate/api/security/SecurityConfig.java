@@ -1,9 +1,9 @@
 package dev.tollgate.api.security;
 
-import java.time.Clock;
 import java.util.List;
 
 import jakarta.servlet.DispatcherType;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -12,7 +12,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -45,12 +44,13 @@ class SecurityConfig {
     static final List<String> SCOPES = List.of("books.read", "books.write", "profile", "users.read");
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder accessTokenDecoder,
-            CachingIntrospector opaqueTokenIntrospector, ApiProperties properties,
-            BearerProblemEntryPoint entryPoint, BearerProblemAccessDeniedHandler accessDeniedHandler, JsonMapper json,
-            Clock clock, ProofOfPossession proofOfPossession) {
-        AuthenticationManager tokens = new BearerTokenAuthenticationManager(accessTokenDecoder, opaqueTokenIntrospector,
-                properties.api().verifiedJwtCacheTtl(), clock);
+    SecurityFilterChain apiSecurity(HttpSecurity http, AccessTokenCaches caches,
+            ObjectProvider<AccessTokenDenyList> denyList,
+            ApiProperties properties, BearerProblemEntryPoint entryPoint,
+            BearerProblemAccessDeniedHandler accessDeniedHandler, JsonMapper json,
+            ProofOfPossession proofOfPossession) {
+        AuthenticationManager tokens = new BearerTokenAuthenticationManager(caches.verifiedJwts(), caches.introspections(),
+                denyList.getIfAvailable(() -> AccessTokenDenyList.NONE));
         AuthenticationManager bearerTokens = ProofOfPossession.bearerOnly(tokens);
         http
                 .authorizeHttpRequests(requests -> requests

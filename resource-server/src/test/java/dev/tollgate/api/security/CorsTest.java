@@ -55,7 +55,7 @@ class CorsTest extends ApiTest {
     @Test
     void byDefaultNoOriginIsAllowed() throws Exception {
         ApiProperties defaults = new ApiProperties(null, new ApiProperties.Api(null, null, null,
-                new ApiProperties.Cors(List.of()), null, null, null));
+                new ApiProperties.Cors(List.of()), null, null, null, null));
         MockHttpServletRequest preflight = new MockHttpServletRequest("OPTIONS", "/api/books");
         preflight.addHeader(HttpHeaders.ORIGIN, BROWSER_APP);
         preflight.addHeader(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "GET");

@@ -3,6 +3,7 @@ package dev.tollgate.api.security;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -100,6 +101,47 @@ class VerifiedJwtCacheTest {
         assertThatThrownBy(() -> cache.authenticate(bearer("h.p.s", null))).isInstanceOf(InvalidBearerTokenException.class);
 
         assertThat(decoded).hasValue(2);
+    }
+
+    @Test
+    void aRememberedTokenTheDenyListNowRefusesIsRefusedWithoutDecodingAgain() {
+        AtomicBoolean revoked = new AtomicBoolean();
+        VerifiedJwtCache cache = new VerifiedJwtCache(decoder, Duration.ofMinutes(1), clock,
+                (jti, grantId, subject, sessionId, issuedAt, introspected) -> revoked.get() && "alice".equals(subject));
+        cache.authenticate(bearer("h.p.s", null));
+
+        revoked.set(true);
+
+        assertThatThrownBy(() -> cache.authenticate(bearer("h.p.s", null)))
+                .isInstanceOf(InvalidBearerTokenException.class).hasMessageContaining("revoked");
+        assertThat(decoded).hasValue(1);
+    }
+
+    @Test
+    void aFreshlyDecodedTokenTheDenyListRefusesIsRefusedAndNotRemembered() {
+        VerifiedJwtCache cache = new VerifiedJwtCache(decoder, Duration.ofMinutes(1), clock,
+                (jti, grantId, subject, sessionId, issuedAt, introspected) -> true);
+
+        assertThatThrownBy(() -> cache.authenticate(bearer("h.p.s", null))).isInstanceOf(InvalidBearerTokenException.class);
+        assertThatThrownBy(() -> cache.authenticate(bearer("h.p.s", null))).isInstanceOf(InvalidBearerTokenException.class);
+
+        assertThat(decoded).hasValue(2);
+    }
+
+    @Test
+    void aForgottenTokenIsDecodedAgain() {
+        VerifiedJwtCache cache = new VerifiedJwtCache(decoder, Duration.ofMinutes(1), clock);
+        cache.authenticate(bearer("h.p.s", null));
+        cache.authenticate(bearer("other.p.s", null));
+
+        cache.forgetIf(claims -> "bob".equals(claims.get("sub")));
+        cache.authenticate(bearer("h.p.s", null));
+        assertThat(decoded).as("nothing matched").hasValue(2);
+
+        cache.forgetIf(claims -> "alice".equals(claims.get("sub")));
+        cache.authenticate(bearer("h.p.s", null));
+
+        assertThat(decoded).hasValue(3);
     }
 
     private static BearerTokenAuthenticationToken bearer(String token, Object details) {

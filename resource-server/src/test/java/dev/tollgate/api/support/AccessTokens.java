@@ -57,6 +57,18 @@ public final class AccessTokens {
         return new Draft(new JWTClaimsSet.Builder().subject(clientId).claim("scope", scope).claim("client_id", clientId));
     }
 
+    /** A JWS of these claims, RS256 with {@code key}, its {@code kid} and this {@code typ} (none if null). */
+    static String signedRs256(JOSEObjectType type, RSAKey key, JWTClaimsSet claims) {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(type).keyID(key.getKeyID()).build(),
+                claims);
+        try {
+            jwt.sign(new RSASSASigner(key));
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+        return jwt.serialize();
+    }
+
     public final class Draft {
 
         private final JWTClaimsSet.Builder claims;
@@ -139,14 +151,7 @@ public final class AccessTokens {
         }
 
         public String sign() {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(type).keyID(key.getKeyID()).build(),
-                    claims.build());
-            try {
-                jwt.sign(new RSASSASigner(key));
-            } catch (JOSEException e) {
-                throw new IllegalStateException(e);
-            }
-            return jwt.serialize();
+            return signedRs256(type, key, claims.build());
         }
 
         /** The same claims with {@code alg: none}: no signature at all. */

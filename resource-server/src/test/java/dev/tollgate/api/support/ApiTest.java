@@ -19,15 +19,23 @@ import dev.tollgate.testsupport.TestDatabases;
         "spring.datasource.url=" + TestDatabases.IN_MEMORY_H2 + "api-test" + TestDatabases.IN_MEMORY_H2_SETTINGS,
         "tollgate.api.audience=" + AccessTokens.AUDIENCE,
         "tollgate.api.cors.allowed-origins=" + ApiTest.BROWSER_APP,
-        "tollgate.api.introspection.client-secret=" + FakeAuthorizationServer.INTROSPECTION_SECRET})
+        "tollgate.api.introspection.client-secret=" + FakeAuthorizationServer.INTROSPECTION_SECRET,
+        "tollgate.api.signals.client-id=" + FakeAuthorizationServer.SIGNALS_CLIENT,
+        "tollgate.api.signals.client-secret=" + FakeAuthorizationServer.SIGNALS_SECRET,
+        "tollgate.api.signals.receiver-url=" + ApiTest.RECEIVER_URL,
+        // the receiver's rounds run when a test calls them; the one at start-up finds the auth server down
+        "tollgate.api.signals.poll-interval=1h"})
 @Import(TestClock.Config.class)
 public abstract class ApiTest {
 
     /** The one origin allowed to call the API from a browser in these tests. */
     protected static final String BROWSER_APP = "https://books.example";
+    /** The base URL the API's Shared Signals stream pushes to, as the fake auth server is told. */
+    protected static final String RECEIVER_URL = "http://api-instance-1.test";
 
     protected static final FakeAuthorizationServer AUTH_SERVER = new FakeAuthorizationServer();
     protected static final AccessTokens TOKENS = new AccessTokens(AUTH_SERVER);
+    protected static final SecurityEvents EVENTS = new SecurityEvents(AUTH_SERVER);
 
     @LocalServerPort
     private int port;

@@ -3,6 +3,7 @@ package dev.tollgate.auth.admin.clients;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.StreamSupport;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +26,7 @@ import dev.tollgate.auth.support.Grants;
 import dev.tollgate.auth.support.Grants.Client;
 import dev.tollgate.auth.support.HttpTest;
 import dev.tollgate.auth.support.Pkce;
+import dev.tollgate.auth.support.SignedTokens;
 
 /** An administrator manages clients over {@code /admin/api/clients} with a {@code tollgate.admin} token. */
 @AuthServerTest
@@ -114,6 +116,30 @@ class AdminClientsTest extends HttpTest {
                 {"grant_types": ["client_credentials"], "scope": "tollgate.root"}""");
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.json().path("detail").asString()).startsWith("scope:").contains("tollgate.admin");
+    }
+
+    @Test
+    void anAdministratorMayLetAGatewayImpersonateUsersInTokenExchange() throws Exception {
+        Reply created = admin.postJson(CLIENTS, """
+                {"grant_types": ["urn:ietf:params:oauth:grant-type:token-exchange"], "scope": "books.read",
+                 "token_exchange_impersonation": true}""");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String clientId = created.json().path("client_id").asString();
+        assertThat(admin.get(CLIENTS + "/" + clientId).json().path("token_exchange_impersonation").asBoolean())
+                .isTrue();
+        String alice = new Grants(http).aliceTokens(Client.DEMO_WEB, "openid books.read").field("access_token");
+
+        var exchanged = http.post("/oauth2/token", clientId, created.json().path("client_secret").asString(),
+                Map.of("grant_type", "urn:ietf:params:oauth:grant-type:token-exchange", "subject_token", alice,
+                        "subject_token_type", "urn:ietf:params:oauth:token-type:access_token"));
+
+        assertThat(exchanged.status()).as(exchanged.toString()).isEqualTo(200);
+        assertThat(SignedTokens.verified(exchanged.field("access_token"), http).getJWTClaimsSet().getClaims())
+                .as("no act: the gateway acts as alice").doesNotContainKey("act");
+        Reply withoutTheGrant = admin.postJson(CLIENTS, """
+                {"grant_types": ["client_credentials"], "token_exchange_impersonation": true}""");
+        assertThat(withoutTheGrant.status()).isEqualTo(400);
+        assertThat(withoutTheGrant.json().path("detail").asString()).startsWith("token_exchange_impersonation:");
     }
 
     @Test
