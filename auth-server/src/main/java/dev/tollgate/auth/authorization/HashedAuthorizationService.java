@@ -293,7 +293,7 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService, T
                 .query((rs, row) -> new RevokedGrant(rs.getString("id"), rs.getString("registered_client_id"),
                         rs.getString("principal_name"),
                         AuthorizationGrantType.CLIENT_CREDENTIALS.getValue().equals(rs.getString("grant_type")),
-                        AuthorizationRows.tokenIdOf(rs.getString("access_token_claims")).stream().toList()))
+                        AuthorizationRows.tokenIdOf(rs.getString("access_token_claims")).stream().toList(), true))
                 .list();
         if (!live.isEmpty()) {
             listener.revoked(live, cause);

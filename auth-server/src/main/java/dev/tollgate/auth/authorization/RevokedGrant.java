@@ -10,7 +10,9 @@ import java.util.List;
  * @param principalName the user's id, or the client id for a client_credentials grant
  * @param clientCredentials whether the grant was made without a user
  * @param accessTokenIds the {@code jti}s of the grant's access tokens still known (the latest one)
+ * @param ended whether the grant can issue no token any more; false when only these access tokens were revoked
+ *        (RFC 7009 for an access token) and its refresh token still gets new ones
  */
 public record RevokedGrant(String id, String registeredClientId, String principalName, boolean clientCredentials,
-        List<String> accessTokenIds) {
+        List<String> accessTokenIds, boolean ended) {
 }

@@ -87,7 +87,8 @@ public final class RaceSafeRevocation implements AuthenticationProvider {
 
     /**
      * Spring Authorization Server's provider revoked the token itself, not through {@link TokenFamilies}: a refresh
-     * token with the access token issued with it, or an access token alone.
+     * token with the access token issued with it (the grant ended), or an access token alone (its refresh token, if
+     * any, still works: resource servers must refuse that token, not the grant's next ones).
      */
     private void announce(String token) {
         OAuth2Authorization revoked = authorizations.findByToken(token, null);
@@ -101,7 +102,8 @@ public final class RaceSafeRevocation implements AuthenticationProvider {
         revokedGrants.revoked(List.of(new RevokedGrant(revoked.getId(), revoked.getRegisteredClientId(),
                 revoked.getPrincipalName(),
                 AuthorizationGrantType.CLIENT_CREDENTIALS.equals(revoked.getAuthorizationGrantType()),
-                accessTokenIds)), RevocationCause.REVOCATION);
+                accessTokenIds, revoked.getRefreshToken() == null || revoked.getRefreshToken().isInvalidated())),
+                RevocationCause.REVOCATION);
     }
 
     // RFC 7009 §2.1: a client revokes only tokens issued to it

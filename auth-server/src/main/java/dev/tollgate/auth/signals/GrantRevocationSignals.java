@@ -31,7 +31,7 @@ class GrantRevocationSignals implements RevokedGrants {
             String clientId = Optional.ofNullable(clients.findById(grant.registeredClientId()))
                     .map(RegisteredClient::getClientId)
                     .orElse(grant.clientCredentials() ? grant.principalName() : grant.registeredClientId());
-            signals.grantRevoked(grant.id(), clientId,
+            signals.grantRevoked(grant.ended() ? Optional.of(grant.id()) : Optional.empty(), clientId,
                     grant.clientCredentials() ? Optional.empty() : Optional.of(grant.principalName()),
                     grant.accessTokenIds(), cause.reason());
         }

@@ -110,16 +110,19 @@ public class SharedSignals {
     /**
      * Tollgate's {@code grant-revoked}: one grant's tokens were revoked.
      *
-     * @param grantId the authorization's id, the {@code grant_id} of its JWT access tokens
+     * @param grantId the authorization's id, the {@code grant_id} of its JWT access tokens; empty when the grant
+     *        itself lives on and only the tokens {@code accessTokenIds} names were revoked
      * @param userId the user who granted it; empty for a client_credentials grant (told as the client's)
      * @param accessTokenIds the {@code jti}s of its access tokens still known
      */
-    public void grantRevoked(String grantId, String clientId, Optional<String> userId, List<String> accessTokenIds,
-            String reason) {
+    public void grantRevoked(Optional<String> grantId, String clientId, Optional<String> userId,
+            List<String> accessTokenIds, String reason) {
         Map<String, Object> subject = userId.map(SharedSignals.this::user)
                 .orElseGet(() -> ordered("format", "opaque", "id", clientId));
-        queue(SignalTypes.GRANT_REVOKED, subject, ordered("reason", reason, "client_id", clientId,
-                "grant_id", grantId, "jtis", List.copyOf(accessTokenIds)));
+        Map<String, Object> members = ordered("reason", reason, "client_id", clientId);
+        grantId.ifPresent(id -> members.put("grant_id", id));
+        members.put("jtis", List.copyOf(accessTokenIds));
+        queue(SignalTypes.GRANT_REVOKED, subject, members);
     }
 
     /**

@@ -171,6 +171,22 @@ class SignalCausesTest extends SignalsTest {
     }
 
     @Test
+    void revokingOnlyAnAccessTokenNamesThatTokenNotTheGrant() throws Exception {
+        try (Browser browser = new Browser(http.baseUrl())) {
+            Reply tokens = signIn(browser);
+            String jti = claims(tokens.field("access_token")).getJWTID();
+
+            assertThat(grants.revoke(client, tokens.field("access_token")).status()).isEqualTo(200);
+
+            JWTClaimsSet set = nextSet(SignalTypes.GRANT_REVOKED,
+                    revoked -> String.valueOf(event(revoked, SignalTypes.GRANT_REVOKED).get("jtis")).contains(jti));
+            assertThat(event(set, SignalTypes.GRANT_REVOKED)).containsEntry("reason", "revocation")
+                    .as("the grant's next tokens stay good").doesNotContainKey("grant_id");
+            assertThat(grants.refresh(client, tokens.field("refresh_token")).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void aReusedRefreshTokenRevokesTheGrant() throws Exception {
         try (Browser browser = new Browser(http.baseUrl())) {
             Reply tokens = signIn(browser);
