@@ -105,7 +105,8 @@ public enum SecurityEventType {
 
     /**
      * A Shared Signals receiver acknowledged a Security Event Token, by push (RFC 8935, 202) or poll (RFC 8936 ack)
-     * ({@code client}, {@code stream}, {@code jti}, {@code event}, {@code attempts}).
+     * ({@code client}, {@code stream}, {@code jti}, {@code event}, {@code attempts}); a pushed verification event,
+     * a receiver's heartbeat, is not recorded.
      */
     SHARED_SIGNAL_DELIVERED(Level.INFO),
 

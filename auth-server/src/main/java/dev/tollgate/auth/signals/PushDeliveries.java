@@ -32,7 +32,8 @@ import dev.tollgate.auth.outbox.SenderThread;
  * ({@link SetOutbox#claim}, so of several instances one pushes it), {@code POST} of the SET as
  * {@code application/secevent+jwt} with the stream's {@code Authorization} header. A 202 acknowledges it (§2.2) and
  * the row goes; a 400 refuses it for good (§2.3: the SET is dropped, with the receiver's {@code err}); anything else
- * is retried, the same SET, after an exponential backoff until {@code max-attempts}. Every outcome is audited. SETs
+ * is retried, the same SET, after an exponential backoff until {@code max-attempts}. Every outcome is audited but an
+ * acknowledged verification (a receiver's heartbeat). SETs
  * older than {@code tollgate.signals.retention} (never fetched by poll, held by a paused stream) are dropped.
  */
 @Component
@@ -114,7 +115,10 @@ class PushDeliveries implements DisposableBean {
             HttpResponse<String> response = http.send(request(pending), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 202) {
                 outbox.delete(pending);
-                audit.record(event(SecurityEventType.SHARED_SIGNAL_DELIVERED, pending));
+                // a receiver asks for verification every few seconds to know pushes work: no trail of each answer
+                if (!SignalTypes.VERIFICATION.equals(pending.eventType())) {
+                    audit.record(event(SecurityEventType.SHARED_SIGNAL_DELIVERED, pending));
+                }
                 return true;
             }
             if (response.statusCode() == 400) {

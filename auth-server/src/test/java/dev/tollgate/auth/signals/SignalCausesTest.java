@@ -15,8 +15,11 @@ import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.env.Environment;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -39,6 +42,7 @@ import dev.tollgate.testsupport.TestClock;
  * revoked JWT access tokens carry.
  */
 @AuthServerTest
+@ExtendWith(OutputCaptureExtension.class)
 class SignalCausesTest extends SignalsTest {
 
     private static final String REDIRECT_URI = "https://books.example.com/callback";
@@ -160,13 +164,19 @@ class SignalCausesTest extends SignalsTest {
     }
 
     @Test
-    void revocationAtTheRevocationEndpointRevokesTheGrant() throws Exception {
+    void revocationAtTheRevocationEndpointRevokesTheGrant(CapturedOutput output) throws Exception {
         try (Browser browser = new Browser(http.baseUrl())) {
             Reply tokens = signIn(browser);
 
             assertThat(grants.revoke(client, tokens.field("refresh_token")).status()).isEqualTo(200);
 
-            assertGrantRevoked(tokens, "revocation");
+            String jti = assertGrantRevoked(tokens, "revocation").getJWTID();
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (!output.getAll().contains("event=SHARED_SIGNAL_DELIVERED client=" + RECEIVER_CLIENT)
+                    || !output.getAll().contains("jti=" + jti)) {
+                assertThat(System.nanoTime()).as("the delivery is audited").isLessThan(deadline);
+                Thread.onSpinWait();
+            }
         }
     }
 
