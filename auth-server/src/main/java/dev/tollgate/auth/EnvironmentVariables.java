@@ -87,6 +87,7 @@ class EnvironmentVariables extends PublishedEnvironmentVariables {
             entry("SIGNALS_LEASE", "tollgate.signals.lease"),
             entry("SIGNALS_HTTP_ON_LOOPBACK", "tollgate.signals.http-on-loopback"),
             entry("SIGNALS_MAX_POLL_EVENTS", "tollgate.signals.max-poll-events"),
+            entry("SIGNALS_MAX_STREAMS_PER_CLIENT", "tollgate.signals.max-streams-per-client"),
             entry("SIGNALS_RETENTION", "tollgate.signals.retention"),
             entry("TOLLGATE_BOOTSTRAP_ADMIN_USERNAME", "tollgate.bootstrap-admin.username"),
             entry("TOLLGATE_BOOTSTRAP_ADMIN_PASSWORD", "tollgate.bootstrap-admin.password"),

@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param httpOnLoopback whether a push {@code endpoint_url} may be plain http when its host is a loopback address
  *        (the demo profile); otherwise only https is accepted
  * @param maxPollEvents the most SETs one poll answers with (RFC 8936 §2.4 {@code maxEvents} may ask for fewer)
+ * @param maxStreamsPerClient the most streams one client may have: every event is signed once per stream, in the
+ *        request that caused it
  * @param retention how long a SET waits for its receiver (a poll stream nobody polls, a paused stream) before it is
  *        dropped; a receiver that was away longer must assume it missed events
  */
@@ -30,5 +32,6 @@ public record SignalsProperties(
         @DefaultValue("1m") Duration lease,
         @DefaultValue("false") boolean httpOnLoopback,
         @DefaultValue("100") int maxPollEvents,
+        @DefaultValue("20") int maxStreamsPerClient,
         @DefaultValue("1d") Duration retention) {
 }

@@ -6,6 +6,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -127,6 +129,13 @@ class SharedSignalsTest extends SignalsTest {
         assertBadRequest(streams.postJson("/ssf/streams",
                 "{\"delivery\": {\"method\": \"urn:ietf:rfc:8935\"}}"), "endpoint_url");
         assertBadRequest(streams.postJson("/ssf/streams", "{\"events_requested\": \"all\"}"), "events_requested");
+        assertBadRequest(streams.postJson("/ssf/streams", "{\"description\": \"" + "x".repeat(1001) + "\"}"),
+                "description");
+        assertBadRequest(streams.postJson("/ssf/streams", "{\"events_requested\": [" + IntStream.range(0, 21)
+                .mapToObj(i -> "\"urn:example:" + i + "\"").collect(Collectors.joining(", ")) + "]}"),
+                "events_requested");
+        assertBadRequest(streams.postJson("/ssf/verify",
+                "{\"stream_id\": \"" + id + "\", \"state\": \"" + "s".repeat(1001) + "\"}"), "state");
         assertBadRequest(streams.patchJson("/ssf/streams", "{\"description\": \"no id\"}"), "stream_id");
         assertBadRequest(streams.postJson("/ssf/status", "{\"stream_id\": \"" + id + "\", \"status\": \"on\"}"),
                 "status");
@@ -151,6 +160,19 @@ class SharedSignalsTest extends SignalsTest {
         assertThat(other.postJson("/ssf/poll/" + id, "{}").status()).isEqualTo(404);
         assertThat(streams.get("/ssf/streams?stream_id=" + id).json().path("description").asString())
                 .isEqualTo("test receiver");
+    }
+
+    @Test
+    void aClientHasAtMostSoManyStreams() {
+        AdminHttp other = AdminHttp.withToken(http, tokenOfANewSignalsClient());
+        for (int i = 0; i < properties.maxStreamsPerClient(); i++) {
+            assertThat(other.postJson("/ssf/streams", "{}").status()).isEqualTo(201);
+        }
+
+        assertBadRequest(other.postJson("/ssf/streams", "{}"), "at most");
+        assertThat(other.get("/ssf/streams").json().size()).isEqualTo(properties.maxStreamsPerClient());
+        other.get("/ssf/streams").json().findValuesAsString("stream_id")
+                .forEach(id -> assertThat(other.delete("/ssf/streams?stream_id=" + id).status()).isEqualTo(204));
     }
 
     @Test

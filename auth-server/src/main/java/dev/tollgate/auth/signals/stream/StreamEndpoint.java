@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.tollgate.auth.AuthServerProperties;
 import dev.tollgate.auth.signals.SignalTypes;
+import dev.tollgate.auth.signals.SignalsProperties;
 import dev.tollgate.auth.signals.SignalsEndpoints;
 import dev.tollgate.auth.signals.Stream;
 import dev.tollgate.auth.signals.StreamRequestRefused;
@@ -45,10 +46,14 @@ class StreamEndpoint {
 
     private final String issuer;
 
-    StreamEndpoint(Streams streams, StreamRequests requests, AuthServerProperties server) {
+    private final int maxStreams;
+
+    StreamEndpoint(Streams streams, StreamRequests requests, AuthServerProperties server,
+            SignalsProperties properties) {
         this.streams = streams;
         this.requests = requests;
         this.issuer = server.issuer();
+        this.maxStreams = properties.maxStreamsPerClient();
     }
 
     @PostMapping
@@ -58,6 +63,10 @@ class StreamEndpoint {
         Stream empty = new Stream(UUID.randomUUID().toString(), caller.getSubject(), List.of(), Stream.POLL, null,
                 null, null, null, Stream.ENABLED, null);
         Stream created = requests.apply(empty, request, true);
+        if (streams.ofClient(caller.getSubject()).size() >= maxStreams) {
+            throw StreamRequestRefused.badRequest("A client has at most " + maxStreams
+                    + " streams: delete one it no longer uses");
+        }
         streams.insert(created);
         return ResponseEntity.status(HttpStatus.CREATED).body(json(created, issuer));
     }

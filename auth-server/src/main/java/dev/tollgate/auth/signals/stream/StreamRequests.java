@@ -28,6 +28,12 @@ import dev.tollgate.auth.signals.StreamRequestRefused;
 @Component
 class StreamRequests {
 
+    /** The longest description, reason, state, URL or header a request may give (V64's columns hold that much). */
+    static final int LONGEST_TEXT = 1000;
+
+    // events_requested is stored space-separated in 4000 characters
+    private static final int MOST_EVENT_TYPES = 20;
+
     private final JsonMapper json;
 
     private final boolean httpOnLoopback;
@@ -60,13 +66,15 @@ class StreamRequests {
         return text(request, "stream_id").orElseThrow(() -> StreamRequestRefused.badRequest("stream_id is required"));
     }
 
+    /** A string member of at most {@value #LONGEST_TEXT} characters, if given. */
     static Optional<String> text(JsonNode request, String member) {
         JsonNode value = request.get(member);
         if (value == null || value.isNull()) {
             return Optional.empty();
         }
-        if (!value.isString() || value.asString().isBlank()) {
-            throw StreamRequestRefused.badRequest(member + " must be a non-empty string");
+        if (!value.isString() || value.asString().isBlank() || value.asString().length() > LONGEST_TEXT) {
+            throw StreamRequestRefused.badRequest(member + " must be a non-empty string of at most " + LONGEST_TEXT
+                    + " characters");
         }
         return Optional.of(value.asString());
     }
@@ -100,9 +108,15 @@ class StreamRequests {
             if (!event.isString() || event.asString().isBlank()) {
                 throw StreamRequestRefused.badRequest("events_requested must be an array of event type URIs");
             }
+            if (event.asString().length() > 190 || event.asString().contains(" ")) {
+                throw StreamRequestRefused.badRequest("events_requested holds event type URIs");
+            }
             if (!types.contains(event.asString())) {
                 types.add(event.asString());
             }
+        }
+        if (types.size() > MOST_EVENT_TYPES) {
+            throw StreamRequestRefused.badRequest("events_requested names at most " + MOST_EVENT_TYPES + " types");
         }
         return List.copyOf(types);
     }
@@ -130,7 +144,7 @@ class StreamRequests {
                 .orElseThrow(() -> StreamRequestRefused.badRequest("delivery.endpoint_url is required for push"));
         requirePushable(endpoint);
         String authorization = text(delivery, "authorization_header").orElse(null);
-        if (authorization != null && (authorization.length() > 2000 || authorization.chars().anyMatch(c -> c < 0x20))) {
+        if (authorization != null && authorization.chars().anyMatch(c -> c < 0x20)) {
             throw StreamRequestRefused.badRequest("delivery.authorization_header must be one header value");
         }
         return new Delivery(Stream.PUSH, endpoint, authorization);
@@ -144,7 +158,7 @@ class StreamRequests {
         catch (URISyntaxException malformed) {
             throw StreamRequestRefused.badRequest("delivery.endpoint_url is not a URL");
         }
-        if (!uri.isAbsolute() || uri.getHost() == null || uri.getRawFragment() != null || endpoint.length() > 2000) {
+        if (!uri.isAbsolute() || uri.getHost() == null || uri.getRawFragment() != null) {
             throw StreamRequestRefused.badRequest("delivery.endpoint_url must be an absolute URL without a fragment");
         }
         if ("https".equalsIgnoreCase(uri.getScheme())) {
