@@ -12,15 +12,16 @@ import dev.tollgate.auth.authorization.TokenFamilies;
 /**
  * A signed, unexpired access token is accepted only while its authorization still holds it active, as introspection
  * (RFC 7662) decides: a token revoked at {@code /oauth2/revoke}, by sign-out, by refresh-token reuse or by an
- * administrator ending the user's sessions stops opening the admin plane at once, not when it expires.
+ * administrator ending the user's sessions stops opening the admin plane (and the Shared Signals endpoints) at once,
+ * not when it expires.
  */
-final class ActiveAccessTokens implements JwtDecoder {
+public final class ActiveAccessTokens implements JwtDecoder {
 
     private final JwtDecoder signedTokens;
 
     private final TokenFamilies tokens;
 
-    ActiveAccessTokens(JwtDecoder signedTokens, TokenFamilies tokens) {
+    public ActiveAccessTokens(JwtDecoder signedTokens, TokenFamilies tokens) {
         this.signedTokens = signedTokens;
         this.tokens = tokens;
     }

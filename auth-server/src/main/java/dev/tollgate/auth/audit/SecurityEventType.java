@@ -101,7 +101,21 @@ public enum SecurityEventType {
      * A client did not acknowledge a logout token ({@code status} or {@code error}); {@code retry_at} when it is tried
      * again, {@code given_up=true} after the last attempt: the client may still have a session for the user.
      */
-    BACKCHANNEL_LOGOUT_FAILED(Level.WARN);
+    BACKCHANNEL_LOGOUT_FAILED(Level.WARN),
+
+    /**
+     * A Shared Signals receiver acknowledged a Security Event Token, by push (RFC 8935, 202) or poll (RFC 8936 ack)
+     * ({@code client}, {@code stream}, {@code jti}, {@code event}, {@code attempts}); a pushed verification event,
+     * a receiver's heartbeat, is not recorded.
+     */
+    SHARED_SIGNAL_DELIVERED(Level.INFO),
+
+    /**
+     * A Shared Signals receiver did not take a Security Event Token ({@code status} or {@code error}, {@code err} of
+     * its refusal); {@code retry_at} when it is pushed again, {@code given_up=true} when it is dropped: after a refusal
+     * (RFC 8935 §2.3, a 400) or the last attempt.
+     */
+    SHARED_SIGNAL_FAILED(Level.WARN);
 
     /** Attacks and their symptoms are warnings; routine lifecycle events are informational. */
     private final Level level;

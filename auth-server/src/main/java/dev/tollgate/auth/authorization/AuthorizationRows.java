@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -178,6 +179,11 @@ final class AuthorizationRows {
 
     private static String claimsOf(OAuth2Authorization.Token<?> token) {
         return token == null || token.getClaims() == null ? null : JSON.writeValueAsString(token.getClaims());
+    }
+
+    /** The {@code jti} in an {@code access_token_claims} column, if any. */
+    static Optional<String> tokenIdOf(String claims) {
+        return Optional.ofNullable(readClaims(claims)).map(read -> read.get("jti")).map(Object::toString);
     }
 
     private static Map<String, Object> readClaims(String claims) {

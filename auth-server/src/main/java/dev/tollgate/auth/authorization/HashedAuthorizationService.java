@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -16,6 +17,7 @@ import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -84,15 +86,18 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService, T
 
     private final CurrentBrowserSession browserSession;
 
+    private final ObjectProvider<RevokedGrants> revokedGrants;
+
     // the authorization a token exchange on this thread derives from (see deriving)
     private final ThreadLocal<String> derivingFrom = new ThreadLocal<>();
 
     public HashedAuthorizationService(JdbcClient jdbc, Clock clock, StatelessClientTokens statelessClientTokens,
-            CurrentBrowserSession browserSession) {
+            CurrentBrowserSession browserSession, ObjectProvider<RevokedGrants> revokedGrants) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.statelessClientTokens = statelessClientTokens;
         this.browserSession = browserSession;
+        this.revokedGrants = revokedGrants;
     }
 
     /**
@@ -188,7 +193,8 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService, T
      * the authorizations exchanged from it too.
      */
     @Override
-    public boolean revokeAll(String authorizationId) {
+    public boolean revokeAll(String authorizationId, RevocationCause cause) {
+        announce(OF_FAMILY, Map.of("id", authorizationId), cause);
         return jdbc.sql("UPDATE token_authorization SET " + ALL_INVALIDATED
                         + ", expires_at = :now, version = version + 1 WHERE " + OF_FAMILY)
                 .param("now", Timestamp.from(clock.instant()))
@@ -197,16 +203,17 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService, T
     }
 
     @Override
-    public int revokeAllOfSession(String sessionHash) {
-        return revokeAllWhere("session_hash", sessionHash);
+    public int revokeAllOfSession(String sessionHash, RevocationCause cause) {
+        return revokeAllWhere("session_hash", sessionHash, cause);
     }
 
     @Override
     public int revokeAllOfClient(String registeredClientId) {
-        return revokeAllWhere("registered_client_id", registeredClientId);
+        return revokeAllWhere("registered_client_id", registeredClientId, RevocationCause.CLIENT_DELETED);
     }
 
-    private int revokeAllWhere(String column, String value) {
+    private int revokeAllWhere(String column, String value, RevocationCause cause) {
+        announce(column + " = :value" + DERIVED_FROM_ANY + column + " = :value)", Map.of("value", value), cause);
         return jdbc.sql("UPDATE token_authorization SET " + ALL_INVALIDATED + ", expires_at = :now, version = version + 1"
                         + " WHERE " + column + " = :value" + DERIVED_FROM_ANY + column + " = :value)")
                 .param("now", Timestamp.from(clock.instant()))
@@ -215,7 +222,9 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService, T
     }
 
     @Override
-    public int revokeAllOfUser(String principalName) {
+    public int revokeAllOfUser(String principalName, RevocationCause cause) {
+        announce("principal_name = :user AND grant_type <> :service", Map.of("user", principalName,
+                "service", AuthorizationGrantType.CLIENT_CREDENTIALS.getValue()), cause);
         return jdbc.sql("UPDATE token_authorization SET " + ALL_INVALIDATED
                         + ", expires_at = ?, version = version + 1 WHERE principal_name = ? AND grant_type <> ?")
                 .params(Timestamp.from(clock.instant()), principalName,
@@ -226,6 +235,9 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService, T
     @Override
     public int revokeAllOfUserAndClient(String principalName, String registeredClientId) {
         String ofUserAndClient = "principal_name = :user AND registered_client_id = :client AND grant_type <> :service";
+        announce(ofUserAndClient + DERIVED_FROM_ANY + ofUserAndClient + ")", Map.of("user", principalName,
+                "client", registeredClientId, "service", AuthorizationGrantType.CLIENT_CREDENTIALS.getValue()),
+                RevocationCause.CONSENT_WITHDRAWN);
         return jdbc.sql("UPDATE token_authorization SET " + ALL_INVALIDATED + ", expires_at = :now, version = version + 1"
                         + " WHERE " + ofUserAndClient + DERIVED_FROM_ANY + ofUserAndClient + ")")
                 .param("now", Timestamp.from(clock.instant()))
@@ -249,6 +261,11 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService, T
     /** Keeps the grants exchanged from the kept session's grants with them. */
     @Override
     public int revokeAllOfUserExceptSession(String principalName, String keptSessionDigest) {
+        announce("principal_name = :user AND grant_type <> :service AND (session_hash IS NULL OR session_hash <> :kept)"
+                        + " AND (derived_from IS NULL OR derived_from NOT IN"
+                        + " (SELECT id FROM token_authorization WHERE session_hash = :kept))",
+                Map.of("user", principalName, "service", AuthorizationGrantType.CLIENT_CREDENTIALS.getValue(),
+                        "kept", keptSessionDigest), RevocationCause.SESSIONS_ENDED);
         return jdbc.sql("UPDATE token_authorization SET " + ALL_INVALIDATED + ", expires_at = ?, version = version + 1"
                         + " WHERE principal_name = ? AND grant_type <> ?"
                         + " AND (session_hash IS NULL OR session_hash <> ?)"
@@ -257,6 +274,30 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService, T
                 .params(Timestamp.from(clock.instant()), principalName,
                         AuthorizationGrantType.CLIENT_CREDENTIALS.getValue(), keptSessionDigest, keptSessionDigest)
                 .update();
+    }
+
+    /**
+     * Tells {@link RevokedGrants} of the grants matching {@code condition} that still hold a usable access token, read
+     * just before the revocation that ends them; a grant whose tokens are all spent ends unannounced.
+     */
+    private void announce(String condition, Map<String, ?> params, RevocationCause cause) {
+        RevokedGrants listener = revokedGrants.getIfAvailable();
+        if (listener == null) {
+            return;
+        }
+        List<RevokedGrant> live = jdbc.sql("SELECT id, registered_client_id, principal_name, grant_type,"
+                        + " access_token_claims FROM token_authorization WHERE access_token_hash IS NOT NULL"
+                        + " AND expires_at > :now AND (" + condition + ")")
+                .params(params)
+                .param("now", Timestamp.from(clock.instant()))
+                .query((rs, row) -> new RevokedGrant(rs.getString("id"), rs.getString("registered_client_id"),
+                        rs.getString("principal_name"),
+                        AuthorizationGrantType.CLIENT_CREDENTIALS.getValue().equals(rs.getString("grant_type")),
+                        AuthorizationRows.tokenIdOf(rs.getString("access_token_claims")).stream().toList(), true))
+                .list();
+        if (!live.isEmpty()) {
+            listener.revoked(live, cause);
+        }
     }
 
     @Override
@@ -328,7 +369,7 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService, T
                 .update();
         if (family != null && familyRevoked(parent)) {
             // revoked between the subject token's check and this insert, which its revocation could not see
-            revokeAll(authorization.getId());
+            revokeAll(authorization.getId(), RevocationCause.REVOCATION);
             throw new AuthorizationChangedConcurrently(parent);
         }
     }

@@ -27,12 +27,13 @@ public interface TokenFamilies {
 
     /**
      * Invalidates every token of the authorization; true if it existed. A request that read the authorization before
-     * cannot write its copy back over this.
+     * cannot write its copy back over this. Every {@code revokeAll...} tells {@link RevokedGrants} of the grants it
+     * ended that still had a usable token, with the cause.
      */
-    boolean revokeAll(String authorizationId);
+    boolean revokeAll(String authorizationId, RevocationCause cause);
 
     /** Invalidates, as {@link #revokeAll} does, every family granted in a browser session (by its digest). */
-    int revokeAllOfSession(String sessionDigest);
+    int revokeAllOfSession(String sessionDigest, RevocationCause cause);
 
     /**
      * Invalidates, as {@link #revokeAll} does, every family of one client (by its registration's id, not its client
@@ -45,7 +46,7 @@ public interface TokenFamilies {
      * Invalidates, as {@link #revokeAll} does, every family granted by the user with this principal name (a user's
      * id), through any client; client_credentials grants, whose principal is a client, are never touched.
      */
-    int revokeAllOfUser(String principalName);
+    int revokeAllOfUser(String principalName, RevocationCause cause);
 
     /** Invalidates, as {@link #revokeAllOfUser} does, the user's families granted to one client (by its registration id). */
     int revokeAllOfUserAndClient(String principalName, String registeredClientId);

@@ -7,6 +7,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 
+import dev.tollgate.auth.signals.SignalsEndpoints;
 import dev.tollgate.auth.user.Roles;
 
 /**
@@ -27,12 +28,16 @@ public final class AdminOnlyScopes {
     private AdminOnlyScopes() {
     }
 
-    /** The requested scopes this user may be granted by this client. */
+    /**
+     * The requested scopes this user may be granted by this client. {@link SignalsEndpoints#MANAGE_SCOPE} is a
+     * client's own, never granted to anyone's token, administrators included.
+     */
     public static Set<String> grantable(Set<String> requested, Authentication user, RegisteredClient client) {
-        if (isAdmin(user)) {
-            return requested;
-        }
         Set<String> grantable = new LinkedHashSet<>(requested);
+        grantable.removeIf(scope -> scope.equals(SignalsEndpoints.MANAGE_SCOPE) && client.getScopes().contains(scope));
+        if (isAdmin(user)) {
+            return grantable;
+        }
         grantable.removeIf(scope -> SCOPES.contains(scope) && client.getScopes().contains(scope));
         return grantable;
     }

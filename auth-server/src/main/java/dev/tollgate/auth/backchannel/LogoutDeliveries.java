@@ -10,13 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +23,7 @@ import org.springframework.stereotype.Component;
 import dev.tollgate.auth.audit.AuditLog;
 import dev.tollgate.auth.audit.SecurityEvent;
 import dev.tollgate.auth.audit.SecurityEventType;
+import dev.tollgate.auth.outbox.SenderThread;
 
 /**
  * Sends the due logout tokens of {@code backchannel_logout_outbox} on a thread of its own, right after each commit
@@ -56,13 +51,7 @@ class LogoutDeliveries implements DisposableBean {
 
     private final HttpClient http;
 
-    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread daemon = new Thread(runnable, "backchannel-logout-sender");
-        daemon.setDaemon(true);
-        return daemon;
-    });
-
-    private final AtomicBoolean wakeUpPending = new AtomicBoolean();
+    private final SenderThread thread = new SenderThread("backchannel-logout-sender", this::sendDueLogged);
 
     LogoutDeliveries(LogoutOutboxRows rows, LogoutTokens tokens, BackChannelLogoutProperties properties,
             AuditLog audit, Clock clock) {
@@ -80,37 +69,20 @@ class LogoutDeliveries implements DisposableBean {
 
     @EventListener(ApplicationReadyEvent.class)
     void start() {
-        long interval = properties.sweepInterval().toMillis();
-        thread.scheduleWithFixedDelay(this::sendDueLogged, 0, interval, TimeUnit.MILLISECONDS);
+        thread.start(properties.sweepInterval());
     }
 
     /** Sends soon on the sender's thread; wake-ups that come while one is pending are one. */
     void wakeUp() {
-        if (wakeUpPending.compareAndSet(false, true)) {
-            thread.execute(() -> {
-                wakeUpPending.set(false);
-                sendDueLogged();
-            });
-        }
+        thread.wakeUp();
     }
 
     /** Sends every logout token due now; answers how many clients acknowledged theirs. */
     int sendDue() {
-        int delivered = 0;
-        List<Long> due;
-        do {
-            due = rows.due(clock.instant(), BATCH_SIZE);
-            for (long id : due) {
-                Instant now = clock.instant();
-                Optional<PendingLogout> claimed =
-                        rows.claim(id, UUID.randomUUID().toString(), now, now.plus(properties.lease()));
-                if (claimed.isPresent() && deliver(claimed.get())) {
-                    delivered++;
-                }
-            }
-        }
-        while (due.size() == BATCH_SIZE);
-        return delivered;
+        return SenderThread.sendDue(() -> rows.due(clock.instant(), BATCH_SIZE), BATCH_SIZE, id -> {
+            Instant now = clock.instant();
+            return rows.claim(id, UUID.randomUUID().toString(), now, now.plus(properties.lease()));
+        }, this::deliver);
     }
 
     private void sendDueLogged() {
@@ -169,7 +141,7 @@ class LogoutDeliveries implements DisposableBean {
 
     /** The wait after the {@code attempts}-th failure: the retry delay, doubled per further failure. */
     Duration backoff(int attempts) {
-        return properties.retryDelay().multipliedBy(1L << Math.min(attempts - 1, 20));
+        return SenderThread.backoff(properties.retryDelay(), attempts);
     }
 
     private static SecurityEvent event(SecurityEventType type, PendingLogout logout) {
@@ -182,7 +154,6 @@ class LogoutDeliveries implements DisposableBean {
 
     @Override
     public void destroy() throws InterruptedException {
-        thread.shutdown();
-        thread.awaitTermination(10, TimeUnit.SECONDS);
+        thread.stop();
     }
 }

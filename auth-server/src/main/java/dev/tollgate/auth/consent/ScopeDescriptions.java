@@ -21,7 +21,8 @@ public final class ScopeDescriptions {
             "books.read", "See the books in the library",
             "books.write", "Add, change and remove books in the library",
             "users.read", "See the list of people who use the library",
-            "tollgate.admin", "Administer Tollgate: its users, applications, sessions and audit trail");
+            "tollgate.admin", "Administer Tollgate: its users, applications, sessions and audit trail",
+            "ssf.manage", "Receive security events: sign-outs, revoked tokens and account changes");
 
     private ScopeDescriptions() {
     }

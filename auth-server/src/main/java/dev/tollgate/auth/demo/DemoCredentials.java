@@ -17,6 +17,7 @@ public final class DemoCredentials {
             "demo-service", "demo-service-secret",
             "demo-service-opaque", "demo-service-opaque-secret",
             "resource-server", "resource-server-secret",
+            "resource-server-signals", "resource-server-signals-secret",
             "demo-registrar", "demo-registrar-secret",
             "demo-admin", "demo-admin-secret",
             "demo-gateway", "demo-gateway-secret");

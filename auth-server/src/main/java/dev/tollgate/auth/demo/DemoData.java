@@ -18,6 +18,7 @@ import dev.tollgate.auth.authorize.AdminOnlyScopes;
 import dev.tollgate.auth.client.TollgateClientSettings;
 import dev.tollgate.auth.registration.DynamicClientRegistration;
 import dev.tollgate.auth.secret.SecretDigest;
+import dev.tollgate.auth.signals.SignalsEndpoints;
 import dev.tollgate.auth.token.TokenPolicy;
 import dev.tollgate.auth.user.Roles;
 
@@ -92,6 +93,9 @@ class DemoData implements SmartInitializingSingleton {
         upsert("demo-gateway", "Tollgate Demo Gateway",
                 service("demo-gateway", OAuth2TokenFormat.SELF_CONTAINED, BOOKS_READ)
                         .andThen(client -> client.authorizationGrantType(AuthorizationGrantType.TOKEN_EXCHANGE)));
+        // the API's own Shared Signals stream (README "Shared Signals"): it hears of revocations as they happen
+        upsert("resource-server-signals", "Tollgate Books API (Shared Signals)",
+                service("resource-server-signals", OAuth2TokenFormat.SELF_CONTAINED, SignalsEndpoints.MANAGE_SCOPE));
         upsert("resource-server", "Tollgate Books API", client -> client
                 .clientSecret(demoSecret("resource-server"))
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)

@@ -14,15 +14,18 @@ import org.springframework.stereotype.Component;
 import dev.tollgate.auth.audit.AuditLog;
 import dev.tollgate.auth.audit.SecurityEvent;
 import dev.tollgate.auth.audit.SecurityEventType;
+import dev.tollgate.auth.authorization.RevocationCause;
 import dev.tollgate.auth.authorization.TokenFamilies;
 import dev.tollgate.auth.backchannel.BackChannelLogout;
 import dev.tollgate.auth.session.BrowserSession;
+import dev.tollgate.auth.signals.SharedSignals;
 import dev.tollgate.auth.session.SignIns;
 
 /**
  * Signing out at Tollgate (the sign-out page or RP-initiated logout) is recorded ({@code SIGN_OUT}) and revokes every
  * token of the authorizations the user granted in that browser session: refresh tokens, and the access and ID tokens
- * issued with them; the clients that signed in through the session get a logout token ({@link BackChannelLogout}).
+ * issued with them; the clients that signed in through the session get a logout token ({@link BackChannelLogout}),
+ * resource servers a {@code session-revoked} ({@link SharedSignals}).
  * It must run before the session is invalidated.
  */
 @Component
@@ -34,10 +37,14 @@ public class SessionTokensRevocation implements LogoutHandler {
 
     private final BackChannelLogout backChannelLogout;
 
-    public SessionTokensRevocation(TokenFamilies authorizations, AuditLog audit, BackChannelLogout backChannelLogout) {
+    private final SharedSignals signals;
+
+    public SessionTokensRevocation(TokenFamilies authorizations, AuditLog audit, BackChannelLogout backChannelLogout,
+            SharedSignals signals) {
         this.authorizations = authorizations;
         this.audit = audit;
         this.backChannelLogout = backChannelLogout;
+        this.signals = signals;
     }
 
     @Override
@@ -50,8 +57,9 @@ public class SessionTokensRevocation implements LogoutHandler {
         BrowserSession.digestOf(request).ifPresent(session -> {
             if (authentication != null) {
                 backChannelLogout.sessionEnded(authentication.getName(), SignIns.sidOf(authentication), session);
+                signals.sessionRevoked(authentication.getName(), SignIns.sidOf(authentication));
             }
-            int revoked = authorizations.revokeAllOfSession(session);
+            int revoked = authorizations.revokeAllOfSession(session, RevocationCause.SIGN_OUT);
             if (revoked > 0) {
                 audit.record(SecurityEvent.of(SecurityEventType.SESSION_TOKENS_REVOKED)
                         .with("authorizations", revoked)

@@ -13,7 +13,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * {@code next_attempt_at}, {@code attempts}, {@code lease_token}, {@code lease_until} and {@code last_error}. A sender
  * takes a row with one conditional UPDATE that succeeds only if the row is due and nobody holds an unexpired lease on
  * it, so of several senders exactly one wins; every later change names the lease token, so a sender whose lease ran
- * out changes nothing. Used by the mail outbox (V51) and the back-channel logout outbox (V63).
+ * out changes nothing. Used by the mail outbox (V51), the back-channel logout outbox (V63) and the Shared Signals
+ * outbox (V64).
  */
 public final class LeasedRows {
 
@@ -33,9 +34,17 @@ public final class LeasedRows {
 
     /** The ids of up to {@code limit} rows due at {@code now} that nobody holds, oldest first. */
     public List<Long> due(Instant now, int limit) {
+        return due(now, limit, "TRUE");
+    }
+
+    /**
+     * As {@link #due(Instant, int)}, of the rows that also meet {@code condition} (SQL of the caller's own, never
+     * input): the SETs of streams that are pushed to now.
+     */
+    public List<Long> due(Instant now, int limit, String condition) {
         return jdbc.sql("SELECT id FROM " + table
                         + " WHERE next_attempt_at <= :now AND (lease_until IS NULL OR lease_until <= :now)"
-                        + " ORDER BY next_attempt_at, id LIMIT :limit")
+                        + " AND (" + condition + ") ORDER BY next_attempt_at, id LIMIT :limit")
                 .param("now", at(now))
                 .param("limit", limit)
                 .query(Long.class)

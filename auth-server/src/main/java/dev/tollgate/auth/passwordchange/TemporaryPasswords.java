@@ -8,6 +8,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.tollgate.auth.password.NewPasswords;
 import dev.tollgate.auth.password.UnacceptablePasswordException;
+import dev.tollgate.auth.signals.SharedSignals.Change;
+import dev.tollgate.auth.signals.SharedSignals.Credential;
+import dev.tollgate.auth.signals.SharedSignals;
 import dev.tollgate.auth.user.TollgateUser;
 import dev.tollgate.auth.user.UserRepository;
 
@@ -26,8 +29,11 @@ public class TemporaryPasswords {
 
     private final PasswordEncoder encoder;
 
+    private final SharedSignals signals;
+
     TemporaryPasswords(UserRepository users, NewPasswords newPasswords, RequiredPasswordChanges requiredChanges,
-            PasswordEncoder encoder) {
+            PasswordEncoder encoder, SharedSignals signals) {
+        this.signals = signals;
         this.encoder = encoder;
         this.users = users;
         this.newPasswords = newPasswords;
@@ -46,6 +52,7 @@ public class TemporaryPasswords {
         TollgateUser user = users.findById(userId).orElseThrow();
         users.updatePasswordHash(userId, newPasswords.hashOf(temporaryPassword, user.username()));
         requiredChanges.require(userId);
+        signals.credentialChanged(userId.toString(), Credential.PASSWORD, Change.UPDATE);
         return true;
     }
 
@@ -64,6 +71,7 @@ public class TemporaryPasswords {
         }
         users.updatePasswordHash(userId, newPasswords.hashOf(newPassword, user.username()));
         requiredChanges.clear(userId);
+        signals.credentialChanged(userId.toString(), Credential.PASSWORD, Change.UPDATE);
     }
 
     /** The user chose a password of their own another way (a reset link): the temporary one is gone. */

@@ -19,6 +19,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 import dev.tollgate.auth.audit.AuditLog;
 import dev.tollgate.auth.audit.SecurityEvent;
 import dev.tollgate.auth.audit.SecurityEventType;
+import dev.tollgate.auth.authorization.RevocationCause;
 import dev.tollgate.auth.links.LinkHolder;
 import dev.tollgate.auth.links.LinkPurpose;
 import dev.tollgate.auth.links.SingleUseLinks;
@@ -28,6 +29,9 @@ import dev.tollgate.auth.password.NewPasswords;
 import dev.tollgate.auth.password.UnacceptablePasswordException;
 import dev.tollgate.auth.passwordchange.TemporaryPasswords;
 import dev.tollgate.auth.session.UserSessions;
+import dev.tollgate.auth.signals.SharedSignals.Change;
+import dev.tollgate.auth.signals.SharedSignals.Credential;
+import dev.tollgate.auth.signals.SharedSignals;
 import dev.tollgate.auth.user.TollgateUser;
 import dev.tollgate.auth.user.UserRepository;
 import dev.tollgate.auth.web.Pages;
@@ -72,6 +76,8 @@ public class PasswordResets implements DisposableBean {
 
     private final Clock clock;
 
+    private final SharedSignals signals;
+
     private final ThreadPoolExecutor lookups = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(QUEUE_CAPACITY), runnable -> {
                 Thread thread = new Thread(runnable, "password-reset-requests");
@@ -82,7 +88,9 @@ public class PasswordResets implements DisposableBean {
 
     PasswordResets(UserRepository users, SingleUseLinks links, MailOutbox outbox, NewPasswords newPasswords,
             UserSessions sessions, LoginFailures loginFailures, TemporaryPasswords temporaryPasswords, AuditLog audit,
-            TransactionOperations transactions, PasswordResetProperties properties, Clock clock) {
+            TransactionOperations transactions, PasswordResetProperties properties, Clock clock,
+            SharedSignals signals) {
+        this.signals = signals;
         this.users = users;
         this.links = links;
         this.outbox = outbox;
@@ -159,11 +167,12 @@ public class PasswordResets implements DisposableBean {
             }
             users.updatePasswordHash(user.id(), hash);
             temporaryPasswords.replacedElsewhere(user.id());
+            signals.credentialChanged(user.id().toString(), Credential.PASSWORD, Change.UPDATE);
             links.withdrawAll(LinkPurpose.PASSWORD_RESET, user.id());
             if (user.email() != null) {
                 outbox.enqueue(user.email(), "password-changed", locale, Map.of("username", user.username()));
             }
-            return sessions.endAll(user.id());
+            return sessions.endAll(user.id(), RevocationCause.SESSIONS_ENDED);
         });
         if (ended == null) {
             return ResetOutcome.LINK_REFUSED;

@@ -23,6 +23,7 @@ import dev.tollgate.auth.audit.SecurityEventType;
 import dev.tollgate.auth.audit.TokenRequests;
 import dev.tollgate.auth.authorization.AuthorizationChangedConcurrently;
 import dev.tollgate.auth.authorization.RotatedRefreshTokens;
+import dev.tollgate.auth.authorization.RevocationCause;
 import dev.tollgate.auth.authorization.TokenFamilies;
 
 /**
@@ -87,7 +88,7 @@ public final class RefreshTokenReuseDetection implements AuthenticationProvider 
             throw reuse(authorization.getId(), request);
         }
         catch (AuthorizationChangedConcurrently raced) {
-            authorizations.revokeAll(raced.authorizationId());
+            authorizations.revokeAll(raced.authorizationId(), RevocationCause.REFRESH_TOKEN_REUSE);
             throw new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_GRANT);
         }
     }
@@ -123,7 +124,7 @@ public final class RefreshTokenReuseDetection implements AuthenticationProvider 
     }
 
     private OAuth2AuthenticationException reuse(String authorizationId, OAuth2RefreshTokenAuthenticationToken request) {
-        authorizations.revokeAll(authorizationId);
+        authorizations.revokeAll(authorizationId, RevocationCause.REFRESH_TOKEN_REUSE);
         OAuth2Authorization family = authorizations.findById(authorizationId);
         audit.record(SecurityEvent.of(SecurityEventType.REFRESH_TOKEN_REUSE_DETECTED)
                 .with(SecurityEvent.CLIENT, TokenRequests.clientIdOf(request))

@@ -17,6 +17,7 @@ import org.springframework.security.oauth2.server.authorization.oidc.OidcClientM
 import dev.tollgate.auth.authorize.AdminOnlyScopes;
 import dev.tollgate.auth.consent.ScopeDescriptions;
 import dev.tollgate.auth.mfa.AuthenticationMethods;
+import dev.tollgate.auth.signals.SignalsEndpoints;
 
 /**
  * What a client may ask for when it registers (RFC 7591 §2): only the grant types, client authentication methods
@@ -159,6 +160,10 @@ final class ClientMetadataRules {
                 OAuth2ClientMetadataClaimNames.SCOPE, "a client_credentials client may not have "
                         + String.join(" or ", AdminOnlyScopes.SCOPES.stream().sorted().toList())
                         + " unless the operator allows it");
+        require(requested == null || !requested.contains(SignalsEndpoints.MANAGE_SCOPE)
+                        || grantTypes.contains(AuthorizationGrantType.CLIENT_CREDENTIALS.getValue()),
+                OAuth2ClientMetadataClaimNames.SCOPE, SignalsEndpoints.MANAGE_SCOPE
+                        + " is a client's own scope: it needs the client_credentials grant");
         checkRedirectUris(request.getRedirectUris(), authorizationCode);
         Object pushedRequestsRequired = request.getClaim(REQUIRE_PUSHED_AUTHORIZATION_REQUESTS);
         require(pushedRequestsRequired == null || pushedRequestsRequired instanceof Boolean,

@@ -34,6 +34,7 @@ import dev.tollgate.auth.mfa.AuthenticationMethods;
 import dev.tollgate.auth.secret.GeneratedSecret;
 import dev.tollgate.auth.secret.SecretDigest;
 import dev.tollgate.auth.secret.TollgatePasswordEncoder;
+import dev.tollgate.auth.signals.SharedSignals;
 import dev.tollgate.auth.token.TokenPolicy;
 
 /**
@@ -103,9 +104,12 @@ public class RegisteredClients {
 
     private final ClientMetadataRules clientRules;
 
+    private final SharedSignals signals;
+
     public RegisteredClients(RegisteredClientRepository clients, ClientRecords records, TokenFamilies tokens,
             AuditLog audit, TransactionOperations transactions, TokenPolicy tokenPolicy,
-            AuthServerProperties properties) {
+            AuthServerProperties properties, SharedSignals signals) {
+        this.signals = signals;
         this.clients = clients;
         this.records = records;
         this.tokens = tokens;
@@ -221,6 +225,7 @@ public class RegisteredClients {
         refuseBuiltIn(clientId);
         Boolean removed = transactions.execute(transaction -> records.find(clientId, true).map(current -> {
             tokens.revokeAllOfClient(current.getId());
+            signals.clientDeleted(clientId);
             records.remove(current);
             record("client.delete", clientId, actor, current, null);
             return true;

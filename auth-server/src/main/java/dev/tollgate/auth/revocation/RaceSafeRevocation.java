@@ -1,14 +1,22 @@
 package dev.tollgate.auth.revocation;
 
+import java.util.List;
+
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenRevocationAuthenticationToken;
 
 import dev.tollgate.auth.authorization.AuthorizationChangedConcurrently;
 import dev.tollgate.auth.authorization.RotatedRefreshTokens;
+import dev.tollgate.auth.authorization.RevocationCause;
+import dev.tollgate.auth.authorization.RevokedGrant;
+import dev.tollgate.auth.authorization.RevokedGrants;
 import dev.tollgate.auth.authorization.TokenFamilies;
 
 /**
@@ -30,11 +38,14 @@ public final class RaceSafeRevocation implements AuthenticationProvider {
 
     private final RotatedRefreshTokens rotated;
 
+    private final RevokedGrants revokedGrants;
+
     public RaceSafeRevocation(AuthenticationProvider delegate, TokenFamilies authorizations,
-            RotatedRefreshTokens rotated) {
+            RotatedRefreshTokens rotated, RevokedGrants revokedGrants) {
         this.delegate = delegate;
         this.authorizations = authorizations;
         this.rotated = rotated;
+        this.revokedGrants = revokedGrants;
     }
 
     @Override
@@ -47,7 +58,7 @@ public final class RaceSafeRevocation implements AuthenticationProvider {
             catch (AuthorizationChangedConcurrently raced) {
                 if (attempt == ATTEMPTS) {
                     // still changing under every attempt: end the grant rather than let the revocation be lost
-                    authorizations.revokeAll(raced.authorizationId());
+                    authorizations.revokeAll(raced.authorizationId(), RevocationCause.REVOCATION);
                     return familyRevoked(request);
                 }
             }
@@ -62,15 +73,37 @@ public final class RaceSafeRevocation implements AuthenticationProvider {
     private Authentication revoke(OAuth2TokenRevocationAuthenticationToken request) {
         Authentication result = delegate.authenticate(request);
         if (result.isAuthenticated()) {
+            announce(request.getToken());
             return result;
         }
         return rotated.authorizationOf(request.getToken())
                 .filter(authorizationId -> isOwnedByRequester(authorizationId, request))
                 .map(authorizationId -> {
-                    authorizations.revokeAll(authorizationId);
+                    authorizations.revokeAll(authorizationId, RevocationCause.REVOCATION);
                     return familyRevoked(request);
                 })
                 .orElse(result);
+    }
+
+    /**
+     * Spring Authorization Server's provider revoked the token itself, not through {@link TokenFamilies}: a refresh
+     * token with the access token issued with it (the grant ended), or an access token alone (its refresh token, if
+     * any, still works: resource servers must refuse that token, not the grant's next ones).
+     */
+    private void announce(String token) {
+        OAuth2Authorization revoked = authorizations.findByToken(token, null);
+        if (revoked == null) {
+            return;
+        }
+        OAuth2Authorization.Token<OAuth2AccessToken> accessToken = revoked.getAccessToken();
+        List<String> accessTokenIds = accessToken == null || accessToken.getClaims() == null
+                || accessToken.getClaims().get(JwtClaimNames.JTI) == null
+                ? List.of() : List.of(accessToken.getClaims().get(JwtClaimNames.JTI).toString());
+        revokedGrants.revoked(List.of(new RevokedGrant(revoked.getId(), revoked.getRegisteredClientId(),
+                revoked.getPrincipalName(),
+                AuthorizationGrantType.CLIENT_CREDENTIALS.equals(revoked.getAuthorizationGrantType()),
+                accessTokenIds, revoked.getRefreshToken() == null || revoked.getRefreshToken().isInvalidated())),
+                RevocationCause.REVOCATION);
     }
 
     // RFC 7009 §2.1: a client revokes only tokens issued to it

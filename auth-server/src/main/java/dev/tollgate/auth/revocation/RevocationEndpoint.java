@@ -5,6 +5,7 @@ import org.springframework.stereotype.Component;
 
 import dev.tollgate.auth.audit.AuditLog;
 import dev.tollgate.auth.authorization.RotatedRefreshTokens;
+import dev.tollgate.auth.authorization.RevokedGrants;
 import dev.tollgate.auth.authorization.TokenFamilies;
 
 /** The revocation endpoint ({@code /oauth2/revoke}, RFC 7009): safe against concurrent token requests, audited. */
@@ -17,16 +18,20 @@ public class RevocationEndpoint {
 
     private final AuditLog audit;
 
+    private final RevokedGrants revokedGrants;
+
     public RevocationEndpoint(TokenFamilies authorizations, RotatedRefreshTokens rotatedRefreshTokens,
-            AuditLog audit) {
+            AuditLog audit, RevokedGrants revokedGrants) {
         this.authorizations = authorizations;
         this.rotatedRefreshTokens = rotatedRefreshTokens;
         this.audit = audit;
+        this.revokedGrants = revokedGrants;
     }
 
     /** For {@code tokenRevocationEndpoint(...)}. */
     public void customize(OAuth2TokenRevocationEndpointConfigurer revoke) {
         revoke.authenticationProviders(providers -> providers.replaceAll(provider -> new RevocationAudit(
-                new RaceSafeRevocation(provider, authorizations, rotatedRefreshTokens), authorizations, audit)));
+                new RaceSafeRevocation(provider, authorizations, rotatedRefreshTokens, revokedGrants), authorizations,
+                audit)));
     }
 }

@@ -21,10 +21,12 @@ import dev.tollgate.auth.audit.AuditLog;
 import dev.tollgate.auth.audit.SecurityEvent;
 import dev.tollgate.auth.audit.SecurityEventType;
 import dev.tollgate.auth.backchannel.BackChannelLogout;
+import dev.tollgate.auth.signals.SharedSignals;
 
 /**
  * Ends the sign-in sessions that were idle longer than {@code server.servlet.session.timeout} (README "Back-channel
- * logout"): the clients that signed in through one get a logout token ({@link BackChannelLogout}), the expiry is
+ * logout"): the clients that signed in through one get a logout token ({@link BackChannelLogout}), resource servers a
+ * {@code session-revoked} ({@link SharedSignals}), the expiry is
  * audited ({@code SESSION_EXPIRED}), then the session's rows go, all in one transaction per batch. Spring Session
  * JDBC would delete expired rows without telling anyone, so its own cleanup is switched off
  * ({@code spring.session.jdbc.cleanup-cron: "-"}) and {@link SessionConfig} keeps it from deleting one when its
@@ -58,9 +60,13 @@ public class ExpiredSessions {
 
     private final int batchSize;
 
+    private final SharedSignals signals;
+
     ExpiredSessions(JdbcClient jdbc, TransactionOperations transactions,
             FindByIndexNameSessionRepository<? extends Session> sessions, UserSessions userSessions,
-            BackChannelLogout backChannelLogout, AuditLog audit, Clock clock, SessionExpiryProperties properties) {
+            BackChannelLogout backChannelLogout, AuditLog audit, Clock clock, SessionExpiryProperties properties,
+            SharedSignals signals) {
+        this.signals = signals;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.sessions = sessions;
@@ -142,6 +148,7 @@ public class ExpiredSessions {
         }
         String digest = BrowserSession.digestOf(expired.sessionId());
         backChannelLogout.sessionEnded(signIn.getName(), SignIns.sidOf(signIn), digest);
+        signals.sessionRevoked(signIn.getName(), SignIns.sidOf(signIn));
         audit.record(SecurityEvent.of(SecurityEventType.SESSION_EXPIRED)
                 .with(SecurityEvent.USER, signIn.getName())
                 .with("sid", SignIns.sidOf(signIn).orElse(null))

@@ -19,16 +19,20 @@ import org.springframework.session.Session;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.tollgate.auth.authorization.RevocationCause;
 import dev.tollgate.auth.authorization.TokenFamilies;
 import dev.tollgate.auth.backchannel.BackChannelLogout;
+import dev.tollgate.auth.signals.SharedSignals;
 
 /**
  * A user's sign-in sessions across every instance (Spring Session JDBC indexes them by principal name, which is the
  * user's id) and what ending them takes: the sessions go, and every token the user holds is revoked, whichever
  * session or grant issued it, so no client keeps acting for the user (a disabled user, an administrator's "sign out
- * everywhere"). Each ended session is told to the clients that signed in through it ({@link BackChannelLogout}).
+ * everywhere"). Each ended session is told to the clients that signed in through it ({@link BackChannelLogout}) and to
+ * resource servers ({@link SharedSignals}), in one transaction per change, so that its events share one {@code txn}.
  */
 @Service
 public class UserSessions {
@@ -45,9 +49,11 @@ public class UserSessions {
 
     private final TransactionTemplate ownTransaction;
 
+    private final SharedSignals signals;
+
     public UserSessions(FindByIndexNameSessionRepository<? extends Session> sessions, TokenFamilies tokens,
             RegisteredClientRepository clients, BackChannelLogout backChannelLogout, JdbcClient jdbc,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager, SharedSignals signals) {
         this.sessions = sessions;
         this.tokens = tokens;
         this.clients = clients;
@@ -55,6 +61,7 @@ public class UserSessions {
         this.jdbc = jdbc;
         this.ownTransaction = new TransactionTemplate(transactionManager);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.signals = signals;
     }
 
     /** What {@link #endAll} ended. */
@@ -72,11 +79,18 @@ public class UserSessions {
     /**
      * Ends every session of the user, then revokes every token of the user: a request already under way in a session
      * cannot leave a token behind, since a token it saves after the revocation conflicts with the revoked row.
+     * Resource servers hear of it as one {@code session-revoked} for the user (README "Shared Signals").
+     *
+     * @param cause why: {@link RevocationCause#SESSIONS_ENDED} or {@link RevocationCause#ACCOUNT_DISABLED}
      */
-    public Ended endAll(UUID userId) {
+    @Transactional
+    public Ended endAll(UUID userId, RevocationCause cause) {
         Map<String, ? extends Session> ended = sessionsOf(userId);
-        ended.values().forEach(this::delete);
-        return new Ended(ended.size(), tokens.revokeAllOfUser(userId.toString()));
+        ended.values().forEach(session -> delete(session, false));
+        if (!ended.isEmpty()) {
+            signals.allSessionsRevoked(userId.toString());
+        }
+        return new Ended(ended.size(), tokens.revokeAllOfUser(userId.toString(), cause));
     }
 
     /** The id under which {@link #list} shows the session with this (servlet) session id, if it is the user's. */
@@ -89,6 +103,7 @@ public class UserSessions {
      * signing out there would; false when the user has no such session (nobody ends another user's session by its
      * id).
      */
+    @Transactional
     public boolean end(UUID userId, String listedId) {
         Optional<? extends Session> session = sessionsOf(userId).values().stream()
                 .filter(candidate -> listedIdOf(candidate).equals(listedId))
@@ -101,6 +116,7 @@ public class UserSessions {
      * Ends every session of the user but the one with this (servlet) session id, and revokes the tokens granted in
      * each of them, as signing out there would.
      */
+    @Transactional
     public Ended endAllExcept(UUID userId, String keptSessionId) {
         List<? extends Session> others = othersOf(userId, keptSessionId);
         return new Ended(others.size(), others.stream().mapToInt(this::endWithItsTokens).sum());
@@ -111,9 +127,10 @@ public class UserSessions {
      * user that was not granted in the kept session, whichever session or grant issued it: after a password change
      * only the person who made it keeps acting as the user.
      */
+    @Transactional
     public Ended endAllExceptAndRevokeOtherTokens(UUID userId, String keptSessionId) {
         List<? extends Session> others = othersOf(userId, keptSessionId);
-        others.forEach(this::delete);
+        others.forEach(session -> delete(session, true));
         return new Ended(others.size(), tokens.revokeAllOfUserExceptSession(userId.toString(),
                 BrowserSession.digestOf(keptSessionId)));
     }
@@ -126,23 +143,27 @@ public class UserSessions {
 
     // the session first: a request under way in it cannot leave a token behind (see endAll)
     private int endWithItsTokens(Session session) {
-        delete(session);
-        return tokens.revokeAllOfSession(BrowserSession.digestOf(session.getId()));
+        delete(session, true);
+        return tokens.revokeAllOfSession(BrowserSession.digestOf(session.getId()), RevocationCause.SESSIONS_ENDED);
     }
 
     /**
      * Deletes the session's row at once, in a transaction of its own as Spring Session's {@code deleteById} would (a
      * request of the caller's that still used the session must not wait for the caller's transaction), and tells its
      * clients only if this call removed it: a session that {@link ExpiredSessions} is ending at the same moment is
-     * told once, by whichever of the two removes it.
+     * told once, by whichever of the two removes it. Resource servers are told too if {@code signalled} (one by
+     * one; {@link #endAll} tells them once for all).
      */
-    private void delete(Session session) {
+    private void delete(Session session, boolean signalled) {
         boolean removed = Boolean.TRUE.equals(ownTransaction.execute(status -> jdbc
                 .sql("DELETE FROM spring_session WHERE session_id = ?").param(session.getId()).update() == 1));
         Authentication signIn = signInOf(session);
         if (removed && signIn != null) {
             backChannelLogout.sessionEnded(signIn.getName(), SignIns.sidOf(signIn),
                     BrowserSession.digestOf(session.getId()));
+            if (signalled) {
+                signals.sessionRevoked(signIn.getName(), SignIns.sidOf(signIn));
+            }
         }
     }
 

@@ -14,6 +14,7 @@ import dev.tollgate.auth.audit.SecurityEvent;
 import dev.tollgate.auth.audit.SecurityEventType;
 import dev.tollgate.auth.audit.TokenRequests;
 import dev.tollgate.auth.authorization.AuthorizationChangedConcurrently;
+import dev.tollgate.auth.authorization.RevocationCause;
 import dev.tollgate.auth.authorization.TokenFamilies;
 
 /**
@@ -54,7 +55,7 @@ public final class AuthorizationCodeReplayDetection implements AuthenticationPro
             String code = ((OAuth2AuthorizationCodeAuthenticationToken) authentication).getCode();
             OAuth2Authorization authorization = authorizations.findByToken(code, CODE);
             if (authorization != null && wasRedeemed(authorization)) {
-                authorizations.revokeAll(authorization.getId());
+                authorizations.revokeAll(authorization.getId(), RevocationCause.CODE_REPLAY);
                 audit.record(SecurityEvent.of(SecurityEventType.AUTHORIZATION_CODE_REPLAYED)
                         .with(SecurityEvent.CLIENT, TokenRequests.clientIdOf(authentication))
                         .with(SecurityEvent.USER, authorization.getPrincipalName())

@@ -27,6 +27,12 @@ class TokenCustomizerConfig {
     /** OpenID Connect Front- and Back-Channel Logout: the session the ID token was issued in. */
     static final String SID = "sid";
 
+    /**
+     * The authorization a JWT access token was issued in, the same through every refresh: a Shared Signals
+     * {@code grant-revoked} event names it (README "Shared Signals").
+     */
+    static final String GRANT_ID = "grant_id";
+
     @Bean
     OAuth2TokenCustomizer<JwtEncodingContext> jwtCustomizer(AccessTokenClaims accessTokenClaims,
             TokenSubjects subjects, SigningKeys signingKeys) {
@@ -36,6 +42,11 @@ class TokenCustomizerConfig {
             if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
                 context.getJwsHeader().type(StatelessClientTokens.ACCESS_TOKEN_JWT_TYPE);
                 context.getClaims().claims(claims -> accessTokenClaims.addTo(context, claims));
+                // both are at hand in the context: no query on the token path
+                if (context.getAuthorization() != null) {
+                    context.getClaims().claim(GRANT_ID, context.getAuthorization().getId());
+                }
+                SignIns.sidOf(context.getPrincipal()).ifPresent(sid -> context.getClaims().claim(SID, sid));
             }
             else if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
                 subjects.userOf(context.getPrincipal()).ifPresent(user -> context.getClaims()

@@ -21,9 +21,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.tollgate.auth.authorization.RevocationCause;
 import dev.tollgate.auth.password.NewPasswords;
 import dev.tollgate.auth.password.UnacceptablePasswordException;
 import dev.tollgate.auth.session.UserSessions;
+import dev.tollgate.auth.signals.SharedSignals;
 import dev.tollgate.auth.user.Roles;
 import dev.tollgate.auth.useradmin.AdminGuard.RefusedChange;
 
@@ -58,9 +60,12 @@ public class UserAccounts {
 
     private final UniqueUserNames names;
 
+    private final SharedSignals signals;
+
     public UserAccounts(JdbcClient jdbc, UserRoles userRoles, NewPasswords passwords, AdminGuard guard, AdminChanges changes,
-            UserSessions sessions, Clock clock, UniqueUserNames names) {
+            UserSessions sessions, Clock clock, UniqueUserNames names, SharedSignals signals) {
         this.names = names;
+        this.signals = signals;
         this.jdbc = jdbc;
         this.userRoles = userRoles;
         this.passwords = passwords;
@@ -172,7 +177,8 @@ public class UserAccounts {
             jdbc.sql("UPDATE users SET enabled = ?, updated_at = ?, version = version + 1 WHERE id = ?")
                     .params(enabled, now(), id).update();
             if (!enabled) {
-                sessions.endAll(id);
+                signals.accountDisabled(id.toString());
+                sessions.endAll(id, RevocationCause.ACCOUNT_DISABLED);
             }
             changes.record("user.update", actor, id, current.auditState(), find(id).orElseThrow().auditState());
             return true;
@@ -201,6 +207,7 @@ public class UserAccounts {
             jdbc.sql("UPDATE users SET updated_at = ?, version = version + 1 WHERE id = ?").params(now(), id)
                     .update();
             changes.record("user.roles", actor, id, Map.of("roles", current.roles()), Map.of("roles", wanted));
+            signals.rolesChanged(id.toString(), wanted);
             return true;
         }).orElse(false);
     }

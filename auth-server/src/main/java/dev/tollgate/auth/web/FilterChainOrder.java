@@ -20,8 +20,14 @@ public final class FilterChainOrder {
     /** {@code /admin/api/**} and {@code /scim/v2/**}: bearer tokens with scope {@code tollgate.admin} (admin). */
     public static final int ADMIN_API = 3;
 
+    /**
+     * {@code /.well-known/ssf-configuration} and {@code /ssf/**}: the Shared Signals transmitter, bearer tokens with
+     * scope {@code ssf.manage} (config, for signals).
+     */
+    public static final int SHARED_SIGNALS = 4;
+
     /** Everything else: the hosted pages (the HTML admin console included), form sign-in and sign-out (config). */
-    public static final int HOSTED_PAGES = 4;
+    public static final int HOSTED_PAGES = 5;
 
     private FilterChainOrder() {
     }

@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
+import dev.tollgate.auth.authorization.RevocationCause;
 import dev.tollgate.auth.authorization.TokenFamilies;
 import dev.tollgate.auth.support.AdminHttp;
 import dev.tollgate.auth.support.AdminHttp.Reply;
@@ -148,7 +149,8 @@ class AdminApiSecurityTest extends HttpTest {
         assertThat(admin.get("/admin/api/no-such-thing").status()).isEqualTo(404);
 
         // as a sign-out or an administrator ending the user's sessions does it
-        tokens.revokeAll(tokens.findByToken(token, OAuth2TokenType.ACCESS_TOKEN).getId());
+        tokens.revokeAll(tokens.findByToken(token, OAuth2TokenType.ACCESS_TOKEN).getId(),
+                RevocationCause.SESSIONS_ENDED);
         assertThat(admin.get("/admin/api/no-such-thing").status()).isEqualTo(401);
     }
 

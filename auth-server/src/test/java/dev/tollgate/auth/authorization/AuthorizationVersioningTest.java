@@ -55,7 +55,7 @@ class AuthorizationVersioningTest extends HttpTest {
     void aRevocationCannotBeUndoneByACopyReadBeforeIt() {
         OAuth2Authorization readBefore = read();
 
-        authorizations.revokeAll(readBefore.getId());
+        authorizations.revokeAll(readBefore.getId(), RevocationCause.REVOCATION);
 
         assertThatThrownBy(() -> authorizations.save(readBefore)).isInstanceOf(AuthorizationChangedConcurrently.class);
         assertThat(grants.isActive(tokens.field("access_token"))).isFalse();

@@ -10,6 +10,9 @@ import org.springframework.stereotype.Service;
 import dev.tollgate.auth.audit.AuditLog;
 import dev.tollgate.auth.audit.SecurityEvent;
 import dev.tollgate.auth.audit.SecurityEventType;
+import dev.tollgate.auth.signals.SharedSignals.Change;
+import dev.tollgate.auth.signals.SharedSignals.Credential;
+import dev.tollgate.auth.signals.SharedSignals;
 import dev.tollgate.auth.user.TollgateUser;
 
 /**
@@ -23,9 +26,12 @@ public class AccountChanges {
 
     private final ApplicationEventPublisher events;
 
-    AccountChanges(AuditLog audit, ApplicationEventPublisher events) {
+    private final SharedSignals signals;
+
+    AccountChanges(AuditLog audit, ApplicationEventPublisher events, SharedSignals signals) {
         this.audit = audit;
         this.events = events;
+        this.signals = signals;
     }
 
     /**
@@ -45,6 +51,23 @@ public class AccountChanges {
             event = event.with(detail.getKey(), detail.getValue());
         }
         audit.record(event);
+        tellResourceServers(user, change);
         events.publishEvent(new AccountChanged(user.id(), change, user.email(), address, locale, words));
+    }
+
+    /** A change of the user's credentials is a CAEP {@code credential-change} (README "Shared Signals"). */
+    private void tellResourceServers(TollgateUser user, AccountChange change) {
+        String userId = user.id().toString();
+        switch (change) {
+            case PASSWORD_CHANGED -> signals.credentialChanged(userId, Credential.PASSWORD, Change.UPDATE);
+            case PASSWORD_SET -> signals.credentialChanged(userId, Credential.PASSWORD, Change.CREATE);
+            case TOTP_ENABLED -> signals.credentialChanged(userId, Credential.AUTHENTICATOR_APP, Change.CREATE);
+            case TOTP_DISABLED -> signals.credentialChanged(userId, Credential.AUTHENTICATOR_APP, Change.DELETE);
+            case PASSKEY_ADDED -> signals.credentialChanged(userId, Credential.PASSKEY, Change.CREATE);
+            case PASSKEY_REMOVED -> signals.credentialChanged(userId, Credential.PASSKEY, Change.DELETE);
+            default -> {
+                // the other changes are told by what they do: sessions ended, grants revoked
+            }
+        }
     }
 }

@@ -15,6 +15,7 @@ import dev.tollgate.auth.admin.AdminApiException;
 import dev.tollgate.auth.audit.AuditLog;
 import dev.tollgate.auth.audit.SecurityEvent;
 import dev.tollgate.auth.audit.SecurityEventType;
+import dev.tollgate.auth.authorization.RevocationCause;
 import dev.tollgate.auth.session.SignInSession;
 import dev.tollgate.auth.session.UserSessions;
 import dev.tollgate.auth.user.UserRepository;
@@ -48,7 +49,7 @@ class UserSessionsController {
     @DeleteMapping
     ResponseEntity<Void> endAll(@PathVariable UUID id, Authentication admin) {
         requireUser(id);
-        UserSessions.Ended ended = sessions.endAll(id);
+        UserSessions.Ended ended = sessions.endAll(id, RevocationCause.SESSIONS_ENDED);
         audit.record(SecurityEvent.of(SecurityEventType.ADMIN_CHANGE)
                 .with("what", "user.sessions.end")
                 .with(SecurityEvent.ACTOR, admin.getName())

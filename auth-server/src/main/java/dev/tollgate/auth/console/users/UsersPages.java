@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import dev.tollgate.auth.authorization.RevocationCause;
 import dev.tollgate.auth.password.PasswordPolicy;
 import dev.tollgate.auth.password.UnacceptablePasswordException;
 import dev.tollgate.auth.passwordchange.TemporaryPasswords;
@@ -143,7 +144,7 @@ class UsersPages {
             if (accounts.find(id).isEmpty()) {
                 return false;
             }
-            UserSessions.Ended ended = sessions.endAll(id);
+            UserSessions.Ended ended = sessions.endAll(id, RevocationCause.SESSIONS_ENDED);
             accounts.recordChange("user.sessions.end", id, admin.getName(),
                     Map.of("sessions", ended.sessions(), "authorizations", ended.authorizations()));
             return true;

@@ -5,10 +5,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -19,12 +21,14 @@ import com.unboundid.scim2.common.exceptions.ScimException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.tollgate.auth.signals.SharedSignals;
 import dev.tollgate.auth.useradmin.AdminChanges;
 import dev.tollgate.auth.useradmin.AdminGuard;
 import dev.tollgate.auth.scim.ETags;
 import dev.tollgate.auth.scim.RoleGroup;
 import dev.tollgate.auth.scim.groups.GroupMembers.Member;
 import dev.tollgate.auth.scim.users.UserRows;
+import dev.tollgate.auth.useradmin.UserRoles;
 
 /**
  * The two role groups over SCIM. Changing a group's members grants or takes away its role, in one transaction, with
@@ -44,7 +48,14 @@ class ScimGroups {
 
     private final Clock clock;
 
-    ScimGroups(GroupMembers members, UserRows users, AdminGuard guard, AdminChanges changes, Clock clock) {
+    private final UserRoles roles;
+
+    private final SharedSignals signals;
+
+    ScimGroups(GroupMembers members, UserRows users, AdminGuard guard, AdminChanges changes, Clock clock,
+            UserRoles roles, SharedSignals signals) {
+        this.roles = roles;
+        this.signals = signals;
         this.members = members;
         this.users = users;
         this.guard = guard;
@@ -102,6 +113,11 @@ class ScimGroups {
             changes.record("group.remove-member", actor, member, Map.of(group.displayName(), true),
                     Map.of(group.displayName(), false));
         }
+        List<UUID> changed = new ArrayList<>(added);
+        changed.addAll(removed);
+        Map<UUID, SortedSet<String>> rolesNow = roles.of(changed);
+        changed.forEach(member -> signals.rolesChanged(member.toString(),
+                rolesNow.getOrDefault(member, Collections.emptySortedSet())));
         return get(id);
     }
 

@@ -19,8 +19,10 @@ import com.unboundid.scim2.common.exceptions.ScimException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.tollgate.auth.authorization.RevocationCause;
 import dev.tollgate.auth.password.NewPasswords;
 import dev.tollgate.auth.password.UnacceptablePasswordException;
+import dev.tollgate.auth.signals.SharedSignals;
 import dev.tollgate.auth.useradmin.AdminChanges;
 import dev.tollgate.auth.useradmin.AdminGuard;
 import dev.tollgate.auth.useradmin.UniqueUserNames;
@@ -55,8 +57,11 @@ public class ScimUsers {
 
     private final UniqueUserNames names;
 
+    private final SharedSignals signals;
+
     public ScimUsers(UserRows rows, NewPasswords passwords, AdminGuard guard, AdminChanges changes,
-            UserSessions sessions, Clock clock, UniqueUserNames names) {
+            UserSessions sessions, Clock clock, UniqueUserNames names, SharedSignals signals) {
+        this.signals = signals;
         this.names = names;
         this.rows = rows;
         this.passwords = passwords;
@@ -119,12 +124,15 @@ public class ScimUsers {
                 active, current.created(), now(), current.version() + 1, current.roles());
         rows.update(updated, request.password() == null ? null : hash(request.password(), request.userName()));
         if (current.active() && !active) {
-            sessions.endAll(current.id());
+            signals.accountDisabled(current.id().toString());
+            sessions.endAll(current.id(), RevocationCause.ACCOUNT_DISABLED);
         }
         ScimUser stored = rows.find(current.id()).orElseThrow();
         Map<String, Object> after = stored.auditState();
         if (request.password() != null) {
             after.put("password", "changed");
+            signals.credentialChanged(current.id().toString(), SharedSignals.Credential.PASSWORD,
+                    SharedSignals.Change.UPDATE);
         }
         changes.record("user.update", actor, current.id(), current.auditState(), after);
         return stored;
@@ -139,7 +147,8 @@ public class ScimUsers {
         if (current.active() && current.roles().contains(Roles.ADMIN)) {
             Refusals.asMutability(() -> guard.requireAnotherActiveAdmin(current.id(), "deleting them"));
         }
-        sessions.endAll(current.id());
+        signals.accountPurged(current.id().toString());
+        sessions.endAll(current.id(), RevocationCause.ACCOUNT_DISABLED);
         rows.delete(current.id());
         changes.record("user.delete", actor, current.id(), current.auditState(), null);
     }
