@@ -1,0 +1,225 @@
+package dev.tollgate.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.tollgate.testsupport.FreePorts;
+import dev.tollgate.testsupport.RunningJar;
+
+/**
+ * The Shared Signals guarantee on real processes (README "Revocation within a second"): one auth server and two
+ * instances of the API, each subscribed to its own push stream. Once the auth server has answered a revocation,
+ * each API refuses the revoked JWT within a second, though it verified and cached the token before and never asks
+ * the auth server about a JWT. Every request a watcher sends is a real call to the API, so the time measured is the
+ * time to the first 401 each instance answers.
+ */
+class RevocationReachesEveryApiIT {
+
+    private static final Duration GUARANTEE = Duration.ofSeconds(1);
+
+    private static final Duration SUBSCRIBED_WITHIN = Duration.ofSeconds(60);
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private static RunningJar authServer;
+
+    private static final List<RunningJar> apis = new ArrayList<>();
+
+    @BeforeAll
+    static void startTheAuthServerAndTwoApis() throws Exception {
+        int authPort = FreePorts.next();
+        String issuer = "http://localhost:" + authPort;
+        String audience = "http://api.tollgate.test";
+        authServer = RunningJar.start("auth-server", authPort, Map.of("AUTH_ISSUER", issuer, "API_AUDIENCE", audience));
+        for (int instance = 0; instance < 2; instance++) {
+            int port = FreePorts.next();
+            apis.add(RunningJar.start("resource-server", port, Map.of("AUTH_ISSUER", issuer, "API_AUDIENCE", audience,
+                    "RECEIVER_URL", "http://localhost:" + port,
+                    // a round every second, so that the test waits little for the subscription
+                    "SIGNALS_VERIFICATION_INTERVAL", "1s")));
+        }
+        authServer.awaitHealthy();
+        for (RunningJar api : apis) {
+            api.awaitHealthy();
+            awaitPushesArrive(api);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        apis.forEach(RunningJar::close);
+        if (authServer != null) {
+            authServer.close();
+        }
+    }
+
+    @Test
+    void aRevokedJwtIsRefusedByEveryApiWithinASecond() throws Exception {
+        String token = serviceToken();
+        for (RunningJar api : apis) {
+            assertThat(booksStatus(api, token)).as("accepted, and cached, before the revocation").isEqualTo(200);
+        }
+
+        List<Duration> untilRefused = afterAnswered(() -> revoke(token), token);
+
+        assertThat(untilRefused).as("time from the revocation's answer to each API's first 401")
+                .allSatisfy(took -> assertThat(took).isLessThan(GUARANTEE));
+    }
+
+    @Test
+    void aDeletedClientsJwtIsRefusedByEveryApiWithinASecond() throws Exception {
+        String[] client = registerService();
+        String token = token(client[0], client[1]);
+        for (RunningJar api : apis) {
+            assertThat(booksStatus(api, token)).isEqualTo(200);
+        }
+
+        List<Duration> untilRefused = afterAnswered(() -> deleteClient(client[0]), token);
+
+        assertThat(untilRefused).allSatisfy(took -> assertThat(took).isLessThan(GUARANTEE));
+    }
+
+    @Test
+    void anotherTokenOfTheSameClientKeepsWorking() throws Exception {
+        String revoked = serviceToken();
+        String kept = serviceToken();
+
+        afterAnswered(() -> revoke(revoked), revoked);
+
+        for (RunningJar api : apis) {
+            assertThat(booksStatus(api, kept)).isEqualTo(200);
+        }
+    }
+
+    /**
+     * Runs the revocation, then, from the moment it was answered, asks each API with the token until it answers 401
+     * (at most a few seconds more than the guarantee, so that a failure shows how late it was).
+     */
+    private static List<Duration> afterAnswered(Callable<Integer> revocation, String token) throws Exception {
+        ExecutorService watchers = Executors.newFixedThreadPool(apis.size());
+        try {
+            assertThat(revocation.call()).as("the revocation's answer").isBetween(200, 204);
+            long answered = System.nanoTime();
+            List<Future<Duration>> firstRefusals = new ArrayList<>();
+            for (RunningJar api : apis) {
+                firstRefusals.add(watchers.submit(() -> {
+                    long giveUp = answered + GUARANTEE.multipliedBy(5).toNanos();
+                    while (booksStatus(api, token) != 401) {
+                        if (System.nanoTime() - giveUp > 0) {
+                            return Duration.ofNanos(System.nanoTime() - answered);
+                        }
+                        Thread.sleep(10);
+                    }
+                    return Duration.ofNanos(System.nanoTime() - answered);
+                }));
+            }
+            List<Duration> took = new ArrayList<>();
+            for (Future<Duration> refusal : firstRefusals) {
+                took.add(refusal.get(30, TimeUnit.SECONDS));
+            }
+            return took;
+        }
+        finally {
+            watchers.shutdownNow();
+        }
+    }
+
+    /** Pushes arrive once the API's signals health shows push delivery and when it was last in sync. */
+    private static void awaitPushesArrive(RunningJar api) throws Exception {
+        long giveUp = System.nanoTime() + SUBSCRIBED_WITHIN.toNanos();
+        String health = "";
+        while (System.nanoTime() - giveUp < 0) {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                    URI.create(api.baseUrl() + "/actuator/health/signals")).build(), HttpResponse.BodyHandlers.ofString());
+            health = response.body();
+            if (response.statusCode() == 200 && health.contains("\"push\"") && health.contains("inSyncAt")) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the API at " + api.baseUrl() + " never received a pushed event: " + health
+                + "; see " + api.log() + " and " + authServer.log());
+    }
+
+    private static String serviceToken() throws IOException, InterruptedException {
+        return token("demo-service", "demo-service-secret");
+    }
+
+    private static String token(String clientId, String secret) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(authServer.baseUrl() + "/oauth2/token"))
+                .header("Authorization", basic(clientId, secret))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=books.read"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JsonPath.read(response.body(), "$.access_token");
+    }
+
+    private static int revoke(String token) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(authServer.baseUrl() + "/oauth2/revoke"))
+                .header("Authorization", basic("demo-service", "demo-service-secret"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("token=" + token))
+                .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** A service registered by an administrator: its id and secret. */
+    private static String[] registerService() throws IOException, InterruptedException {
+        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(
+                        URI.create(authServer.baseUrl() + "/admin/api/clients"))
+                .header("Authorization", "Bearer " + adminToken())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"client_name": "Signals test", "grant_types": ["client_credentials"], "scope": "books.read"}"""))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return new String[] {JsonPath.read(created.body(), "$.client_id"), JsonPath.read(created.body(), "$.client_secret")};
+    }
+
+    private static int deleteClient(String clientId) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(authServer.baseUrl() + "/admin/api/clients/" + clientId))
+                .header("Authorization", "Bearer " + adminToken())
+                .DELETE().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static String adminToken() throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(authServer.baseUrl() + "/oauth2/token"))
+                .header("Authorization", basic("demo-admin", "demo-admin-secret"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=tollgate.admin"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JsonPath.read(response.body(), "$.access_token");
+    }
+
+    private static int booksStatus(RunningJar api, String accessToken) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(api.baseUrl() + "/api/books"))
+                .header("Authorization", "Bearer " + accessToken).build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+    }
+
+    private static String basic(String clientId, String secret) {
+        return "Basic " + Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
+    }
+}
