@@ -293,11 +293,18 @@ class SignalsReceiver {
                 }
             }
             case SecurityEvent.GRANT_REVOKED -> {
+                boolean named = false;
                 if (members.get("grant_id") instanceof String grantId) {
                     denyList.revokeGrant(grantId, now);
+                    named = true;
                 }
-                if (members.get("jtis") instanceof List<?> jtis) {
+                if (members.get("jtis") instanceof List<?> jtis && !jtis.isEmpty()) {
                     denyList.revokeTokens(jtis.stream().filter(String.class::isInstance).map(String.class::cast).toList(), now);
+                    named = true;
+                }
+                // a client's own tokens (a deleted client's): no grant, no list, every token the client was given
+                if (!named && subject.client() != null) {
+                    denyList.refuseSubjectIssuedUntil(subject.client(), happened, now);
                 }
             }
             default -> {

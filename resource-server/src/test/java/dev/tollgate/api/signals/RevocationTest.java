@@ -50,6 +50,20 @@ class RevocationTest extends SignalsTestBase {
     }
 
     @Test
+    void aDeletedClientsOwnTokensAreRefusedThoughTheEventNamesNoGrantAndNoToken() {
+        String client = "deleted-" + UUID.randomUUID();
+        String itsToken = TOKENS.client(client, "books.read").sign();
+        String anotherClients = TOKENS.client("still-here-" + UUID.randomUUID(), "books.read").sign();
+        assertThat(api.get("/api/books", itsToken).status()).isEqualTo(200);
+
+        assertAccepted(push(EVENTS.event(SecurityEvents.GRANT_REVOKED, Map.of("reason", "client_deleted",
+                "client_id", client, "jtis", List.of())).client(client).sign()));
+
+        assertRevoked(api.get("/api/books", itsToken));
+        assertThat(api.get("/api/books", anotherClients).status()).isEqualTo(200);
+    }
+
+    @Test
     void aUsersTokensIssuedUpToTheEventAreRefusedAndLaterOnesAccepted() {
         String user = UUID.randomUUID().toString();
         Instant changed = Instant.now().minusSeconds(60);
