@@ -20,6 +20,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import com.jayway.jsonpath.JsonPath;
+import org.htmlunit.WebClient;
+import org.htmlunit.html.HtmlInput;
+import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,14 +34,16 @@ import dev.tollgate.testsupport.RunningJar;
  * The Shared Signals guarantee on real processes (README "Revocation within a second"): one auth server and two
  * instances of the API, each subscribed to its own push stream. Once the auth server has answered a revocation,
  * each API refuses the revoked JWT within a second, though it verified and cached the token before and never asks
- * the auth server about a JWT. Every request a watcher sends is a real call to the API, so the time measured is the
- * time to the first 401 each instance answers.
+ * the auth server about a JWT: a revoked token, a deleted client's token, a disabled user's token. Every request a
+ * watcher sends is a real call to the API, so the time measured is the time to the first 401 each instance answers.
  */
 class RevocationReachesEveryApiIT {
 
     private static final Duration GUARANTEE = Duration.ofSeconds(1);
 
     private static final Duration SUBSCRIBED_WITHIN = Duration.ofSeconds(60);
+
+    private static final String PASSWORD = "Signals-e2e-password-1";
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -96,6 +101,36 @@ class RevocationReachesEveryApiIT {
         }
 
         List<Duration> untilRefused = afterAnswered(() -> deleteClient(client[0]), token);
+
+        assertThat(untilRefused).allSatisfy(took -> assertThat(took).isLessThan(GUARANTEE));
+    }
+
+    @Test
+    void aDisabledUsersJwtIsRefusedByEveryApiWithinASecond() throws Exception {
+        String admin = adminToken();
+        String username = "signals-" + System.nanoTime();
+        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(authServer.baseUrl() + "/scim/v2/Users"))
+                .header("Authorization", "Bearer " + admin)
+                .header("Content-Type", "application/scim+json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"schemas": ["urn:ietf:params:scim:schemas:core:2.0:User"], "userName": "%s",
+                         "password": "%s"}""".formatted(username, PASSWORD)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String userId = JsonPath.read(created.body(), "$.id");
+        String token = deviceToken(username);
+        for (RunningJar api : apis) {
+            assertThat(booksStatus(api, token)).isEqualTo(200);
+        }
+
+        List<Duration> untilRefused = afterAnswered(() -> HTTP.send(HttpRequest.newBuilder(
+                        URI.create(authServer.baseUrl() + "/scim/v2/Users/" + userId))
+                .header("Authorization", "Bearer " + admin)
+                .header("Content-Type", "application/scim+json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("""
+                        {"schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                         "Operations": [{"op": "replace", "value": {"active": false}}]}"""))
+                .build(), HttpResponse.BodyHandlers.discarding()).statusCode(), token);
 
         assertThat(untilRefused).allSatisfy(took -> assertThat(took).isLessThan(GUARANTEE));
     }
@@ -160,6 +195,44 @@ class RevocationReachesEveryApiIT {
         }
         throw new AssertionError("the API at " + api.baseUrl() + " never received a pushed event: " + health
                 + "; see " + api.log() + " and " + authServer.log());
+    }
+
+    /**
+     * The user's access token by the device grant (demo-cli), the user approving in a browser: the device flow needs
+     * no redirect URI to listen on.
+     */
+    private static String deviceToken(String username) throws Exception {
+        HttpResponse<String> started = HTTP.send(HttpRequest.newBuilder(
+                        URI.create(authServer.baseUrl() + "/oauth2/device_authorization"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("client_id=demo-cli&scope=books.read"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+        try (WebClient browser = new WebClient()) {
+            browser.getOptions().setJavaScriptEnabled(false);
+            browser.getOptions().setCssEnabled(false);
+            HtmlPage login = browser.getPage(JsonPath.<String>read(started.body(), "$.verification_uri_complete"));
+            login.<HtmlInput>getHtmlElementById("username").type(username);
+            login.<HtmlInput>getHtmlElementById("password").type(PASSWORD);
+            HtmlPage consent = login.getHtmlElementById("sign-in").click();
+            HtmlPage approved = consent.getHtmlElementById("approve").click();
+            assertThat(approved.getUrl().toString()).contains("result=approved");
+        }
+        String deviceCode = JsonPath.read(started.body(), "$.device_code");
+        long giveUp = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            // RFC 8628 §3.5: not before the interval has passed since the code was issued
+            Thread.sleep(Duration.ofSeconds(JsonPath.<Integer>read(started.body(), "$.interval")).toMillis());
+            HttpResponse<String> polled = HTTP.send(HttpRequest.newBuilder(URI.create(authServer.baseUrl() + "/oauth2/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=urn:ietf:params:oauth:grant-type:device_code"
+                            + "&client_id=demo-cli&device_code=" + deviceCode))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            if (polled.statusCode() == 200) {
+                return JsonPath.read(polled.body(), "$.access_token");
+            }
+            assertThat(System.nanoTime() - giveUp).as(polled.body()).isNegative();
+        }
     }
 
     private static String serviceToken() throws IOException, InterruptedException {
