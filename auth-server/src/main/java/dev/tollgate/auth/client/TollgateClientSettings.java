@@ -83,6 +83,17 @@ public final class TollgateClientSettings {
         return Optional.ofNullable(client.getClientSettings().<String>getSetting(BACKCHANNEL_LOGOUT_URI));
     }
 
+    /**
+     * Clients with this setting {@code true} registered themselves (RFC 7591, with a registrar's initial access
+     * token) rather than being registered by an administrator: the URLs they name that Tollgate calls must point at
+     * the public internet ({@link PublicHosts}).
+     */
+    public static final String SELF_REGISTERED = "settings.client.tollgate.self-registered";
+
+    public static boolean selfRegistered(RegisteredClient client) {
+        return Boolean.TRUE.equals(client.getClientSettings().getSetting(SELF_REGISTERED));
+    }
+
     public static boolean mayImpersonate(RegisteredClient client) {
         return Boolean.TRUE.equals(client.getClientSettings().getSetting(TOKEN_EXCHANGE_IMPERSONATION));
     }

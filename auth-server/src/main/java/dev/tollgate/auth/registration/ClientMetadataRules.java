@@ -15,6 +15,7 @@ import org.springframework.security.oauth2.server.authorization.OAuth2ClientMeta
 import org.springframework.security.oauth2.server.authorization.oidc.OidcClientMetadataClaimNames;
 
 import dev.tollgate.auth.authorize.AdminOnlyScopes;
+import dev.tollgate.auth.client.PublicHosts;
 import dev.tollgate.auth.consent.ScopeDescriptions;
 import dev.tollgate.auth.mfa.AuthenticationMethods;
 import dev.tollgate.auth.signals.SignalsEndpoints;
@@ -22,7 +23,7 @@ import dev.tollgate.auth.signals.SignalsEndpoints;
 /**
  * What a client may ask for when it registers (RFC 7591 §2): only the grant types, client authentication methods
  * and scopes Tollgate supports, safe redirect URIs ({@link RedirectUriRule}), a {@code jwks_uri} on the public
- * internet ({@link PublicJwksHost}), and no admin-only scope ({@link AdminOnlyScopes}: {@code books.write},
+ * internet ({@link PublicHosts}), and no admin-only scope ({@link AdminOnlyScopes}: {@code books.write},
  * {@code users.read}) for a client that obtains tokens without a user (client_credentials), unless the operator
  * allows it ({@code tollgate.registration.allow-admin-scopes-for-services}): such a token acts with no user and no
  * administrator behind it. Anything else is refused with {@code invalid_client_metadata} or
@@ -143,7 +144,7 @@ final class ClientMetadataRules {
                 OAuth2ClientMetadataClaimNames.TOKEN_ENDPOINT_AUTH_METHOD, "token exchange needs a credential");
         require(!ClientAuthenticationMethod.PRIVATE_KEY_JWT.getValue().equals(method) || request.getJwkSetUrl() != null,
                 OAuth2ClientMetadataClaimNames.JWKS_URI, "private_key_jwt needs the client's jwks_uri");
-        require(request.getJwkSetUrl() == null || PublicJwksHost.accepts(request.getJwkSetUrl()),
+        require(request.getJwkSetUrl() == null || PublicHosts.accepts(request.getJwkSetUrl().getHost()),
                 OAuth2ClientMetadataClaimNames.JWKS_URI, "the host must resolve to public internet addresses only");
         require(request.getClaim(JWKS) == null, JWKS, "register the key set by its jwks_uri");
         Object acrValues = request.getClaim(DEFAULT_ACR_VALUES);

@@ -120,7 +120,7 @@ public class DynamicClientRegistration {
         registration.setAuthenticationValidator(
                 OidcClientRegistrationAuthenticationValidator.DEFAULT_JWK_SET_URI_VALIDATOR.andThen(tollgateRules));
         registration.setRegisteredClientConverter(
-                new RegisteredClientDefaults<>(new OidcClientRegistrationRegisteredClientConverter(), tokenPolicy));
+                new RegisteredClientDefaults<>(new OidcClientRegistrationRegisteredClientConverter(), tokenPolicy, true));
         registration.setClientRegistrationConverter(ClientMetadataResponses::registeredAtOidcEndpoint);
         registration.setPasswordEncoder(TollgatePasswordEncoder.forGeneratedSecrets());
         return registration;
@@ -162,7 +162,7 @@ public class DynamicClientRegistration {
         registration.setAuthenticationValidator(
                 OAuth2ClientRegistrationAuthenticationValidator.DEFAULT_JWK_SET_URI_VALIDATOR.andThen(tollgateRules));
         registration.setRegisteredClientConverter(
-                new RegisteredClientDefaults<>(new OAuth2ClientRegistrationRegisteredClientConverter(), tokenPolicy));
+                new RegisteredClientDefaults<>(new OAuth2ClientRegistrationRegisteredClientConverter(), tokenPolicy, true));
         registration.setClientRegistrationConverter(ClientMetadataResponses::registeredAtOAuthEndpoint);
         registration.setPasswordEncoder(TollgatePasswordEncoder.forGeneratedSecrets());
         return registration;

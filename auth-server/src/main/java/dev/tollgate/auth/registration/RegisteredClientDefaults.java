@@ -30,9 +30,13 @@ final class RegisteredClientDefaults<R extends AbstractOAuth2ClientRegistration>
 
     private final TokenPolicy tokenPolicy;
 
-    RegisteredClientDefaults(Converter<R, RegisteredClient> metadata, TokenPolicy tokenPolicy) {
+    private final boolean selfRegistration;
+
+    /** @param selfRegistration whether clients register themselves here, rather than an administrator */
+    RegisteredClientDefaults(Converter<R, RegisteredClient> metadata, TokenPolicy tokenPolicy, boolean selfRegistration) {
         this.metadata = metadata;
         this.tokenPolicy = tokenPolicy;
+        this.selfRegistration = selfRegistration;
     }
 
     @Override
@@ -57,6 +61,7 @@ final class RegisteredClientDefaults<R extends AbstractOAuth2ClientRegistration>
                                 Boolean.TRUE.equals(request.getClaim(ClientMetadataRules.REQUIRE_PUSHED_AUTHORIZATION_REQUESTS)))
                         .setting(TollgateClientSettings.DPOP_BOUND_ACCESS_TOKENS,
                                 Boolean.TRUE.equals(request.getClaim(ClientMetadataRules.DPOP_BOUND_ACCESS_TOKENS)))
+                        .setting(TollgateClientSettings.SELF_REGISTERED, selfRegistration)
                         .setting(TollgateClientSettings.TOKEN_EXCHANGE_IMPERSONATION,
                                 Boolean.TRUE.equals(request.getClaim(ClientMetadataRules.TOKEN_EXCHANGE_IMPERSONATION)))
                         .settings(settings -> backChannelLogout(request, settings))

@@ -116,7 +116,7 @@ public class RegisteredClients {
         this.audit = audit;
         this.transactions = transactions;
         this.defaults = new RegisteredClientDefaults<>(new OAuth2ClientRegistrationRegisteredClientConverter(),
-                tokenPolicy);
+                tokenPolicy, false);
         this.clientRules = ClientMetadataRules.forRegistrar(properties.registration().allowAdminScopesForServices());
     }
 
@@ -273,8 +273,10 @@ public class RegisteredClients {
         }
         ClientSettings.Builder settings = ClientSettings.withSettings(fresh.getClientSettings().getSettings());
         current.getClientSettings().getSettings().forEach((name, value) -> {
-            // whether two factors are required is client metadata (default_acr_values): the new metadata says
-            if (name.startsWith(TOLLGATE_SETTINGS) && !TollgateClientSettings.REQUIRE_MFA.equals(name)) {
+            // whether two factors are required (default_acr_values) and whether the client may impersonate
+            // (token_exchange_impersonation) are client metadata: the new metadata says
+            if (name.startsWith(TOLLGATE_SETTINGS) && !TollgateClientSettings.REQUIRE_MFA.equals(name)
+                    && !TollgateClientSettings.TOKEN_EXCHANGE_IMPERSONATION.equals(name)) {
                 settings.setting(name, value);
             }
         });

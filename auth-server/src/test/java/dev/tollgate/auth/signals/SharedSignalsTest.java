@@ -163,6 +163,24 @@ class SharedSignalsTest extends SignalsTest {
     }
 
     @Test
+    void aClientThatRegisteredItselfHasTollgatePushOnlyToThePublicInternet() {
+        AdminHttp selfRegistered = AdminHttp.withToken(http, tokenOfANewSignalsClient());
+        String stream = """
+                {"delivery": {"method": "urn:ietf:rfc:8935", "endpoint_url": "%s"}}""";
+
+        for (String internal : List.of("https://10.0.0.7/events", "https://169.254.169.254/latest/meta-data",
+                "https://127.0.0.1:8443/events", "https://[fd00::1]/events", "https://unresolvable.invalid/events")) {
+            AdminHttp.Reply refused = selfRegistered.postJson("/ssf/streams", stream.formatted(internal));
+            assertThat(refused.status()).as(internal).isEqualTo(400);
+            assertThat(refused.json().path("error_description").asString()).contains("public internet");
+        }
+        assertThat(selfRegistered.postJson("/ssf/streams", stream.formatted("https://93.184.215.14/events")).status())
+                .as("a public address").isEqualTo(201);
+        assertThat(streams.postJson("/ssf/streams", stream.formatted("https://10.0.0.7/events")).status())
+                .as("a client an operator registered may push to its private network").isEqualTo(201);
+    }
+
+    @Test
     void aClientHasAtMostSoManyStreams() {
         AdminHttp other = AdminHttp.withToken(http, tokenOfANewSignalsClient());
         for (int i = 0; i < properties.maxStreamsPerClient(); i++) {

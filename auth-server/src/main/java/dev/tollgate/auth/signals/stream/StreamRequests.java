@@ -12,8 +12,12 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.stereotype.Component;
 
+import dev.tollgate.auth.client.PublicHosts;
+import dev.tollgate.auth.client.TollgateClientSettings;
 import dev.tollgate.auth.signals.SignalsProperties;
 import dev.tollgate.auth.signals.Stream;
 import dev.tollgate.auth.signals.StreamRequestRefused;
@@ -23,7 +27,8 @@ import dev.tollgate.auth.signals.StreamRequestRefused;
  * ({@code events_requested}, {@code delivery}, {@code description}); the transmitter's own ({@code iss}, {@code aud},
  * {@code events_supported}, {@code events_delivered}, {@code min_verification_interval}) are ignored. A push
  * {@code endpoint_url} is https, or http on a loopback address where {@code tollgate.signals.http-on-loopback} allows
- * it (the demo profile).
+ * it (the demo profile); a client that registered itself may push only to hosts on the public internet
+ * ({@link PublicHosts}), as its {@code jwks_uri} must be.
  */
 @Component
 class StreamRequests {
@@ -38,9 +43,12 @@ class StreamRequests {
 
     private final boolean httpOnLoopback;
 
-    StreamRequests(JsonMapper json, SignalsProperties properties) {
+    private final RegisteredClientRepository clients;
+
+    StreamRequests(JsonMapper json, SignalsProperties properties, RegisteredClientRepository clients) {
         this.json = json;
         this.httpOnLoopback = properties.httpOnLoopback();
+        this.clients = clients;
     }
 
     /** The body as a JSON object. */
@@ -88,7 +96,7 @@ class StreamRequests {
                 : replace ? List.of() : base.eventsRequested();
         String description = request.has("description") ? text(request, "description").orElse(null)
                 : replace ? null : base.description();
-        Delivery delivery = request.has("delivery") ? delivery(request.get("delivery"), base.id())
+        Delivery delivery = request.has("delivery") ? delivery(request.get("delivery"), base.clientId())
                 : replace ? new Delivery(Stream.POLL, null, null)
                 : new Delivery(base.deliveryMethod(), base.endpointUrl(), base.authorizationHeader());
         return new Stream(base.id(), base.clientId(), events, delivery.method(), delivery.endpointUrl(),
@@ -124,7 +132,7 @@ class StreamRequests {
     private record Delivery(String method, String endpointUrl, String authorizationHeader) {
     }
 
-    private Delivery delivery(JsonNode delivery, String streamId) {
+    private Delivery delivery(JsonNode delivery, String clientId) {
         if (delivery == null || delivery.isNull()) {
             return new Delivery(Stream.POLL, null, null);
         }
@@ -142,7 +150,7 @@ class StreamRequests {
         }
         String endpoint = text(delivery, "endpoint_url")
                 .orElseThrow(() -> StreamRequestRefused.badRequest("delivery.endpoint_url is required for push"));
-        requirePushable(endpoint);
+        requirePushable(endpoint, clientId);
         String authorization = text(delivery, "authorization_header").orElse(null);
         if (authorization != null && authorization.chars().anyMatch(c -> c < 0x20)) {
             throw StreamRequestRefused.badRequest("delivery.authorization_header must be one header value");
@@ -150,7 +158,7 @@ class StreamRequests {
         return new Delivery(Stream.PUSH, endpoint, authorization);
     }
 
-    private void requirePushable(String endpoint) {
+    private void requirePushable(String endpoint, String clientId) {
         URI uri;
         try {
             uri = new URI(endpoint);
@@ -162,6 +170,11 @@ class StreamRequests {
             throw StreamRequestRefused.badRequest("delivery.endpoint_url must be an absolute URL without a fragment");
         }
         if ("https".equalsIgnoreCase(uri.getScheme())) {
+            if (selfRegistered(clientId) && !PublicHosts.accepts(uri.getHost())) {
+                // the registrar's client would make Tollgate POST to what only Tollgate reaches (SSRF)
+                throw StreamRequestRefused.badRequest("delivery.endpoint_url must be on the public internet: a client "
+                        + "that registered itself may not have Tollgate call internal addresses");
+            }
             return;
         }
         if ("http".equalsIgnoreCase(uri.getScheme()) && httpOnLoopback && isLoopback(uri.getHost())) {
@@ -170,6 +183,11 @@ class StreamRequests {
         throw StreamRequestRefused.badRequest(httpOnLoopback
                 ? "delivery.endpoint_url must be https, or http on a loopback address"
                 : "delivery.endpoint_url must be https");
+    }
+
+    private boolean selfRegistered(String clientId) {
+        RegisteredClient client = clients.findByClientId(clientId);
+        return client == null || TollgateClientSettings.selfRegistered(client);
     }
 
     // a name is resolved only if it is localhost: no lookup of a name the receiver chose

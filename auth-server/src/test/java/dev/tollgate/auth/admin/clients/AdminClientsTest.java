@@ -136,6 +136,11 @@ class AdminClientsTest extends HttpTest {
         assertThat(exchanged.status()).as(exchanged.toString()).isEqualTo(200);
         assertThat(SignedTokens.verified(exchanged.field("access_token"), http).getJWTClaimsSet().getClaims())
                 .as("no act: the gateway acts as alice").doesNotContainKey("act");
+        Reply replaced = admin.putJson(CLIENTS + "/" + clientId, """
+                {"grant_types": ["urn:ietf:params:oauth:grant-type:token-exchange"], "scope": "books.read"}""");
+        assertThat(replaced.status()).as(replaced.toString()).isEqualTo(200);
+        assertThat(admin.get(CLIENTS + "/" + clientId).json().has("token_exchange_impersonation"))
+                .as("taken back by a replacement that leaves it out").isFalse();
         Reply withoutTheGrant = admin.postJson(CLIENTS, """
                 {"grant_types": ["client_credentials"], "token_exchange_impersonation": true}""");
         assertThat(withoutTheGrant.status()).isEqualTo(400);

@@ -1,30 +1,29 @@
-package dev.tollgate.auth.registration;
+package dev.tollgate.auth.client;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.URL;
 import java.net.UnknownHostException;
 import java.util.Arrays;
 
 /**
- * Whether a registered {@code jwks_uri} points at the public internet. Tollgate fetches that URL itself when the
- * client authenticates with {@code private_key_jwt}, so a registrar could otherwise make it call addresses that
- * only Tollgate can reach (SSRF): this machine, private networks, link-local cloud metadata services. Every
- * address the host resolves to must be public; a host that does not resolve is refused as well.
+ * Whether a host a client named points at the public internet: Tollgate calls such URLs itself (a registered
+ * {@code jwks_uri} when the client authenticates with {@code private_key_jwt}, a self-registered client's Shared
+ * Signals push endpoint), so a registrar could otherwise make it call addresses that only Tollgate can reach (SSRF):
+ * this machine, private networks, link-local cloud metadata services. Every address the host resolves to must be
+ * public; a host that does not resolve is refused as well.
  */
-final class PublicJwksHost {
+public final class PublicHosts {
 
-    private PublicJwksHost() {
+    private PublicHosts() {
     }
 
-    static boolean accepts(URL jwksUri) {
-        String host = jwksUri.getHost();
+    public static boolean accepts(String host) {
         if (host == null || host.isBlank()) {
             return false;
         }
         try {
-            return Arrays.stream(InetAddress.getAllByName(host)).noneMatch(PublicJwksHost::isInternal);
+            return Arrays.stream(InetAddress.getAllByName(host)).noneMatch(PublicHosts::isInternal);
         }
         catch (UnknownHostException | SecurityException unresolvable) {
             return false;
