@@ -94,6 +94,7 @@ class AuditTrailWriterTest {
         }
 
         assertThat(store.insertStarted.await(5, TimeUnit.SECONDS)).as("not the hour of the flush interval").isTrue();
+        writer.destroy();
         assertThat(store.batchSizes).first().isEqualTo(AuditTrailWriter.BATCH_SIZE);
         assertThat(store.written()).first().isEqualTo("busy-0");
     }

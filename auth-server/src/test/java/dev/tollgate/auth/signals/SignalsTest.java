@@ -33,6 +33,8 @@ import dev.tollgate.auth.support.AdminHttp;
  */
 abstract class SignalsTest extends AdminApiTest {
 
+    private static final int MOST_SETS_SKIPPED = 2_000;
+
     static final String RECEIVER_CLIENT = "resource-server-signals";
 
     static final String RECEIVER_SECRET = "resource-server-signals-secret";
@@ -82,16 +84,20 @@ abstract class SignalsTest extends AdminApiTest {
         return id;
     }
 
-    /** The claims of the next pushed SET of this type that {@code matching} accepts, verified. */
+    /**
+     * The claims of the next pushed SET of this type that {@code matching} accepts, verified. Others may come first:
+     * the tests share the server, and a test that moves the clock past the session timeout ends every session
+     * earlier tests left, each with its SETs.
+     */
     JWTClaimsSet nextSet(String eventType, Predicate<JWTClaimsSet> matching) throws Exception {
-        for (int skipped = 0; skipped < 20; skipped++) {
+        for (int skipped = 0; skipped < MOST_SETS_SKIPPED; skipped++) {
             SetReceiver.Received push = receiver.next();
             JWTClaimsSet set = verified(push.set());
             if (events(set).containsKey(eventType) && matching.test(set)) {
                 return set;
             }
         }
-        throw new AssertionError("no " + eventType + " among 20 SETs");
+        throw new AssertionError("no " + eventType + " among " + MOST_SETS_SKIPPED + " SETs");
     }
 
     /** The SET's claims if its signature verifies against the published keys and its {@code typ} is right. */
