@@ -17,10 +17,7 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.tollgate.auth.authorization.RevocationCause;
 import dev.tollgate.auth.authorization.TokenFamilies;
@@ -47,20 +44,16 @@ public class UserSessions {
 
     private final JdbcClient jdbc;
 
-    private final TransactionTemplate ownTransaction;
-
     private final SharedSignals signals;
 
     public UserSessions(FindByIndexNameSessionRepository<? extends Session> sessions, TokenFamilies tokens,
             RegisteredClientRepository clients, BackChannelLogout backChannelLogout, JdbcClient jdbc,
-            PlatformTransactionManager transactionManager, SharedSignals signals) {
+            SharedSignals signals) {
         this.sessions = sessions;
         this.tokens = tokens;
         this.clients = clients;
         this.backChannelLogout = backChannelLogout;
         this.jdbc = jdbc;
-        this.ownTransaction = new TransactionTemplate(transactionManager);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.signals = signals;
     }
 
@@ -148,15 +141,17 @@ public class UserSessions {
     }
 
     /**
-     * Deletes the session's row at once, in a transaction of its own as Spring Session's {@code deleteById} would (a
-     * request of the caller's that still used the session must not wait for the caller's transaction), and tells its
-     * clients only if this call removed it: a session that {@link ExpiredSessions} is ending at the same moment is
-     * told once, by whichever of the two removes it. Resource servers are told too if {@code signalled} (one by
+     * Deletes the session's row in the caller's transaction, and tells its clients only if this call removed it: a
+     * session that {@link ExpiredSessions} is ending at the same moment is told once, by whichever of the two removes
+     * it (the other waits for the row and then deletes nothing). Not in a transaction of its own: a caller inside a
+     * transaction would then hold two pooled connections at once, and callers enough to exhaust the pool would wait
+     * on each other (seen on PostgreSQL under load). A request of the ended session waits at most for the caller's
+     * commit. Resource servers are told too if {@code signalled} (one by
      * one; {@link #endAll} tells them once for all).
      */
     private void delete(Session session, boolean signalled) {
-        boolean removed = Boolean.TRUE.equals(ownTransaction.execute(status -> jdbc
-                .sql("DELETE FROM spring_session WHERE session_id = ?").param(session.getId()).update() == 1));
+        boolean removed = jdbc.sql("DELETE FROM spring_session WHERE session_id = ?").param(session.getId())
+                .update() == 1;
         Authentication signIn = signInOf(session);
         if (removed && signIn != null) {
             backChannelLogout.sessionEnded(signIn.getName(), SignIns.sidOf(signIn),
