@@ -382,6 +382,11 @@ class SignalsReceiver {
                 authorizationHeader.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The Authorization header this instance gave its stream, which every push must carry. */
+    String authorizationHeader() {
+        return authorizationHeader;
+    }
+
     String streamId() {
         return streamId;
     }

@@ -69,9 +69,12 @@ abstract class SignalsTestBase extends ApiTest {
         }, set, SECEVENT_JWT);
     }
 
-    /** What the receiver told the transmitter to send in Authorization. */
-    static String streamSecret() {
-        return AUTH_SERVER.lastStreamAuthorizationHeader();
+    /**
+     * What this context's receiver told the transmitter to send in Authorization (not the fake transmitter's last
+     * one: other contexts of the suite subscribe to it too, each with a secret of its own).
+     */
+    String streamSecret() {
+        return receiver.authorizationHeader();
     }
 
     static void assertAccepted(ApiResponse response) {

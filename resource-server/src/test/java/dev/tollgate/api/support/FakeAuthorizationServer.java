@@ -184,15 +184,6 @@ public final class FakeAuthorizationServer {
         return requestBodies("POST", POLL);
     }
 
-    /** The Authorization header the receiver last gave its stream (write-only at a real transmitter). */
-    public String lastStreamAuthorizationHeader() {
-        return server.findAll(new RequestPatternBuilder(RequestMethod.ANY, urlPathEqualTo(STREAMS))).stream()
-                .filter(request -> !request.getMethod().equals(RequestMethod.GET))
-                .max(Comparator.comparing(LoggedRequest::getLoggedDate))
-                .map(request -> JSON.readTree(request.getBodyAsString()).path("delivery").path("authorization_header").asString())
-                .orElseThrow(() -> new IllegalStateException("The receiver never wrote its stream"));
-    }
-
     public String issuer() {
         return "http://127.0.0.1:" + port;
     }
