@@ -100,6 +100,7 @@ scenario_revocation_latency() {
     n=$((n + 1))
   done
   cat "$WORK/latency.out" >&2
+  grep '^round=' "$WORK/latency.out" | sed 's/^/latency_/' >> "$RAW"
   grep '^LATENCY' "$WORK/latency.out" | sed "s|api=$u1 |api=api1 |; s|api=$u2 |api=api2 |" | while read -r line; do
     local p99; p99=$(field p99_ms "$line")
     record "$line under_1s=$([ "$p99" != gaveup ] && [ "$(echo "$p99 < 1000" | bc)" = 1 ] && echo yes || echo no)"
@@ -121,10 +122,12 @@ scenario_api_signals_cost() {
       echo "$round $side $(field rps "$out") $cpu $(field p50_ms "$out") $(field p99_ms "$out")" | tee -a "$WORK/cost.txt" >&2
     done
   done
+  # run.sh's median rounds an even count's mean to two decimals, too coarse for 0.08 ms
+  median4() { sort -g | awk '{a[NR]=$1} END{ if (NR%2) print a[(NR+1)/2]; else printf "%.4g\n", (a[NR/2]+a[NR/2+1])/2 }'; }
   for side in on off; do
-    record "cost $side c=$CMAX rounds=$AB_ROUNDS secs=$AB_SECONDS rps=$(awk -v s=$side '$2 == s {print $3}' "$WORK/cost.txt" | median) \
-cpu_ms_per_req=$(awk -v s=$side '$2 == s {print $4}' "$WORK/cost.txt" | median) \
-p50_ms=$(awk -v s=$side '$2 == s {print $5}' "$WORK/cost.txt" | median) p99_ms=$(awk -v s=$side '$2 == s {print $6}' "$WORK/cost.txt" | median)"
+    record "cost $side c=$CMAX rounds=$AB_ROUNDS secs=$AB_SECONDS rps=$(awk -v s=$side '$2 == s {print $3}' "$WORK/cost.txt" | median4) \
+cpu_ms_per_req=$(awk -v s=$side '$2 == s {print $4}' "$WORK/cost.txt" | median4) \
+p50_ms=$(awk -v s=$side '$2 == s {print $5}' "$WORK/cost.txt" | median4) p99_ms=$(awk -v s=$side '$2 == s {print $6}' "$WORK/cost.txt" | median4)"
   done
   sed 's/^/cost_run /' "$WORK/cost.txt" >> "$RAW"
   record "deny_list_entries_after api1=$(deny_entries "$API1")"
