@@ -27,6 +27,10 @@
 #   AOT [auto]           1/0: start from an extracted jar with a JDK 25 AOT cache (made by a training start first,
 #                        not counted, like Keycloak's build step); auto = on Java 25 or later
 #   FLOWS_PER_WORKER [3]
+#
+# Shared Signals (revocation_latency: the time from a revocation's answer to each of two APIs' first 401 under
+# load; api_signals_cost: the API with its receiver on against off, side by side) run from bench/signals.sh, which
+# sources this file for its settings and functions; its own knobs are listed at its top.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -147,7 +151,9 @@ rss_mib() { echo $(( $(ps -o rss= -p "$1") / 1024 )); }
 AUTH_ENV=(SPRING_PROFILES_ACTIVE=demo RATE_LIMIT_ENABLED=false AUTH_ISSUER="$AUTH" API_AUDIENCE=http://localhost:8080
   LOGIN_MAX_FAILURES_PER_ACCOUNT=1000000 LOGIN_MAX_FAILURES_PER_ADDRESS=1000000
   TOLLGATE_KEY_ENCRYPTION_SECRET="$(openssl rand -hex 32)" LOGGING_LEVEL_ROOT=WARN)
-API_ENV=(SPRING_PROFILES_ACTIVE=demo AUTH_ISSUER="$AUTH" API_AUDIENCE=http://localhost:8080 LOGGING_LEVEL_ROOT=WARN)
+# the demo profile turns the API's Shared Signals receiver on: its stream must push to this instance, not to :8080
+API_ENV=(SPRING_PROFILES_ACTIVE=demo AUTH_ISSUER="$AUTH" API_AUDIENCE=http://localhost:8080 LOGGING_LEVEL_ROOT=WARN
+  RECEIVER_URL="$API")
 
 # ----------------------------------------------------------------------------------------------- measuring
 b64() { printf '%s:%s' "$1" "$2" | base64 -w0; }
@@ -304,6 +310,9 @@ scenario_cc_es256() {   # another deployment: a fresh database whose signing key
   measure cc_es256 form.lua "$AUTH/oauth2/token" "$auth_PID"
   record "rss auth_es256 $(rss_mib "$auth_PID")"
 }
+
+# bench/signals.sh sources this file for its settings and functions, and goes on with its own scenarios from here
+[ "${BASH_SOURCE[0]}" = "$0" ] || return 0
 
 # -------------------------------------------------------------------------------------------------- Tollgate
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
