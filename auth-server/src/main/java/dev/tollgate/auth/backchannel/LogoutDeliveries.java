@@ -60,11 +60,7 @@ class LogoutDeliveries implements DisposableBean {
         this.properties = properties;
         this.audit = audit;
         this.clock = clock;
-        // a logout URI that redirects is misconfigured; following it would post the token elsewhere
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(properties.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.http = SenderThread.httpClient(properties.timeout());
     }
 
     @EventListener(ApplicationReadyEvent.class)

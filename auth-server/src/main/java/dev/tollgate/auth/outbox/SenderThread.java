@@ -1,5 +1,6 @@
 package dev.tollgate.auth.outbox;
 
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -75,6 +76,17 @@ public final class SenderThread {
     }
 
     /** The wait after the {@code attempts}-th failure: {@code firstDelay}, doubled per further failure. */
+    /**
+     * The HTTP client a sender posts with. It never follows a redirect: a receiver's URL that redirects is
+     * misconfigured, and following it would post what was meant for the receiver elsewhere.
+     */
+    public static HttpClient httpClient(Duration connectTimeout) {
+        return HttpClient.newBuilder()
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
     public static Duration backoff(Duration firstDelay, int attempts) {
         return firstDelay.multipliedBy(1L << Math.min(attempts - 1, 20));
     }

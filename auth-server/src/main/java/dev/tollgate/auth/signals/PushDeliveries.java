@@ -64,11 +64,7 @@ class PushDeliveries implements DisposableBean {
         this.properties = properties;
         this.audit = audit;
         this.clock = clock;
-        // an endpoint that redirects is misconfigured; following it would post the SET elsewhere
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(properties.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.http = SenderThread.httpClient(properties.timeout());
     }
 
     @EventListener(ApplicationReadyEvent.class)
