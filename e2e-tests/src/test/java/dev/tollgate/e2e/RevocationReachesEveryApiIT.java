@@ -8,6 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -36,6 +38,7 @@ import dev.tollgate.testsupport.RunningJar;
  * each API refuses the revoked JWT within a second, though it verified and cached the token before and never asks
  * the auth server about a JWT: a revoked token, a deleted client's token, a disabled user's token. Every request a
  * watcher sends is a real call to the API, so the time measured is the time to the first 401 each instance answers.
+ * An instance that was down when a token was revoked refuses it once it is back: its stream kept the SET.
  */
 class RevocationReachesEveryApiIT {
 
@@ -51,6 +54,10 @@ class RevocationReachesEveryApiIT {
 
     private static final List<RunningJar> apis = new ArrayList<>();
 
+    private static final List<Map<String, String>> apiEnvironments = new ArrayList<>();
+
+    private static final List<Path> apiWorkDirs = new ArrayList<>();
+
     @BeforeAll
     static void startTheAuthServerAndTwoApis() throws Exception {
         int authPort = FreePorts.next();
@@ -59,10 +66,14 @@ class RevocationReachesEveryApiIT {
         authServer = RunningJar.start("auth-server", authPort, Map.of("AUTH_ISSUER", issuer, "API_AUDIENCE", audience));
         for (int instance = 0; instance < 2; instance++) {
             int port = FreePorts.next();
-            apis.add(RunningJar.start("resource-server", port, Map.of("AUTH_ISSUER", issuer, "API_AUDIENCE", audience,
+            Map<String, String> environment = Map.of("AUTH_ISSUER", issuer, "API_AUDIENCE", audience,
                     "RECEIVER_URL", "http://localhost:" + port,
                     // a round every second, so that the test waits little for the subscription
-                    "SIGNALS_VERIFICATION_INTERVAL", "1s")));
+                    "SIGNALS_VERIFICATION_INTERVAL", "1s");
+            Path workDir = Files.createTempDirectory("tollgate-resource-server");
+            apiEnvironments.add(environment);
+            apiWorkDirs.add(workDir);
+            apis.add(RunningJar.start("resource-server", port, workDir, environment));
         }
         authServer.awaitHealthy();
         for (RunningJar api : apis) {
@@ -133,6 +144,35 @@ class RevocationReachesEveryApiIT {
                 .build(), HttpResponse.BodyHandlers.discarding()).statusCode(), token);
 
         assertThat(untilRefused).allSatisfy(took -> assertThat(took).isLessThan(GUARANTEE));
+    }
+
+    @Test
+    void anApiThatWasDownWhenATokenWasRevokedRefusesItOnceItIsBack() throws Exception {
+        String token = serviceToken();
+        RunningJar restarted = apis.get(1);
+        assertThat(booksStatus(restarted, token)).isEqualTo(200);
+        restarted.close();
+        try {
+            assertThat(revoke(token)).isEqualTo(200);
+            awaitRefused(apis.get(0), token, GUARANTEE.multipliedBy(5));
+        }
+        finally {
+            apis.set(1, RunningJar.start("resource-server", restarted.port(), apiWorkDirs.get(1),
+                    apiEnvironments.get(1)));
+            apis.get(1).awaitHealthy();
+        }
+
+        // its deny list starts empty; its stream, reused, still holds the SET the auth server keeps retrying
+        awaitRefused(apis.get(1), token, Duration.ofSeconds(60));
+    }
+
+    private static void awaitRefused(RunningJar api, String token, Duration within) throws Exception {
+        long giveUp = System.nanoTime() + within.toNanos();
+        while (booksStatus(api, token) != 401) {
+            assertThat(System.nanoTime() - giveUp).as("refused by " + api.baseUrl() + "; see " + api.log())
+                    .isNegative();
+            Thread.sleep(50);
+        }
     }
 
     @Test

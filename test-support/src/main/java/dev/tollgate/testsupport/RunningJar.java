@@ -78,6 +78,10 @@ public final class RunningJar implements AutoCloseable {
         }
     }
 
+    public int port() {
+        return port;
+    }
+
     public String baseUrl() {
         return "http://localhost:" + port;
     }
