@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -36,7 +37,8 @@ import dev.tollgate.testsupport.RunningJar;
  * The Shared Signals guarantee on real processes (README "Revocation within a second"): one auth server and two
  * instances of the API, each subscribed to its own push stream. Once the auth server has answered a revocation,
  * each API refuses the revoked JWT within a second, though it verified and cached the token before and never asks
- * the auth server about a JWT: a revoked token, a deleted client's token, a disabled user's token. Every request a
+ * the auth server about a JWT: a revoked token, a deleted client's token, a disabled user's token, the tokens of a
+ * refresh-token family whose refresh token was used twice. Every request a
  * watcher sends is a real call to the API, so the time measured is the time to the first 401 each instance answers.
  * An instance that was down when a token was revoked refuses it once it is back: its stream kept the SET.
  */
@@ -120,15 +122,7 @@ class RevocationReachesEveryApiIT {
     void aDisabledUsersJwtIsRefusedByEveryApiWithinASecond() throws Exception {
         String admin = adminToken();
         String username = "signals-" + System.nanoTime();
-        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(authServer.baseUrl() + "/scim/v2/Users"))
-                .header("Authorization", "Bearer " + admin)
-                .header("Content-Type", "application/scim+json")
-                .POST(HttpRequest.BodyPublishers.ofString("""
-                        {"schemas": ["urn:ietf:params:scim:schemas:core:2.0:User"], "userName": "%s",
-                         "password": "%s"}""".formatted(username, PASSWORD)))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String userId = JsonPath.read(created.body(), "$.id");
+        String userId = createUser(admin, username);
         String token = deviceToken(username);
         for (RunningJar api : apis) {
             assertThat(booksStatus(api, token)).isEqualTo(200);
@@ -173,6 +167,27 @@ class RevocationReachesEveryApiIT {
                     .isNegative();
             Thread.sleep(50);
         }
+    }
+
+    @Test
+    void aReusedRefreshTokensFamilyIsRefusedByEveryApiWithinASecond() throws Exception {
+        String username = "signals-reuse-" + System.nanoTime();
+        createUser(adminToken(), username);
+        String first = deviceTokens(username);
+        String refreshed = refresh(JsonPath.read(first, "$.refresh_token"));
+        String current = JsonPath.read(refreshed, "$.access_token");
+        for (RunningJar api : apis) {
+            assertThat(booksStatus(api, current)).isEqualTo(200);
+        }
+
+        // the first refresh token again: reuse, so the whole family is revoked, the current access token with it
+        List<Duration> untilRefused = afterAnswered(() -> {
+            HttpResponse<String> reused = refreshResponse(JsonPath.read(first, "$.refresh_token"));
+            assertThat(reused.body()).contains("invalid_grant");
+            return 200;
+        }, current);
+
+        assertThat(untilRefused).allSatisfy(took -> assertThat(took).isLessThan(GUARANTEE));
     }
 
     @Test
@@ -242,6 +257,11 @@ class RevocationReachesEveryApiIT {
      * no redirect URI to listen on.
      */
     private static String deviceToken(String username) throws Exception {
+        return JsonPath.read(deviceTokens(username), "$.access_token");
+    }
+
+    /** The token response of the device grant (demo-cli) for this user, who approves in a browser. */
+    private static String deviceTokens(String username) throws Exception {
         HttpResponse<String> started = HTTP.send(HttpRequest.newBuilder(
                         URI.create(authServer.baseUrl() + "/oauth2/device_authorization"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -269,10 +289,36 @@ class RevocationReachesEveryApiIT {
                             + "&client_id=demo-cli&device_code=" + deviceCode))
                     .build(), HttpResponse.BodyHandlers.ofString());
             if (polled.statusCode() == 200) {
-                return JsonPath.read(polled.body(), "$.access_token");
+                return polled.body();
             }
             assertThat(System.nanoTime() - giveUp).as(polled.body()).isNegative();
         }
+    }
+
+    private static String createUser(String adminToken, String username) throws IOException, InterruptedException {
+        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(authServer.baseUrl() + "/scim/v2/Users"))
+                .header("Authorization", "Bearer " + adminToken)
+                .header("Content-Type", "application/scim+json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"schemas": ["urn:ietf:params:scim:schemas:core:2.0:User"], "userName": "%s",
+                         "password": "%s"}""".formatted(username, PASSWORD)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return JsonPath.read(created.body(), "$.id");
+    }
+
+    private static String refresh(String refreshToken) throws IOException, InterruptedException {
+        HttpResponse<String> response = refreshResponse(refreshToken);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response.body();
+    }
+
+    private static HttpResponse<String> refreshResponse(String refreshToken) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(authServer.baseUrl() + "/oauth2/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=refresh_token&client_id=demo-cli&refresh_token="
+                        + URLEncoder.encode(refreshToken, StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String serviceToken() throws IOException, InterruptedException {
