@@ -34,12 +34,12 @@ import dev.tollgate.testsupport.FreePorts;
 import dev.tollgate.testsupport.RunningJar;
 
 /**
- * The Shared Signals guarantee on real processes (README "Revocation within a second"): one auth server and two
- * instances of the API, each subscribed to its own push stream. Once the auth server has answered a revocation,
- * each API refuses the revoked JWT within a second, though it verified and cached the token before and never asks
- * the auth server about a JWT: a revoked token, a deleted client's token, a disabled user's token, the tokens of a
- * refresh-token family whose refresh token was used twice. Every request a
- * watcher sends is a real call to the API, so the time measured is the time to the first 401 each instance answers.
+ * The Shared Signals guarantee on real processes (README "Shared Signals"): one auth server and two instances of the
+ * API, each subscribed to its own push stream. Once the auth server has answered a revocation, each API refuses the
+ * revoked JWT within a second, though it verified and cached the token before and never asks the auth server about a
+ * JWT: a revoked token, a deleted client's token, a disabled user's token, the tokens of a refresh-token family whose
+ * refresh token was used twice. Every request a watcher sends is a real call to the API, so the time measured is the
+ * time to the first 401 each instance answers.
  * An instance that was down when a token was revoked refuses it once it is back: its stream kept the SET.
  */
 class RevocationReachesEveryApiIT {
