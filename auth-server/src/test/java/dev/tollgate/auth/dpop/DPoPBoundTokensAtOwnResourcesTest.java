@@ -60,6 +60,25 @@ class DPoPBoundTokensAtOwnResourcesTest extends HttpTest {
     }
 
     @Test
+    void aBoundSignalsTokenSentAsABearerTokenManagesNoStreamAndWithAProofItDoes() throws Exception {
+        DPoPKey key = DPoPKey.es256();
+        URI tokenEndpoint = URI.create(http.baseUrl() + "/oauth2/token");
+        HTTPRequest request = new TokenRequest(tokenEndpoint, new ClientSecretBasic(
+                new ClientID("resource-server-signals"), new Secret("resource-server-signals-secret")),
+                new ClientCredentialsGrant(), new Scope("ssf.manage")).toHTTPRequest();
+        request.setDPoP(key.proof("POST", tokenEndpoint));
+        AccessToken token = TokenResponse.parse(request.send()).toSuccessResponse().getTokens().getAccessToken();
+        URI streams = URI.create(http.baseUrl() + "/ssf/streams");
+
+        HttpResponse<String> asBearer = get(streams, "Bearer " + token.getValue(), null);
+        HttpResponse<String> withProof = get(streams, "DPoP " + token.getValue(),
+                key.proofs().createDPoPJWT("GET", streams, token).serialize());
+
+        assertThat(asBearer.statusCode()).as(asBearer.body()).isEqualTo(401);
+        assertThat(withProof.statusCode()).as(withProof.body()).isEqualTo(200);
+    }
+
+    @Test
     void aBoundUserTokenSentAsABearerTokenGetsNoUserinfoAndWithAProofItDoes() throws Exception {
         DPoPKey key = DPoPKey.es256();
         URI tokenEndpoint = URI.create(http.baseUrl() + "/oauth2/token");
