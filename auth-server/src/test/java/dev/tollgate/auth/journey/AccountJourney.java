@@ -13,7 +13,6 @@ import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.nimbusds.jwt.JWTClaimsSet;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.AfterAll;
@@ -136,9 +135,7 @@ abstract class AccountJourney extends HttpTest {
             pages.type("email", email);
             pages.click("send-link");
             pages.text("reset-link-sent");
-            pages.open(linkIn(TestMail.mailTo(smtp, email).stream()
-                    .filter(mail -> subjectOf(mail).equals("Choose a new password")).findFirst().orElseThrow(),
-                    "/forgot-password/reset"));
+            pages.open(linkIn(TestMail.awaitMailAbout(smtp, email, "Choose a new password"), "/forgot-password/reset"));
             pages.type("password", NEW_PASSWORD);
             pages.type("confirmation", NEW_PASSWORD);
             pages.click("set-password");
@@ -225,15 +222,6 @@ abstract class AccountJourney extends HttpTest {
         assertThat(link.find()).as("a link on the issuer").isTrue();
         assertThat(link.group(1)).startsWith(path + "?");
         return link.group(1);
-    }
-
-    private static String subjectOf(MimeMessage mail) {
-        try {
-            return mail.getSubject();
-        }
-        catch (MessagingException unreadable) {
-            throw new AssertionError(unreadable);
-        }
     }
 
     private record Tokens(JWTClaimsSet idToken, String refreshToken) {

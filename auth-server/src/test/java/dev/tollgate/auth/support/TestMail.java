@@ -63,6 +63,30 @@ public final class TestMail {
         }
     }
 
+    /**
+     * The first mail to {@code recipient} with this subject, waiting up to ten seconds for it: mail leaves through the
+     * outbox after the page has answered, so it may still be on its way.
+     */
+    public static MimeMessage awaitMailAbout(GreenMail smtp, String recipient, String subject) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            for (MimeMessage mail : mailTo(smtp, recipient)) {
+                try {
+                    if (subject.equals(mail.getSubject())) {
+                        return mail;
+                    }
+                }
+                catch (MessagingException unreadable) {
+                    throw new AssertionError(unreadable);
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no mail '" + subject + "' to " + recipient + " within 10 s");
+            }
+            smtp.waitForIncomingEmail(500, smtp.getReceivedMessages().length + 1);
+        }
+    }
+
     /** Every mail {@code smtp} received for {@code recipient}, oldest first. */
     public static List<MimeMessage> mailTo(GreenMail smtp, String recipient) {
         return Arrays.stream(smtp.getReceivedMessages()).filter(mail -> {
